@@ -1,0 +1,413 @@
+//! The plan data model. Field names here are the file format's field names.
+
+use crate::geometry::PointMm;
+use serde::{Deserialize, Serialize};
+
+/// A whole dwelling (a house, or one unit of a block), possibly over several storeys.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The file format version this plan was written in; see [`crate::format`].
+    pub format_version: u32,
+    /// A human name for the plan, shown in the title bar.
+    pub name: String,
+    /// Facts about the building that the rules need.
+    pub dwelling: Dwelling,
+    /// Storeys from the lowest up.
+    pub storeys: Vec<Storey>,
+}
+
+/// Facts about the building as a whole.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Dwelling {
+    /// The structure, which sets default wall thicknesses.
+    pub construction: Construction,
+    /// Whether the dwelling already exists (a conversion) or is newly built.
+    pub status: BuildingStatus,
+    /// Year the building was completed, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_built: Option<i32>,
+    /// Date building work started (建築確認 / 着工), `YYYY-MM-DD`, which decides 新耐震.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub construction_started: Option<String>,
+    /// Outcome of a seismic assessment (耐震診断), if one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seismic_assessment_passed: Option<bool>,
+    /// Whether the structure is 準耐火 / 耐火 (relaxes the two-stairs threshold).
+    #[serde(default)]
+    pub fire_resistant: bool,
+    /// The household type the plan is meant for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_household: Option<HouseholdTarget>,
+}
+
+/// Building structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Construction {
+    /// 木造.
+    #[default]
+    Wooden,
+    /// 鉄筋コンクリート造.
+    Rc,
+    /// 鉄骨造.
+    Steel,
+}
+
+impl Construction {
+    /// Every variant, for pickers and validation messages.
+    pub const ALL: [Construction; 3] = [Self::Wooden, Self::Rc, Self::Steel];
+
+    /// Typical wall thickness in mm when a wall has none entered. These are common practice,
+    /// not regulation (STANDARDS.md §0): wooden 120 interior / 150 exterior, RC 150 / 180,
+    /// steel frame with light-gauge partitions 100 / 150.
+    pub const fn default_wall_thickness_mm(self, exterior: bool) -> u32 {
+        match (self, exterior) {
+            (Self::Wooden, false) => 120,
+            (Self::Wooden, true) => 150,
+            (Self::Rc, false) => 150,
+            (Self::Rc, true) => 180,
+            (Self::Steel, false) => 100,
+            (Self::Steel, true) => 150,
+        }
+    }
+}
+
+/// Existing building (conversion) or new build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BuildingStatus {
+    /// 既存 (completed more than a year ago, or lived in).
+    #[default]
+    Existing,
+    /// 新築.
+    New,
+}
+
+/// Who the plan is meant for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HouseholdTarget {
+    /// Shared house for single people.
+    SharedSingle,
+    /// Shared house for single-parent households.
+    SharedSingleParent,
+    /// Shared house for older people.
+    SharedElderly,
+    /// A self-contained unit for one household.
+    Household,
+}
+
+/// One floor of the dwelling.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Storey {
+    /// Unique id within the plan.
+    pub id: String,
+    /// Display name, e.g. `1F`.
+    pub name: String,
+    /// Ceiling height for rooms of this storey that do not set their own, mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ceiling_height_mm: Option<u32>,
+    /// Rooms, each a wall-centre polygon.
+    #[serde(default)]
+    pub rooms: Vec<Room>,
+    /// Doors and windows, each on one room edge.
+    #[serde(default)]
+    pub openings: Vec<Opening>,
+    /// Fixtures placed inside rooms.
+    #[serde(default)]
+    pub fixtures: Vec<Fixture>,
+}
+
+/// A room: a simple polygon of wall-centre vertices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Room {
+    /// Unique id within the plan.
+    pub id: String,
+    /// Display name, e.g. `洋室1`.
+    pub name: String,
+    /// What the room is used for.
+    pub kind: RoomKind,
+    /// Wall-centre vertices in mm; the polygon closes itself (do not repeat the first vertex).
+    pub polygon: Vec<PointMm>,
+    /// Wall thickness per edge (edge `i` runs from vertex `i` to `i + 1`), mm; `null` or a
+    /// missing list takes the construction's default for an interior or exterior wall.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wall_thickness_mm: Vec<Option<u32>>,
+    /// The room this one belongs to: a 収納 counts toward its room's area; a 便所, 洗面所 or
+    /// 浴室 belonging to a private room is that room's own (en-suite).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub belongs_to: Option<String>,
+    /// Who lives in the room (private rooms only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupancy: Option<Occupancy>,
+    /// The room's door can be locked (also true when a lockable door sits on its edge).
+    #[serde(default)]
+    pub lockable: bool,
+    /// The room has mechanical ventilation (換気設備), which replaces the 1/20 opening rule.
+    #[serde(default)]
+    pub mechanical_ventilation: bool,
+    /// Ceiling height, mm, overriding the storey's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ceiling_height_mm: Option<u32>,
+}
+
+/// What a room is used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum RoomKind {
+    /// 専用居室: a resident's own room.
+    Private,
+    /// LDK: living, dining and kitchen in one.
+    Ldk,
+    /// DK: dining and kitchen.
+    Dk,
+    /// 居間.
+    Living,
+    /// 食堂.
+    Dining,
+    /// 台所.
+    Kitchen,
+    /// 便所.
+    Toilet,
+    /// 洗面所 / 脱衣所.
+    Washroom,
+    /// 浴室.
+    Bath,
+    /// シャワー室.
+    ShowerRoom,
+    /// 洗濯室 / 洗濯場.
+    Laundry,
+    /// 玄関.
+    Entrance,
+    /// 廊下 / ホール.
+    Corridor,
+    /// 階段.
+    Stairs,
+    /// 収納 (押入, クローゼット, 納戸).
+    Storage,
+    /// バルコニー: not floor area.
+    Balcony,
+    /// Anything else.
+    Other,
+}
+
+impl RoomKind {
+    /// Every kind, in picker order.
+    pub const ALL: [RoomKind; 17] = [
+        Self::Private,
+        Self::Ldk,
+        Self::Dk,
+        Self::Living,
+        Self::Dining,
+        Self::Kitchen,
+        Self::Toilet,
+        Self::Washroom,
+        Self::Bath,
+        Self::ShowerRoom,
+        Self::Laundry,
+        Self::Entrance,
+        Self::Corridor,
+        Self::Stairs,
+        Self::Storage,
+        Self::Balcony,
+        Self::Other,
+    ];
+
+    /// The kind's name in the file format.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Private => "private",
+            Self::Ldk => "ldk",
+            Self::Dk => "dk",
+            Self::Living => "living",
+            Self::Dining => "dining",
+            Self::Kitchen => "kitchen",
+            Self::Toilet => "toilet",
+            Self::Washroom => "washroom",
+            Self::Bath => "bath",
+            Self::ShowerRoom => "shower_room",
+            Self::Laundry => "laundry",
+            Self::Entrance => "entrance",
+            Self::Corridor => "corridor",
+            Self::Stairs => "stairs",
+            Self::Storage => "storage",
+            Self::Balcony => "balcony",
+            Self::Other => "other",
+        }
+    }
+
+    /// A 居室 in the sense of 建築基準法 (a room for living, working or sleeping), which needs
+    /// daylight and ventilation. 台所 alone is treated as a 居室, as is common practice.
+    pub const fn is_habitable(self) -> bool {
+        matches!(
+            self,
+            Self::Private | Self::Ldk | Self::Dk | Self::Living | Self::Dining | Self::Kitchen
+        )
+    }
+
+    /// Whether the room is counted in floor area (バルコニー is not).
+    pub const fn counts_as_floor_area(self) -> bool {
+        !matches!(self, Self::Balcony)
+    }
+}
+
+/// Who lives in a private room.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Occupancy {
+    /// A number of adults (a shared house room normally has 1).
+    Persons(u32),
+    /// A single-parent household: one parent and children of these ages (years).
+    SingleParent {
+        /// Each child's age in whole years.
+        children_ages: Vec<u8>,
+    },
+}
+
+impl Occupancy {
+    /// Everyone in the room, children included.
+    pub fn persons(&self) -> u32 {
+        match self {
+            Self::Persons(n) => *n,
+            Self::SingleParent { children_ages } => 1 + children_ages.len() as u32,
+        }
+    }
+}
+
+/// A door or window on one edge of a room.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opening {
+    /// Unique id within the plan.
+    pub id: String,
+    /// The room whose edge carries the opening.
+    pub room: String,
+    /// Index of the edge (from vertex `edge` to vertex `edge + 1`).
+    pub edge: usize,
+    /// Distance from the edge's start vertex to the opening's near side, mm.
+    pub offset_mm: u32,
+    /// Opening width along the wall, mm.
+    pub width_mm: u32,
+    /// Door or window, with its own data.
+    pub kind: OpeningKind,
+}
+
+/// A door or a window.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum OpeningKind {
+    /// A door.
+    Door {
+        /// The door can be locked from outside the room.
+        #[serde(default)]
+        lockable: bool,
+    },
+    /// A window.
+    Window {
+        /// Height of the glazed opening, mm.
+        height_mm: u32,
+        /// The window faces the outside (not a corridor or an inner 縁側).
+        exterior: bool,
+        /// How it opens, which sets the openable share for ventilation.
+        operation: WindowOperation,
+    },
+}
+
+/// How a window opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowOperation {
+    /// 嵌め殺し: does not open.
+    Fixed,
+    /// 引違い: half the area opens.
+    Sliding,
+    /// 開き / 滑り出し: the whole area opens.
+    Casement,
+}
+
+impl WindowOperation {
+    /// Share of the window's area that opens for ventilation.
+    pub const fn openable_share(self) -> f64 {
+        match self {
+            Self::Fixed => 0.0,
+            Self::Sliding => 0.5,
+            Self::Casement => 1.0,
+        }
+    }
+}
+
+/// Equipment placed in a room.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fixture {
+    /// Unique id within the plan.
+    pub id: String,
+    /// The room the fixture stands in.
+    pub room: String,
+    /// Where it stands (its centre), mm.
+    pub at: PointMm,
+    /// What it is.
+    pub kind: FixtureKind,
+}
+
+/// Fixture types that the standards count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum FixtureKind {
+    /// 便器.
+    Toilet,
+    /// 洗面台 with this many bowls (each bowl counts as one 洗面設備).
+    WashBasin {
+        /// Number of bowls.
+        bowls: u32,
+    },
+    /// 浴室 unit: with a bathtub (浴槽) or shower only.
+    Bath {
+        /// Has a bathtub.
+        tub: bool,
+    },
+    /// シャワー.
+    Shower,
+    /// 洗濯機置場.
+    WashingMachine,
+    /// Kitchen unit (コンロ + シンク + 調理台).
+    Kitchen {
+        /// Number of burners.
+        burners: u32,
+        /// Has a sink.
+        sink: bool,
+    },
+    /// Stairs.
+    Stairs,
+}
+
+impl FixtureKind {
+    /// The `type` tags the file format accepts.
+    pub const TYPE_NAMES: [&'static str; 7] = [
+        "toilet",
+        "wash_basin",
+        "bath",
+        "shower",
+        "washing_machine",
+        "kitchen",
+        "stairs",
+    ];
+}
+
+impl Plan {
+    /// Every room of every storey with its storey.
+    pub fn rooms(&self) -> impl Iterator<Item = (&Storey, &Room)> {
+        self.storeys
+            .iter()
+            .flat_map(|storey| storey.rooms.iter().map(move |room| (storey, room)))
+    }
+
+    /// The room with this id, if any.
+    pub fn room(&self, id: &str) -> Option<&Room> {
+        self.rooms().map(|(_, r)| r).find(|r| r.id == id)
+    }
+}

@@ -1,0 +1,368 @@
+//! 建築基準法 checks a conversion should surface, STANDARDS.md §5. A shared house run by an
+//! operator is legally a 寄宿舎 (国住指第4877号).
+
+use super::{count, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use crate::profile::{ParamKey, RuleId};
+use crate::report::{m2, num, Status};
+use madori_plan::{OpeningKind, RoomKind};
+use std::collections::HashMap;
+
+/// Exterior window area and openable area per room id, ㎡.
+fn windows<'p>(ctx: &Ctx<'_, 'p>) -> HashMap<&'p str, (f64, f64)> {
+    let mut out: HashMap<&str, (f64, f64)> = HashMap::new();
+    for storey in &ctx.facts.plan.storeys {
+        for opening in &storey.openings {
+            if let OpeningKind::Window {
+                height_mm,
+                exterior: true,
+                operation,
+            } = opening.kind
+            {
+                let area = f64::from(opening.width_mm) * f64::from(height_mm) / 1e6;
+                let entry = out.entry(opening.room.as_str()).or_default();
+                entry.0 += area;
+                entry.1 += area * operation.openable_share();
+            }
+        }
+    }
+    out
+}
+
+/// Habitable rooms (居室) with their storey index and 壁芯 area.
+fn habitable<'p>(ctx: &Ctx<'_, 'p>) -> Vec<(usize, &'p madori_plan::Room, f64)> {
+    let plan = ctx.facts.plan;
+    let areas = ctx.facts.areas;
+    plan.storeys
+        .iter()
+        .enumerate()
+        .flat_map(|(s, storey)| {
+            storey
+                .rooms
+                .iter()
+                .zip(&areas.storeys[s].rooms)
+                .filter(|(r, _)| r.kind.is_habitable())
+                .map(move |(r, a)| (s, r, a.wall_centre_m2))
+        })
+        .collect()
+}
+
+fn no_windows(room: &madori_plan::Room, area: f64) -> Draft {
+    Draft {
+        status: Status::Unavailable,
+        element_ids: vec![room.id.clone()],
+        measured: None,
+        required: None,
+        formula: format!("{} ㎡ の居室, 窓 未入力", m2(area)),
+        ja: format!("{}: 窓が入力されていないため判定できません", room.name),
+        en: format!(
+            "{}: no windows entered in the plan, so this cannot be checked",
+            room.name
+        ),
+        hint_ja: "外壁に窓 (幅 × 高さ) を配置します".into(),
+        hint_en: "place windows (width × height) on exterior walls".into(),
+    }
+}
+
+/// BS-DAYLIGHT: window area ≥ 1/7 of a 居室's floor area. The raw window area is used: the
+/// 採光補正係数 (which depends on neighbouring buildings) is not modelled, so a pass here is
+/// necessary, not sufficient.
+pub fn daylight(ctx: &mut Ctx<'_, '_>) {
+    let ratio = ctx.value(ParamKey::BsDaylightRatio);
+    let windows = windows(ctx);
+    for (_, room, area) in habitable(ctx) {
+        if !ctx.facts.any_window {
+            ctx.push(RuleId::BsDaylight, no_windows(room, area));
+            continue;
+        }
+        let have = windows.get(room.id.as_str()).map_or(0.0, |w| w.0);
+        let need = area * ratio;
+        let ok = have + EPSILON_M2 >= need;
+        ctx.push(RuleId::BsDaylight, Draft {
+            status: verdict(ok),
+            element_ids: vec![room.id.clone()],
+            measured: sqm(have),
+            required: sqm(need),
+            formula: format!("{} ㎡ × {} = {} ㎡ {} 窓 {} ㎡", m2(area), ratio_text(ratio), m2(need), if ok { "≤" } else { ">" }, m2(have)),
+            ja: format!("{}: 採光に有効な窓 {} ㎡ / 必要 {} ㎡ (採光補正係数は考慮していません)", room.name, m2(have), m2(need)),
+            en: format!("{}: window area {} ㎡ against {} ㎡ needed (the daylight correction factor is not modelled)", room.name, m2(have), m2(need)),
+            hint_ja: if ok { String::new() } else { format!("外窓を +{} ㎡ 大きくします (住宅の居室は 50lx 以上の照明で 1/10 まで緩和可, 寄宿舎の寝室は 1/7 のまま)", m2(need - have)) },
+            hint_en: if ok { String::new() } else { format!("add {} ㎡ of exterior window (dwelling rooms may use 1/10 with ≥ 50 lx lighting; dormitory bedrooms stay at 1/7)", m2(need - have)) },
+        });
+    }
+}
+
+fn ratio_text(ratio: f64) -> String {
+    if ratio > 0.0 && ((1.0 / ratio) - (1.0 / ratio).round()).abs() < 1e-9 {
+        format!("1/{}", (1.0 / ratio).round())
+    } else {
+        num(ratio, 4)
+    }
+}
+
+/// BS-VENT: openable area ≥ 1/20 of a 居室's floor area (sliding windows open half their
+/// area), unless the room has mechanical ventilation.
+pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
+    let ratio = ctx.value(ParamKey::BsVentRatio);
+    let windows = windows(ctx);
+    for (_, room, area) in habitable(ctx) {
+        if room.mechanical_ventilation {
+            ctx.push(
+                RuleId::BsVent,
+                Draft {
+                    status: Status::Pass,
+                    element_ids: vec![room.id.clone()],
+                    measured: None,
+                    required: None,
+                    formula: "機械換気あり".into(),
+                    ja: format!("{}: 機械換気設備があります", room.name),
+                    en: format!("{}: has mechanical ventilation", room.name),
+                    hint_ja: String::new(),
+                    hint_en: String::new(),
+                },
+            );
+            continue;
+        }
+        if !ctx.facts.any_window {
+            ctx.push(RuleId::BsVent, no_windows(room, area));
+            continue;
+        }
+        let have = windows.get(room.id.as_str()).map_or(0.0, |w| w.1);
+        let need = area * ratio;
+        let ok = have + EPSILON_M2 >= need;
+        ctx.push(
+            RuleId::BsVent,
+            Draft {
+                status: verdict(ok),
+                element_ids: vec![room.id.clone()],
+                measured: sqm(have),
+                required: sqm(need),
+                formula: format!(
+                    "{} ㎡ × {} = {} ㎡ {} 開放 {} ㎡",
+                    m2(area),
+                    ratio_text(ratio),
+                    m2(need),
+                    if ok { "≤" } else { ">" },
+                    m2(have)
+                ),
+                ja: format!(
+                    "{}: 換気に有効な開口 {} ㎡ / 必要 {} ㎡",
+                    room.name,
+                    m2(have),
+                    m2(need)
+                ),
+                en: format!(
+                    "{}: openable area {} ㎡ against {} ㎡ needed",
+                    room.name,
+                    m2(have),
+                    m2(need)
+                ),
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    "開く窓を大きくするか機械換気を設けます".into()
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    "enlarge the opening windows or add mechanical ventilation".into()
+                },
+            },
+        );
+    }
+}
+
+/// BS-CEILING: a 居室's ceiling height ≥ 2.1 m, when heights are entered.
+pub fn ceiling(ctx: &mut Ctx<'_, '_>) {
+    let min = ctx.value(ParamKey::BsCeilingMinMm);
+    let plan = ctx.facts.plan;
+    for (s, room, _) in habitable(ctx) {
+        let height = room.ceiling_height_mm.or(plan.storeys[s].ceiling_height_mm);
+        let Some(height) = height else {
+            ctx.push(
+                RuleId::BsCeiling,
+                Draft {
+                    status: Status::Unavailable,
+                    element_ids: vec![room.id.clone()],
+                    measured: None,
+                    required: Some(crate::report::Quantity {
+                        value: min,
+                        unit: "mm",
+                    }),
+                    formula: "天井高 未入力".into(),
+                    ja: format!("{}: 天井高が入力されていません", room.name),
+                    en: format!("{}: no ceiling height entered", room.name),
+                    hint_ja: "階または部屋に天井高を入力します".into(),
+                    hint_en: "enter the ceiling height on the storey or room".into(),
+                },
+            );
+            continue;
+        };
+        let ok = f64::from(height) >= min;
+        ctx.push(
+            RuleId::BsCeiling,
+            Draft {
+                status: verdict(ok),
+                element_ids: vec![room.id.clone()],
+                measured: Some(crate::report::Quantity {
+                    value: f64::from(height),
+                    unit: "mm",
+                }),
+                required: Some(crate::report::Quantity {
+                    value: min,
+                    unit: "mm",
+                }),
+                formula: format!(
+                    "{height} mm {} {} mm",
+                    if ok { "≥" } else { "<" },
+                    num(min, 0)
+                ),
+                ja: format!("{}: 天井高 {height} mm", room.name),
+                en: format!("{}: ceiling height {height} mm", room.name),
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    "天井を上げるか居室以外の用途にします".into()
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    "raise the ceiling or give the room another use".into()
+                },
+            },
+        );
+    }
+}
+
+/// BS-CHANGE-OF-USE: converting to 寄宿舎 over 200 ㎡ needs a 用途変更 application; below it,
+/// none, but the building must still comply. Always information.
+pub fn change_of_use(ctx: &mut Ctx<'_, '_>) {
+    let threshold = ctx.value(ParamKey::BsChangeOfUseM2);
+    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    let needed = whole > threshold + EPSILON_M2;
+    ctx.push(
+        RuleId::BsChangeOfUse,
+        Draft {
+            status: Status::Info,
+            element_ids: vec![],
+            measured: sqm(whole),
+            required: sqm(threshold),
+            formula: format!(
+                "寄宿舎部分 {} ㎡ {} {} ㎡",
+                m2(whole),
+                if needed { ">" } else { "≤" },
+                num(threshold, 2)
+            ),
+            ja: if needed {
+                "用途変更の確認申請が必要です".into()
+            } else {
+                "確認申請は不要ですが、寄宿舎として法に適合させる必要があります".into()
+            },
+            en: if needed {
+                "a change-of-use building permit application is needed".into()
+            } else {
+                "no application is needed, but the building must still comply as a dormitory".into()
+            },
+            hint_ja: "特定行政庁・指定確認検査機関に相談します".into(),
+            hint_en: "consult the building authority or a designated inspection body".into(),
+        },
+    );
+}
+
+/// BS-EMERGENCY-LIGHT: in a 寄宿舎, common rooms, corridors and stairs need 非常用照明
+/// (bedrooms are exempt). Information listing those spaces.
+pub fn emergency_light(ctx: &mut Ctx<'_, '_>) {
+    let spaces: Vec<&madori_plan::Room> = ctx
+        .facts
+        .plan
+        .rooms()
+        .map(|(_, r)| r)
+        .filter(|r| {
+            matches!(
+                r.kind,
+                RoomKind::Ldk
+                    | RoomKind::Dk
+                    | RoomKind::Living
+                    | RoomKind::Dining
+                    | RoomKind::Kitchen
+                    | RoomKind::Corridor
+                    | RoomKind::Stairs
+                    | RoomKind::Entrance
+            )
+        })
+        .collect();
+    let names: Vec<&str> = spaces.iter().map(|r| r.name.as_str()).collect();
+    ctx.push(RuleId::BsEmergencyLight, Draft {
+        status: Status::Info,
+        element_ids: spaces.iter().map(|r| r.id.clone()).collect(),
+        measured: count(spaces.len() as u32, "室"),
+        required: None,
+        formula: format!("対象 {} 室: {}", spaces.len(), names.join("、")),
+        ja: "寄宿舎の共用室・廊下・階段には非常用照明が必要です (寝室は除く)".into(),
+        en: "a dormitory needs emergency lighting in common rooms, corridors and stairs (not bedrooms)".into(),
+        hint_ja: format!("非常用照明を設ける場所: {}", names.join("、")),
+        hint_en: "install emergency lights in the listed spaces".into(),
+    });
+}
+
+/// BS-TWO-STAIRS: an upper floor whose 寄宿舎 bedrooms total more than 100 ㎡ (200 ㎡ with
+/// 準耐火 / 耐火 structure) needs two direct stairs. Information per upper storey.
+pub fn two_stairs(ctx: &mut Ctx<'_, '_>) {
+    let fire_resistant = ctx.facts.plan.dwelling.fire_resistant;
+    let threshold = ctx.value(if fire_resistant {
+        ParamKey::BsTwoStairsFireResistantM2
+    } else {
+        ParamKey::BsTwoStairsM2
+    });
+    let facts = ctx.facts;
+    for (s, storey) in facts.plan.storeys.iter().enumerate().skip(1) {
+        let bedrooms: f64 = facts
+            .private_rooms
+            .iter()
+            .filter(|p| p.storey == s)
+            .map(|p| p.area_m2)
+            .sum();
+        let stairs = storey
+            .rooms
+            .iter()
+            .filter(|r| r.kind == RoomKind::Stairs)
+            .count() as u32;
+        let needs_two = bedrooms > threshold + EPSILON_M2;
+        let ok = !needs_two || stairs >= 2;
+        ctx.push(
+            RuleId::BsTwoStairs,
+            Draft {
+                status: if ok { Status::Info } else { Status::Fail },
+                element_ids: vec![storey.id.clone()],
+                measured: sqm(bedrooms),
+                required: sqm(threshold),
+                formula: format!(
+                    "{}: 寝室 {} ㎡ {} {} ㎡, 階段 {stairs}",
+                    storey.name,
+                    m2(bedrooms),
+                    if needs_two { ">" } else { "≤" },
+                    num(threshold, 2)
+                ),
+                ja: if needs_two {
+                    format!("{}: 2 以上の直通階段が必要です", storey.name)
+                } else {
+                    format!("{}: 直通階段は 1 つで足ります", storey.name)
+                },
+                en: if needs_two {
+                    format!("{}: needs two direct stairs", storey.name)
+                } else {
+                    format!("{}: one direct stair is enough", storey.name)
+                },
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    "直通階段を追加するか寝室を減らします".into()
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    "add a second direct stair or reduce bedrooms on this floor".into()
+                },
+            },
+        );
+    }
+}

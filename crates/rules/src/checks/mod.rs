@@ -1,0 +1,147 @@
+//! One module per family of rules. Each check reads [`Facts`] and the profile's values and
+//! pushes findings; none of them fails on user data.
+
+pub mod building;
+pub mod shared;
+pub mod single_parent;
+pub mod unit;
+
+use crate::facts::Facts;
+use crate::profile::{ParamKey, Profile, RuleId};
+use crate::report::{Finding, Quantity, Status};
+
+/// Tolerance for comparing areas, ㎡: far below any drawing precision, above f64 noise, so a
+/// room of exactly 9.00 ㎡ meets "≥ 9 ㎡".
+pub const EPSILON_M2: f64 = 1e-9;
+
+/// What a check needs, and where it writes.
+pub struct Ctx<'a, 'p> {
+    /// Facts of the plan.
+    pub facts: &'a Facts<'p>,
+    /// The profile in force.
+    pub profile: &'a Profile,
+    /// Findings so far.
+    pub out: Vec<Finding>,
+}
+
+/// The parts of a finding a check decides; [`Ctx::push`] adds the rule's id and citation.
+pub struct Draft {
+    /// Verdict.
+    pub status: Status,
+    /// Elements concerned.
+    pub element_ids: Vec<String>,
+    /// What the plan has.
+    pub measured: Option<Quantity>,
+    /// What the rule asks for.
+    pub required: Option<Quantity>,
+    /// Computation with numbers.
+    pub formula: String,
+    /// Japanese message.
+    pub ja: String,
+    /// English message.
+    pub en: String,
+    /// Japanese hint.
+    pub hint_ja: String,
+    /// English hint.
+    pub hint_en: String,
+}
+
+impl Ctx<'_, '_> {
+    /// A parameter value in force.
+    pub fn value(&self, key: ParamKey) -> f64 {
+        self.profile.value(key)
+    }
+
+    /// Records a finding of `rule`.
+    pub fn push(&mut self, rule: RuleId, draft: Draft) {
+        self.out.push(Finding {
+            rule,
+            rule_id: rule.as_str(),
+            status: draft.status,
+            element_ids: draft.element_ids,
+            measured: draft.measured,
+            required: draft.required,
+            formula: draft.formula,
+            message_ja: draft.ja,
+            message_en: draft.en,
+            hint: draft.hint_ja,
+            hint_en: draft.hint_en,
+            citation: rule.citation(),
+        });
+    }
+}
+
+/// An area quantity.
+pub fn sqm(value: f64) -> Option<Quantity> {
+    Some(Quantity { value, unit: "㎡" })
+}
+
+/// A count quantity.
+pub fn count(value: u32, unit: &'static str) -> Option<Quantity> {
+    Some(Quantity {
+        value: f64::from(value),
+        unit,
+    })
+}
+
+/// `ceil(a / b)` for positive `b`, as the standards' "1 per b residents".
+pub fn per(a: u32, b: f64) -> u32 {
+    if a == 0 {
+        0
+    } else {
+        (f64::from(a) / b.max(1.0) - 1e-9).ceil().max(1.0) as u32
+    }
+}
+
+/// Pass or fail.
+pub fn verdict(ok: bool) -> Status {
+    if ok {
+        Status::Pass
+    } else {
+        Status::Fail
+    }
+}
+
+/// Checks the plan with every rule of the profile, in profile order.
+pub fn run(ctx: &mut Ctx<'_, '_>) {
+    for rule_use in ctx.profile.rules.clone() {
+        let start = ctx.out.len();
+        match rule_use.rule {
+            RuleId::ShArea => shared::area(ctx),
+            RuleId::ShRoom => shared::rooms(ctx),
+            RuleId::ShRoomRelax => shared::relaxation(ctx),
+            RuleId::ShOcc => shared::occupancy(ctx),
+            RuleId::ShCommon => shared::common(ctx),
+            RuleId::ShSanitary => shared::sanitary(ctx),
+            RuleId::ShGuideKitchen => shared::guide_kitchen(ctx),
+            RuleId::ShGuidePrivacy => shared::guide_privacy(ctx),
+            RuleId::ShGuideSeparate => shared::guide_separate(ctx),
+            RuleId::ShGuideElderlyToilets => shared::guide_elderly_toilets(ctx),
+            RuleId::ShGuideElderlyFloors => shared::guide_elderly_floors(ctx),
+            RuleId::SpArea => single_parent::area(ctx),
+            RuleId::SpRoom => single_parent::rooms(ctx),
+            RuleId::SpOcc => single_parent::occupancy(ctx),
+            RuleId::SpBath => single_parent::bath(ctx),
+            RuleId::SpSanitary => single_parent::sanitary(ctx),
+            RuleId::SpKitchen => single_parent::kitchen(ctx),
+            RuleId::SnAreaNew => unit::sn_area(ctx, RuleId::SnAreaNew),
+            RuleId::SnAreaExisting => unit::sn_area(ctx, RuleId::SnAreaExisting),
+            RuleId::SnEquip => unit::sn_equip(ctx),
+            RuleId::SnSeismic => unit::seismic(ctx),
+            RuleId::LaMin | RuleId::LaUrban | RuleId::LaGeneral => unit::level(ctx, rule_use.rule),
+            RuleId::BsDaylight => building::daylight(ctx),
+            RuleId::BsVent => building::ventilation(ctx),
+            RuleId::BsCeiling => building::ceiling(ctx),
+            RuleId::BsChangeOfUse => building::change_of_use(ctx),
+            RuleId::BsEmergencyLight => building::emergency_light(ctx),
+            RuleId::BsTwoStairs => building::two_stairs(ctx),
+        }
+        if rule_use.advisory {
+            for finding in &mut ctx.out[start..] {
+                if finding.status == Status::Fail {
+                    finding.status = Status::Warning;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,837 @@
+//! 共同居住型賃貸住宅 (shared house) rules, STANDARDS.md §1, and the 参考編 guidance.
+
+use super::{count, per, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use crate::facts::Item;
+use crate::profile::{ParamKey, RuleId};
+use crate::report::{m2, num, Status};
+use madori_plan::{FixtureKind, RoomKind};
+
+/// SH-AREA: whole dwelling 壁芯 area ≥ `per_person`·A + `base` (A ≥ 2).
+///
+/// A is the sum of the private rooms' occupancy. The whole area counts every room except
+/// balconies, on every storey.
+pub fn area(ctx: &mut Ctx<'_, '_>) {
+    let per_person = ctx.value(ParamKey::ShAreaPerPersonM2);
+    let base = ctx.value(ParamKey::ShAreaBaseM2);
+    area_rule(ctx, RuleId::ShArea, per_person, base);
+}
+
+pub(crate) fn area_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId, per_person: f64, base: f64) {
+    let residents = ctx.facts.residents;
+    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    if residents == 0 {
+        ctx.push(
+            rule,
+            Draft {
+                status: Status::Unavailable,
+                element_ids: vec![],
+                measured: sqm(whole),
+                required: None,
+                formula: format!(
+                    "{} × A + {} ㎡ (A 未入力)",
+                    num(per_person, 2),
+                    num(base, 2)
+                ),
+                ja: "入居者数 A が分かりません: 専用居室に入居者を入力してください".into(),
+                en: "The number of residents A is unknown: enter occupancy on the private rooms"
+                    .into(),
+                hint_ja: "各専用居室の「入居者」を 1 人に設定します".into(),
+                hint_en: "Set each private room's occupancy to 1 person".into(),
+            },
+        );
+        return;
+    }
+    let required = per_person * f64::from(residents) + base;
+    let ok = whole + EPSILON_M2 >= required;
+    let relation = if ok { "≤" } else { ">" };
+    let formula = format!(
+        "{} × {residents} + {} = {} ㎡ {relation} {} ㎡",
+        num(per_person, 2),
+        num(base, 2),
+        num(required, 2),
+        m2(whole)
+    );
+    let max_residents = if per_person > 0.0 {
+        (((whole - base) / per_person) + 1e-9).floor().max(0.0) as u32
+    } else {
+        u32::MAX
+    };
+    let (status, ja, en) = if residents < 2 {
+        (
+            Status::Warning,
+            format!("共同居住型は入居者 2 人以上が前提です (A = {residents})"),
+            format!("a shared house has at least 2 residents (A = {residents})"),
+        )
+    } else if ok {
+        (
+            Status::Pass,
+            format!(
+                "住戸全体 {} ㎡ は {residents} 人に必要な {} ㎡ 以上です",
+                m2(whole),
+                num(required, 2)
+            ),
+            format!(
+                "the whole {} ㎡ meets the {} ㎡ needed for {residents} residents",
+                m2(whole),
+                num(required, 2)
+            ),
+        )
+    } else {
+        (
+            Status::Fail,
+            format!(
+                "住戸全体 {} ㎡ は {residents} 人に必要な {} ㎡ に {} ㎡ 足りません",
+                m2(whole),
+                num(required, 2),
+                m2(required - whole)
+            ),
+            format!(
+                "the whole {} ㎡ is {} ㎡ short of the {} ㎡ needed for {residents} residents",
+                m2(whole),
+                m2(required - whole),
+                num(required, 2)
+            ),
+        )
+    };
+    let (hint_ja, hint_en) = if ok {
+        (
+            format!("この面積で最大 {max_residents} 人まで"),
+            format!("this area allows up to {max_residents} residents"),
+        )
+    } else {
+        (
+            format!(
+                "延床を +{} ㎡ 増やすか、入居者を {max_residents} 人以下にします",
+                m2(required - whole)
+            ),
+            format!(
+                "add {} ㎡ of floor area, or reduce residents to {max_residents}",
+                m2(required - whole)
+            ),
+        )
+    };
+    ctx.push(
+        rule,
+        Draft {
+            status: verdict(ok).max(status),
+            element_ids: vec![],
+            measured: sqm(whole),
+            required: sqm(required),
+            formula,
+            ja,
+            en,
+            hint_ja,
+            hint_en,
+        },
+    );
+}
+
+/// The room-size limit in force and how many rooms may use the relaxed size.
+pub(crate) struct RoomLimits {
+    pub(crate) min_m2: f64,
+    pub(crate) relaxed_min_m2: f64,
+    pub(crate) relaxed_allowed: usize,
+}
+
+pub(crate) fn room_limits(ctx: &Ctx<'_, '_>, rooms: usize) -> RoomLimits {
+    let min_m2 = ctx.value(ParamKey::ShRoomMinM2);
+    let relaxed_min_m2 = ctx.value(ParamKey::ShRoomRelaxedMinM2).min(min_m2);
+    let share = ctx.value(ParamKey::ShRoomRelaxedShare);
+    let relaxed_allowed = if relaxed_min_m2 < min_m2 {
+        ((share * rooms as f64) + 1e-9).floor() as usize
+    } else {
+        0
+    };
+    RoomLimits {
+        min_m2,
+        relaxed_min_m2,
+        relaxed_allowed,
+    }
+}
+
+/// Whether a room (by index into private rooms) may use the relaxed size: the largest
+/// rooms below the full size take the allowance first.
+fn relaxed_rooms(ctx: &Ctx<'_, '_>, indices: &[usize], limits: &RoomLimits) -> Vec<bool> {
+    let rooms = &ctx.facts.private_rooms;
+    let mut candidates: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let a = rooms[i].area_m2;
+            a + EPSILON_M2 < limits.min_m2 && a + EPSILON_M2 >= limits.relaxed_min_m2
+        })
+        .collect();
+    candidates.sort_by(|&a, &b| rooms[b].area_m2.total_cmp(&rooms[a].area_m2));
+    let mut relaxed = vec![false; rooms.len()];
+    for &i in candidates.iter().take(limits.relaxed_allowed) {
+        relaxed[i] = true;
+    }
+    relaxed
+}
+
+/// The private rooms that the SH room-size rule covers in this profile: all of them, except
+/// in the single-parent profile, where single-parent household rooms follow SP-ROOM.
+pub(crate) fn single_rooms(ctx: &Ctx<'_, '_>) -> Vec<usize> {
+    let single_parent_profile = ctx.profile.has_rule(RuleId::SpRoom);
+    ctx.facts
+        .private_rooms
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            !(single_parent_profile
+                && matches!(
+                    p.room.occupancy,
+                    Some(madori_plan::Occupancy::SingleParent { .. })
+                ))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// SH-ROOM: each private room ≥ 9 ㎡, its own 収納 included; with a local relaxation, a
+/// share of the rooms may be ≥ 7 ㎡ instead.
+pub fn rooms(ctx: &mut Ctx<'_, '_>) {
+    let indices = single_rooms(ctx);
+    let limits = room_limits(ctx, indices.len());
+    let relaxed = relaxed_rooms(ctx, &indices, &limits);
+    for i in indices {
+        let p = &ctx.facts.private_rooms[i];
+        let area = p.area_m2;
+        let full = area + EPSILON_M2 >= limits.min_m2;
+        let ok = full || relaxed[i];
+        let limit = if full || !relaxed[i] {
+            limits.min_m2
+        } else {
+            limits.relaxed_min_m2
+        };
+        let breakdown = if p.storage_m2 > 0.0 {
+            format!(
+                " (居室 {} + 収納 {})",
+                m2(area - p.storage_m2),
+                m2(p.storage_m2)
+            )
+        } else {
+            String::new()
+        };
+        let relation = if ok { "≥" } else { "<" };
+        let name = &p.room.name;
+        let (ja, en) = if ok && relaxed[i] {
+            (
+                format!(
+                    "{name} {} ㎡ は地域の緩和 {} ㎡ を満たします ({} ㎡ 未満)",
+                    m2(area),
+                    num(limits.relaxed_min_m2, 2),
+                    num(limits.min_m2, 2)
+                ),
+                format!(
+                    "{name} {} ㎡ meets the local relaxation of {} ㎡ (below {} ㎡)",
+                    m2(area),
+                    num(limits.relaxed_min_m2, 2),
+                    num(limits.min_m2, 2)
+                ),
+            )
+        } else if ok {
+            (
+                format!(
+                    "{name} {} ㎡ は {} ㎡ 以上です",
+                    m2(area),
+                    num(limits.min_m2, 2)
+                ),
+                format!(
+                    "{name} {} ㎡ is at least {} ㎡",
+                    m2(area),
+                    num(limits.min_m2, 2)
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "{name} {} ㎡ は {} ㎡ に {} ㎡ 足りません",
+                    m2(area),
+                    num(limit, 2),
+                    m2(limit - area)
+                ),
+                format!(
+                    "{name} {} ㎡ is {} ㎡ short of {} ㎡",
+                    m2(area),
+                    m2(limit - area),
+                    num(limit, 2)
+                ),
+            )
+        };
+        let (hint_ja, hint_en) = if ok {
+            (String::new(), String::new())
+        } else {
+            (
+                format!("{name} を +{} ㎡ 広げる (隣室との壁を動かす、収納を含める) か、居室以外の用途にします", m2(limit - area)),
+                format!("enlarge {name} by {} ㎡ (move a partition, attach its storage) or give it another use", m2(limit - area)),
+            )
+        };
+        let draft = Draft {
+            status: verdict(ok),
+            element_ids: vec![p.room.id.clone()],
+            measured: sqm(area),
+            required: sqm(limit),
+            formula: format!("{}{breakdown} ㎡ {relation} {} ㎡", m2(area), num(limit, 2)),
+            ja,
+            en,
+            hint_ja,
+            hint_en,
+        };
+        ctx.push(RuleId::ShRoom, draft);
+    }
+}
+
+/// SH-ROOM-RELAX: when a local relaxation is in force, how many rooms use it against how
+/// many may.
+pub fn relaxation(ctx: &mut Ctx<'_, '_>) {
+    let indices = single_rooms(ctx);
+    let limits = room_limits(ctx, indices.len());
+    if limits.relaxed_min_m2 >= limits.min_m2 {
+        return;
+    }
+    let rooms = &ctx.facts.private_rooms;
+    let using: Vec<String> = indices
+        .iter()
+        .filter(|&&i| {
+            rooms[i].area_m2 + EPSILON_M2 < limits.min_m2
+                && rooms[i].area_m2 + EPSILON_M2 >= limits.relaxed_min_m2
+        })
+        .map(|&i| rooms[i].room.id.clone())
+        .collect();
+    let used = using.len();
+    let allowed = limits.relaxed_allowed;
+    let ok = used <= allowed;
+    ctx.push(
+        RuleId::ShRoomRelax,
+        Draft {
+            status: if ok { Status::Info } else { Status::Fail },
+            element_ids: using,
+            measured: count(used as u32, "室"),
+            required: count(allowed as u32, "室"),
+            formula: format!(
+                "{} ㎡ 以上 {} ㎡ 未満の居室 {used} 室 {} 緩和できる {allowed} 室 (全 {} 室 × {})",
+                num(limits.relaxed_min_m2, 2),
+                num(limits.min_m2, 2),
+                if ok { "≤" } else { ">" },
+                indices.len(),
+                num(ctx.value(ParamKey::ShRoomRelaxedShare), 3)
+            ),
+            ja: format!(
+                "地域の緩和 ({} ㎡) を {used} 室が使っています (上限 {allowed} 室)",
+                num(limits.relaxed_min_m2, 2)
+            ),
+            en: format!(
+                "{used} rooms use the local relaxation to {} ㎡ (at most {allowed} may)",
+                num(limits.relaxed_min_m2, 2)
+            ),
+            hint_ja: if ok {
+                String::new()
+            } else {
+                "緩和の上限を超える居室を広げます".into()
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                "enlarge the rooms beyond the relaxation's allowance".into()
+            },
+        },
+    );
+}
+
+/// SH-OCC: each private room holds at most one person.
+pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
+    let max = ctx.value(ParamKey::ShOccMaxPersons);
+    let facts = ctx.facts;
+    for p in &facts.private_rooms {
+        let name = &p.room.name;
+        let Some(occ) = &p.room.occupancy else {
+            ctx.push(
+                RuleId::ShOcc,
+                Draft {
+                    status: Status::Info,
+                    element_ids: vec![p.room.id.clone()],
+                    measured: None,
+                    required: count(max as u32, "人"),
+                    formula: "入居者 未入力".into(),
+                    ja: format!("{name}: 入居者が未入力です (空室として扱います)"),
+                    en: format!("{name}: no occupancy entered (treated as vacant)"),
+                    hint_ja: "入居者を入力すると定員と面積を確認できます".into(),
+                    hint_en: "enter the occupancy to check capacity and area".into(),
+                },
+            );
+            continue;
+        };
+        let persons = occ.persons();
+        let ok = f64::from(persons) <= max + 1e-9;
+        let draft = Draft {
+            status: verdict(ok),
+            element_ids: vec![p.room.id.clone()],
+            measured: count(persons, "人"),
+            required: count(max as u32, "人"),
+            formula: format!(
+                "{persons} 人 {} {} 人",
+                if ok { "≤" } else { ">" },
+                num(max, 0)
+            ),
+            ja: format!("{name}: {persons} 人 (上限 {} 人)", num(max, 0)),
+            en: format!("{name}: {persons} persons (at most {})", num(max, 0)),
+            hint_ja: if ok {
+                String::new()
+            } else {
+                "1 室 1 人にします: 居室を分けるか入居者を減らします".into()
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                "one person per room: split the room or house fewer people".into()
+            },
+        };
+        ctx.push(RuleId::ShOcc, draft);
+    }
+}
+
+/// One common facility of SH-COMMON and how to tell it is there.
+struct Facility {
+    ja: &'static str,
+    en: &'static str,
+    room_kinds: &'static [RoomKind],
+    item: Option<Item>,
+}
+
+const FACILITIES: [Facility; 7] = [
+    Facility {
+        ja: "居間",
+        en: "living room",
+        room_kinds: &[RoomKind::Living, RoomKind::Ldk],
+        item: None,
+    },
+    Facility {
+        ja: "食堂",
+        en: "dining room",
+        room_kinds: &[RoomKind::Dining, RoomKind::Ldk, RoomKind::Dk],
+        item: None,
+    },
+    Facility {
+        ja: "台所",
+        en: "kitchen",
+        room_kinds: &[],
+        item: Some(Item::Kitchen),
+    },
+    Facility {
+        ja: "便所",
+        en: "toilet",
+        room_kinds: &[],
+        item: Some(Item::Toilet),
+    },
+    Facility {
+        ja: "洗面設備",
+        en: "wash basin",
+        room_kinds: &[],
+        item: Some(Item::WashBowl),
+    },
+    Facility {
+        ja: "浴室又はシャワー室",
+        en: "bath or shower",
+        room_kinds: &[],
+        item: Some(Item::BathOrShower),
+    },
+    Facility {
+        ja: "洗濯室又は洗濯場",
+        en: "laundry place",
+        room_kinds: &[],
+        item: Some(Item::Laundry),
+    },
+];
+
+/// SH-COMMON: common 居間, 食堂, 台所, 便所, 洗面設備, 浴室又はシャワー室, 洗濯室又は洗濯場.
+/// An equipment item is not needed in common space when every private room has its own.
+/// Equipment counts from placed fixtures (a 便所 room without a toilet fixture does not count).
+pub fn common(ctx: &mut Ctx<'_, '_>) {
+    let facts = ctx.facts;
+    let mut missing_ja = Vec::new();
+    let mut missing_en = Vec::new();
+    let mut providers = Vec::new();
+    for facility in &FACILITIES {
+        let present = match facility.item {
+            None => match facts.has_common_room(facility.room_kinds) {
+                Some(room) => {
+                    providers.push(room.id.clone());
+                    true
+                }
+                None => false,
+            },
+            Some(item) => {
+                let every_room_own = !facts.private_rooms.is_empty()
+                    && facts
+                        .private_rooms
+                        .iter()
+                        .all(|p| p.own.get(&item).copied().unwrap_or(0) > 0);
+                if let Some((n, ids)) = facts.common.get(&item) {
+                    if *n > 0 {
+                        providers.extend(ids.iter().cloned());
+                    }
+                }
+                facts.common_count(item) > 0 || every_room_own
+            }
+        };
+        if !present {
+            missing_ja.push(facility.ja);
+            missing_en.push(facility.en);
+        }
+    }
+    let present = (FACILITIES.len() - missing_ja.len()) as u32;
+    let ok = missing_ja.is_empty();
+    ctx.push(
+        RuleId::ShCommon,
+        Draft {
+            status: verdict(ok),
+            element_ids: providers,
+            measured: count(present, "種"),
+            required: count(FACILITIES.len() as u32, "種"),
+            formula: format!("共用設備 {present} / {} 種", FACILITIES.len()),
+            ja: if ok {
+                "共用の居間・食堂・台所・便所・洗面・浴室・洗濯場がそろっています".into()
+            } else {
+                format!("共用部にありません: {}", missing_ja.join("、"))
+            },
+            en: if ok {
+                "common living, dining, kitchen, toilet, wash basin, bath and laundry are all there"
+                    .into()
+            } else {
+                format!("missing in common space: {}", missing_en.join(", "))
+            },
+            hint_ja: if ok {
+                String::new()
+            } else {
+                format!(
+                    "{} を共用部に設けます (全居室に専用があれば不要)",
+                    missing_ja.join("、")
+                )
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                format!(
+                    "provide {} in common space (not needed if every private room has its own)",
+                    missing_en.join(", ")
+                )
+            },
+        },
+    );
+}
+
+/// SH-SANITARY: 便所, 洗面設備 (bowls) and 浴室又はシャワー室 each ≥ ceil(A / 5), where A
+/// counts the residents whose rooms lack their own.
+pub fn sanitary(ctx: &mut Ctx<'_, '_>) {
+    let per_item = ctx.value(ParamKey::ShSanitaryResidentsPerItem);
+    for item in [Item::Toilet, Item::WashBowl, Item::BathOrShower] {
+        sanitary_item(
+            ctx,
+            RuleId::ShSanitary,
+            item,
+            ctx.facts.residents_without_own(item),
+            per_item,
+            "人",
+        );
+    }
+}
+
+pub(crate) fn sanitary_item(
+    ctx: &mut Ctx<'_, '_>,
+    rule: RuleId,
+    item: Item,
+    users: u32,
+    per_item: f64,
+    unit: &'static str,
+) {
+    let have = ctx.facts.common_count(item);
+    let ids = ctx
+        .facts
+        .common
+        .get(&item)
+        .map(|c| c.1.clone())
+        .unwrap_or_default();
+    if ctx.facts.residents == 0 {
+        ctx.push(
+            rule,
+            Draft {
+                status: Status::Unavailable,
+                element_ids: ids,
+                measured: count(have, "箇所"),
+                required: None,
+                formula: format!("{}: {have} 箇所 (必要数は入居者数による)", item.ja()),
+                ja: format!(
+                    "{}: 入居者数が分からないため必要数を決められません",
+                    item.ja()
+                ),
+                en: format!(
+                    "{}: the number needed depends on residents, which are not entered",
+                    item.en()
+                ),
+                hint_ja: "専用居室に入居者を入力します".into(),
+                hint_en: "enter the occupancy of the private rooms".into(),
+            },
+        );
+        return;
+    }
+    let need = per(users, per_item);
+    let ok = have >= need;
+    ctx.push(
+        rule,
+        Draft {
+            status: verdict(ok),
+            element_ids: ids,
+            measured: count(have, "箇所"),
+            required: count(need, "箇所"),
+            formula: format!(
+                "{}: ⌈{users} {unit} ÷ {}⌉ = {need} {} {have}",
+                item.ja(),
+                num(per_item, 2),
+                if ok { "≤" } else { ">" }
+            ),
+            ja: format!("{} {have} 箇所 (必要 {need})", item.ja()),
+            en: format!("{} × {have} (needs {need})", item.en()),
+            hint_ja: if ok {
+                String::new()
+            } else {
+                format!("{} をあと {} 箇所設けます", item.ja(), need - have)
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                format!("add {} more {}", need - have, item.en())
+            },
+        },
+    );
+}
+
+/// SH-G-KITCHEN (guidance): one full kitchen unit (≥ 2 burners and a sink) per 12 residents.
+pub fn guide_kitchen(ctx: &mut Ctx<'_, '_>) {
+    let per_unit = ctx.value(ParamKey::ShKitchenResidentsPerUnit);
+    let residents = ctx.facts.residents;
+    let full_units: Vec<String> = ctx
+        .facts
+        .plan
+        .storeys
+        .iter()
+        .flat_map(|s| &s.fixtures)
+        .filter(|f| matches!(f.kind, FixtureKind::Kitchen { burners, sink: true } if burners >= 2))
+        .map(|f| f.id.clone())
+        .collect();
+    let have = full_units.len() as u32;
+    let need = per(residents, per_unit).max(1);
+    let ok = have >= need;
+    ctx.push(
+        RuleId::ShGuideKitchen,
+        Draft {
+            status: verdict(ok),
+            element_ids: full_units,
+            measured: count(have, "台"),
+            required: count(need, "台"),
+            formula: format!(
+                "max(1, ⌈{residents} 人 ÷ {}⌉) = {need} 台 {} {have} 台 (2口以上コンロ + シンク)",
+                num(per_unit, 2),
+                if ok { "≤" } else { ">" }
+            ),
+            ja: format!("台所設備 {have} 台 (推奨 {need} 台)"),
+            en: format!("{have} kitchen units (recommended {need})"),
+            hint_ja: if ok {
+                String::new()
+            } else {
+                "2口以上のコンロとシンクのある台所設備を追加します".into()
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                "add a kitchen unit with at least two burners and a sink".into()
+            },
+        },
+    );
+}
+
+/// SH-G-PRIVACY (guidance): each private room lockable, with a window to the outside (a window
+/// only onto a corridor does not count).
+pub fn guide_privacy(ctx: &mut Ctx<'_, '_>) {
+    for p in &ctx.facts.private_rooms {
+        let name = &p.room.name;
+        let window = p.exterior_window_m2 > 0.0;
+        let mut lacks_ja = Vec::new();
+        let mut lacks_en = Vec::new();
+        if !p.lockable {
+            lacks_ja.push("施錠できる扉");
+            lacks_en.push("a lockable door");
+        }
+        if !window && ctx.facts.any_window {
+            lacks_ja.push("外気に面した窓");
+            lacks_en.push("a window to the outside");
+        }
+        let status = if !lacks_ja.is_empty() {
+            Status::Fail
+        } else if !ctx.facts.any_window {
+            Status::Unavailable
+        } else {
+            Status::Pass
+        };
+        let draft = Draft {
+            status,
+            element_ids: vec![p.room.id.clone()],
+            measured: None,
+            required: None,
+            formula: format!(
+                "施錠 {} / 外窓 {}",
+                if p.lockable { "あり" } else { "なし" },
+                if !ctx.facts.any_window {
+                    "未入力"
+                } else if window {
+                    "あり"
+                } else {
+                    "なし"
+                }
+            ),
+            ja: match status {
+                Status::Pass => format!("{name}: 施錠でき、外気に面した窓があります"),
+                Status::Unavailable => {
+                    format!("{name}: 窓が入力されていないため外窓を確認できません")
+                }
+                _ => format!("{name}: {} がありません", lacks_ja.join("・")),
+            },
+            en: match status {
+                Status::Pass => format!("{name}: lockable with a window to the outside"),
+                Status::Unavailable => {
+                    format!("{name}: no windows entered, so the outside window cannot be checked")
+                }
+                _ => format!("{name}: lacks {}", lacks_en.join(" and ")),
+            },
+            hint_ja: if lacks_ja.is_empty() {
+                String::new()
+            } else {
+                format!("{} を設けます", lacks_ja.join("・"))
+            },
+            hint_en: if lacks_en.is_empty() {
+                String::new()
+            } else {
+                format!("provide {}", lacks_en.join(" and "))
+            },
+        };
+        ctx.push(RuleId::ShGuidePrivacy, draft);
+    }
+}
+
+/// SH-G-SEPARATE (guidance): toilet, washing and bathing each in its own space, so one
+/// resident's bath does not block another's toilet. Flags rooms where a toilet shares a room
+/// with a bath or shower.
+pub fn guide_separate(ctx: &mut Ctx<'_, '_>) {
+    let mut combined = Vec::new();
+    for storey in &ctx.facts.plan.storeys {
+        for room in &storey.rooms {
+            let in_room = || storey.fixtures.iter().filter(|f| f.room == room.id);
+            let toilet = in_room().any(|f| f.kind == FixtureKind::Toilet);
+            let bathing =
+                in_room().any(|f| matches!(f.kind, FixtureKind::Bath { .. } | FixtureKind::Shower));
+            if toilet && bathing {
+                combined.push(room.id.clone());
+            }
+        }
+    }
+    let ok = combined.is_empty();
+    ctx.push(
+        RuleId::ShGuideSeparate,
+        Draft {
+            status: verdict(ok),
+            element_ids: combined.clone(),
+            measured: count(combined.len() as u32, "室"),
+            required: count(0, "室"),
+            formula: format!("便所と浴室が同室: {} 室", combined.len()),
+            ja: if ok {
+                "便所・洗面・浴室は別々の空間です".into()
+            } else {
+                "便所と浴室 (シャワー) が同じ部屋にあります".into()
+            },
+            en: if ok {
+                "toilet, washing and bathing are in separate spaces".into()
+            } else {
+                "a toilet shares a room with a bath or shower".into()
+            },
+            hint_ja: if ok {
+                String::new()
+            } else {
+                "便所を別室に分けます (3点ユニットの解消)".into()
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                "move the toilet to its own room".into()
+            },
+        },
+    );
+}
+
+/// SH-G-ELDERLY-TOILETS (guidance for older residents): a toilet per 4 residents.
+pub fn guide_elderly_toilets(ctx: &mut Ctx<'_, '_>) {
+    let per_toilet = ctx.value(ParamKey::ShElderlyResidentsPerToilet);
+    sanitary_item(
+        ctx,
+        RuleId::ShGuideElderlyToilets,
+        Item::Toilet,
+        ctx.facts.residents_without_own(Item::Toilet),
+        per_toilet,
+        "人",
+    );
+}
+
+/// SH-G-ELDERLY-FLOORS (guidance for older residents): a toilet on every floor that has
+/// occupied private rooms.
+pub fn guide_elderly_floors(ctx: &mut Ctx<'_, '_>) {
+    let plan = ctx.facts.plan;
+    for (s, storey) in plan.storeys.iter().enumerate() {
+        let residents: u32 = ctx
+            .facts
+            .private_rooms
+            .iter()
+            .filter(|p| p.storey == s)
+            .filter_map(|p| p.room.occupancy.as_ref())
+            .map(|o| o.persons())
+            .sum();
+        if residents == 0 {
+            continue;
+        }
+        let toilets = storey
+            .fixtures
+            .iter()
+            .filter(|f| f.kind == FixtureKind::Toilet)
+            .count() as u32;
+        let ok = toilets > 0;
+        let name = &storey.name;
+        ctx.push(
+            RuleId::ShGuideElderlyFloors,
+            Draft {
+                status: verdict(ok),
+                element_ids: vec![storey.id.clone()],
+                measured: count(toilets, "箇所"),
+                required: count(1, "箇所"),
+                formula: format!("{name}: 入居者 {residents} 人, 便所 {toilets} 箇所"),
+                ja: if ok {
+                    format!("{name} に便所があります")
+                } else {
+                    format!("{name} には居室がありますが便所がありません")
+                },
+                en: if ok {
+                    format!("{name} has a toilet")
+                } else {
+                    format!("{name} has occupied rooms but no toilet")
+                },
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    format!("{name} に便所を設けます")
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    format!("add a toilet on {name}")
+                },
+            },
+        );
+    }
+}

@@ -1,0 +1,322 @@
+//! 共同居住型 for single-parent households (ひとり親世帯向け), STANDARDS.md §2.
+//!
+//! B counts single residents (rooms with a number of persons), C counts single-parent
+//! households (rooms with a single-parent occupancy).
+
+use super::{count, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use crate::facts::Item;
+use crate::profile::{ParamKey, RuleId};
+use crate::report::{m2, num, Status};
+use madori_plan::{FixtureKind, Occupancy};
+
+/// `(B, C)`: single residents and single-parent households.
+pub fn households(ctx: &Ctx<'_, '_>) -> (u32, u32) {
+    ctx.facts
+        .private_rooms
+        .iter()
+        .fold((0, 0), |(b, c), p| match &p.room.occupancy {
+            Some(Occupancy::Persons(n)) => (b + n, c),
+            Some(Occupancy::SingleParent { .. }) => (b, c + 1),
+            None => (b, c),
+        })
+}
+
+fn whole_needed(b: u32, c: u32, per_single: f64, per_household: f64, base: f64) -> f64 {
+    per_single * f64::from(b) + per_household * f64::from(c) + base
+}
+
+/// SP-AREA: whole area ≥ 15·B + 22·C + 10 ㎡, with B ≥ 1 and C ≥ 1, or B = 0 and C ≥ 2.
+pub fn area(ctx: &mut Ctx<'_, '_>) {
+    let (b, c) = households(ctx);
+    let (ps, ph, base) = (
+        ctx.value(ParamKey::SpAreaPerSingleM2),
+        ctx.value(ParamKey::SpAreaPerHouseholdM2),
+        ctx.value(ParamKey::SpAreaBaseM2),
+    );
+    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    let needed = whole_needed(b, c, ps, ph, base);
+    let composition_ok = (b >= 1 && c >= 1) || (b == 0 && c >= 2);
+    let ok = whole + EPSILON_M2 >= needed;
+    let formula = format!(
+        "{} × {b} + {} × {c} + {} = {} ㎡ {} {} ㎡",
+        num(ps, 2),
+        num(ph, 2),
+        num(base, 2),
+        num(needed, 2),
+        if ok { "≤" } else { ">" },
+        m2(whole)
+    );
+    if !composition_ok {
+        ctx.push(RuleId::SpArea, Draft {
+            status: if c == 0 { Status::Unavailable } else { Status::Warning },
+            element_ids: vec![],
+            measured: sqm(whole),
+            required: sqm(needed),
+            formula,
+            ja: format!("ひとり親世帯向けは 単身 B ≥ 1 かつ 世帯 C ≥ 1、または B = 0 かつ C ≥ 2 が前提です (B = {b}, C = {c})"),
+            en: format!("the single-parent standard needs B ≥ 1 and C ≥ 1, or B = 0 and C ≥ 2 (B = {b}, C = {c})"),
+            hint_ja: "居室の入居者に「ひとり親世帯」を設定します".into(),
+            hint_en: "set single-parent occupancy on the household rooms".into(),
+        });
+        return;
+    }
+    ctx.push(
+        RuleId::SpArea,
+        Draft {
+            status: verdict(ok),
+            element_ids: vec![],
+            measured: sqm(whole),
+            required: sqm(needed),
+            formula,
+            ja: if ok {
+                format!(
+                    "住戸全体 {} ㎡ は必要な {} ㎡ 以上です",
+                    m2(whole),
+                    num(needed, 2)
+                )
+            } else {
+                format!(
+                    "住戸全体 {} ㎡ は必要な {} ㎡ に {} ㎡ 足りません",
+                    m2(whole),
+                    num(needed, 2),
+                    m2(needed - whole)
+                )
+            },
+            en: if ok {
+                format!(
+                    "the whole {} ㎡ meets the {} ㎡ needed",
+                    m2(whole),
+                    num(needed, 2)
+                )
+            } else {
+                format!(
+                    "the whole {} ㎡ is {} ㎡ short of {} ㎡",
+                    m2(whole),
+                    m2(needed - whole),
+                    num(needed, 2)
+                )
+            },
+            hint_ja: if ok {
+                String::new()
+            } else {
+                format!(
+                    "延床を +{} ㎡ 増やすか世帯数を減らします",
+                    m2(needed - whole)
+                )
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                format!("add {} ㎡ or house fewer households", m2(needed - whole))
+            },
+        },
+    );
+}
+
+/// SP-ROOM: each single-parent household room ≥ 12 ㎡, or ≥ 10 ㎡ when the whole area is at
+/// least 15·B + 24·C + 10 ㎡.
+pub fn rooms(ctx: &mut Ctx<'_, '_>) {
+    let (b, c) = households(ctx);
+    let min = ctx.value(ParamKey::SpRoomMinM2);
+    let reduced = ctx.value(ParamKey::SpRoomReducedMinM2).min(min);
+    let large = whole_needed(
+        b,
+        c,
+        ctx.value(ParamKey::SpAreaPerSingleM2),
+        ctx.value(ParamKey::SpAreaPerHouseholdLargeM2),
+        ctx.value(ParamKey::SpAreaBaseM2),
+    );
+    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    let large_enough = whole + EPSILON_M2 >= large;
+    let limit = if large_enough { reduced } else { min };
+    let facts = ctx.facts;
+    for p in facts
+        .private_rooms
+        .iter()
+        .filter(|p| matches!(p.room.occupancy, Some(Occupancy::SingleParent { .. })))
+    {
+        let ok = p.area_m2 + EPSILON_M2 >= limit;
+        let name = &p.room.name;
+        let why = if large_enough {
+            format!(
+                "全体 {} ㎡ ≥ {} ㎡ のため {} ㎡",
+                m2(whole),
+                num(large, 2),
+                num(reduced, 2)
+            )
+        } else {
+            format!(
+                "全体 {} ㎡ < {} ㎡ のため {} ㎡",
+                m2(whole),
+                num(large, 2),
+                num(min, 2)
+            )
+        };
+        ctx.push(
+            RuleId::SpRoom,
+            Draft {
+                status: verdict(ok),
+                element_ids: vec![p.room.id.clone()],
+                measured: sqm(p.area_m2),
+                required: sqm(limit),
+                formula: format!(
+                    "{} ㎡ {} {} ㎡ ({why})",
+                    m2(p.area_m2),
+                    if ok { "≥" } else { "<" },
+                    num(limit, 2)
+                ),
+                ja: if ok {
+                    format!(
+                        "{name} {} ㎡ は世帯居室の {} ㎡ 以上です",
+                        m2(p.area_m2),
+                        num(limit, 2)
+                    )
+                } else {
+                    format!(
+                        "{name} {} ㎡ は世帯居室の {} ㎡ に足りません",
+                        m2(p.area_m2),
+                        num(limit, 2)
+                    )
+                },
+                en: if ok {
+                    format!(
+                        "{name} {} ㎡ meets the household room minimum of {} ㎡",
+                        m2(p.area_m2),
+                        num(limit, 2)
+                    )
+                } else {
+                    format!(
+                        "{name} {} ㎡ is below the household room minimum of {} ㎡",
+                        m2(p.area_m2),
+                        num(limit, 2)
+                    )
+                },
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    format!("{name} を +{} ㎡ 広げます", m2(limit - p.area_m2))
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    format!("enlarge {name} by {} ㎡", m2(limit - p.area_m2))
+                },
+            },
+        );
+    }
+}
+
+/// SP-OCC: one household per room (one single person, or one single-parent household).
+pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
+    let facts = ctx.facts;
+    for p in &facts.private_rooms {
+        let (ok, what) = match &p.room.occupancy {
+            None => continue,
+            Some(Occupancy::Persons(n)) => (*n <= 1, format!("{n} 人")),
+            Some(Occupancy::SingleParent { children_ages }) => (
+                true,
+                format!("ひとり親世帯 (子 {} 人)", children_ages.len()),
+            ),
+        };
+        let name = &p.room.name;
+        ctx.push(
+            RuleId::SpOcc,
+            Draft {
+                status: verdict(ok),
+                element_ids: vec![p.room.id.clone()],
+                measured: None,
+                required: None,
+                formula: format!("{name}: {what}"),
+                ja: if ok {
+                    format!("{name}: 1 世帯です")
+                } else {
+                    format!("{name}: 単身者が複数います")
+                },
+                en: if ok {
+                    format!("{name}: one household")
+                } else {
+                    format!("{name}: several unrelated persons")
+                },
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    "1 室 1 世帯にします".into()
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    "one household per room".into()
+                },
+            },
+        );
+    }
+}
+
+/// SP-BATH: at least one bath with a bathtub.
+pub fn bath(ctx: &mut Ctx<'_, '_>) {
+    let tubs: Vec<String> = ctx
+        .facts
+        .plan
+        .storeys
+        .iter()
+        .flat_map(|s| &s.fixtures)
+        .filter(|f| f.kind == FixtureKind::Bath { tub: true })
+        .map(|f| f.id.clone())
+        .collect();
+    let ok = !tubs.is_empty();
+    ctx.push(
+        RuleId::SpBath,
+        Draft {
+            status: verdict(ok),
+            element_ids: tubs.clone(),
+            measured: count(tubs.len() as u32, "箇所"),
+            required: count(1, "箇所"),
+            formula: format!(
+                "浴槽のある浴室 {} 箇所 {} 1",
+                tubs.len(),
+                if ok { "≥" } else { "<" }
+            ),
+            ja: if ok {
+                "浴槽のある浴室があります".into()
+            } else {
+                "浴槽のある浴室がありません (シャワーのみ)".into()
+            },
+            en: if ok {
+                "there is a bath with a tub".into()
+            } else {
+                "no bath with a tub (showers only)".into()
+            },
+            hint_ja: if ok {
+                String::new()
+            } else {
+                "浴槽のある浴室を 1 つ以上設けます".into()
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                "provide at least one bath with a tub".into()
+            },
+        },
+    );
+}
+
+/// SP-SANITARY (参考編 proposal): 便所, 洗面設備, 浴室, 洗濯機 each ≥ ceil(C / 3).
+pub fn sanitary(ctx: &mut Ctx<'_, '_>) {
+    let (_, c) = households(ctx);
+    let per_item = ctx.value(ParamKey::SpHouseholdsPerItem);
+    for item in [
+        Item::Toilet,
+        Item::WashBowl,
+        Item::BathOrShower,
+        Item::Laundry,
+    ] {
+        super::shared::sanitary_item(ctx, RuleId::SpSanitary, item, c, per_item, "世帯");
+    }
+}
+
+/// SP-KITCHEN (recommendation, not a standard): one kitchen unit per 4 households.
+pub fn kitchen(ctx: &mut Ctx<'_, '_>) {
+    let (_, c) = households(ctx);
+    let per_unit = ctx.value(ParamKey::SpHouseholdsPerKitchen);
+    super::shared::sanitary_item(ctx, RuleId::SpKitchen, Item::Kitchen, c, per_unit, "世帯");
+}

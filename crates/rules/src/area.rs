@@ -253,3 +253,12 @@ impl PlanAreas {
         }
     }
 }
+
+/// A point inside the room for its label, mm ([`geo::InteriorPoint`]): unlike the centroid it
+/// stays inside an L-shaped corridor.
+pub fn label_position_mm(polygon: &[PointMm]) -> (f64, f64) {
+    use geo::InteriorPoint;
+    to_geo(polygon.iter().map(|p| (p.x as f64, p.y as f64)))
+        .interior_point()
+        .map_or((0.0, 0.0), |p| (p.x(), p.y()))
+}

@@ -1,0 +1,6 @@
+//! One component per file.
+
+pub mod findings;
+pub mod plan_view;
+pub mod toolbar;
+pub mod totals;

@@ -1,0 +1,73 @@
+//! The bottom bar: total floor area per storey, residents and capacity.
+
+use crate::i18n::{t, Key};
+use crate::state::AppState;
+use leptos::prelude::*;
+use madori_rules::area::m2_to_jo;
+
+/// The totals bar.
+#[component]
+pub fn TotalsBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let area_text = move || {
+        let report = state.report.get();
+        let totals = &report.totals;
+        let storeys: Vec<String> = totals
+            .storeys
+            .iter()
+            .map(|s| format!("{} {:.2}", s.name, s.wall_centre_m2))
+            .collect();
+        format!(
+            "{} {:.2}㎡ ({:.1}帖; {})",
+            t(lang.get(), Key::TotalFloorArea),
+            totals.dwelling_wall_centre_m2,
+            m2_to_jo(totals.dwelling_wall_centre_m2),
+            storeys.join(" / ")
+        )
+    };
+    let interior_text = move || {
+        let report = state.report.get();
+        let value = report.totals.dwelling_interior_m2.map_or_else(
+            || t(lang.get(), Key::Unavailable).to_owned(),
+            |a| format!("{a:.2}㎡"),
+        );
+        format!("{} {value}", t(lang.get(), Key::InteriorArea))
+    };
+    let residents_text = move || {
+        format!(
+            "{} {}{}",
+            t(lang.get(), Key::Residents),
+            state.report.get().totals.residents,
+            t(lang.get(), Key::Persons)
+        )
+    };
+    let capacity_text = move || {
+        let capacity = state.capacity.get();
+        let l = lang.get();
+        match capacity.max {
+            Some(max) => {
+                let unit = if capacity.unit == "世帯" {
+                    t(l, Key::Households)
+                } else {
+                    t(l, Key::Persons)
+                };
+                format!(
+                    "{} {max}{unit} ({} {})",
+                    t(l, Key::Capacity),
+                    t(l, Key::LimitedBy),
+                    capacity.limiting.join(", ")
+                )
+            }
+            None => format!("{} {}", t(l, Key::Capacity), t(l, Key::NotApplicable)),
+        }
+    };
+    view! {
+        <footer class="totals" data-testid="totals">
+            <span data-testid="totals-area">{area_text}</span>
+            <span data-testid="totals-interior">{interior_text}</span>
+            <span data-testid="totals-residents">{residents_text}</span>
+            <span data-testid="totals-capacity">{capacity_text}</span>
+        </footer>
+    }
+}

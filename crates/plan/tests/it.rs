@@ -1,0 +1,162 @@
+//! Integration tests of the plan crate: templates, round trips, migrations and validation.
+
+use madori_plan::format::{from_json, to_json, FORMAT_VERSION};
+use madori_plan::geometry::{first_self_intersection, locate, signed_area_twice_mm2, Location};
+use madori_plan::{templates, PointMm, Problem};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn template_value(name: &str) -> Value {
+    serde_json::from_str(templates::get(name).unwrap()).unwrap()
+}
+
+fn problems_of(value: &Value) -> Vec<Problem> {
+    from_json(&value.to_string()).expect_err("the file should be rejected")
+}
+
+fn paths(problems: &[Problem]) -> Vec<&str> {
+    problems.iter().map(|p| p.path.as_str()).collect()
+}
+
+#[test]
+fn every_template_loads_and_round_trips() {
+    for (name, text) in templates::TEMPLATES {
+        let plan = from_json(text).unwrap_or_else(|p| panic!("{name}: {p:?}"));
+        assert!(!plan.storeys.is_empty(), "{name}");
+        let again = from_json(&to_json(&plan)).unwrap();
+        assert_eq!(plan, again, "{name} changes in a save and load");
+    }
+}
+
+#[test]
+fn unknown_template_is_none() {
+    assert!(templates::get("castle").is_none());
+}
+
+#[test]
+fn invalid_json_reports_line_and_column() {
+    let problems = from_json("{\"format_version\": 1,\n  \"name\": }").unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message_en.contains("line 2"), "{}", problems[0].message_en);
+}
+
+#[test]
+fn missing_and_future_format_versions_are_rejected() {
+    let mut value = template_value("kodan-3dk");
+    value.as_object_mut().unwrap().remove("format_version");
+    assert_eq!(paths(&problems_of(&value)), ["format_version"]);
+    value["format_version"] = json!(FORMAT_VERSION + 1);
+    let problems = problems_of(&value);
+    assert!(problems[0].message_en.contains("newer Madori"));
+    value["format_version"] = json!(0);
+    assert_eq!(paths(&problems_of(&value)), ["format_version"]);
+}
+
+/// Each case mutates a valid template and names the path of the problem it must cause.
+#[test]
+fn validation_reports_each_problem_with_its_path() {
+    type Mutation = fn(&mut Value);
+    let cases: Vec<(&str, Mutation, &str)> = vec![
+        ("self-intersecting room", |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [2730, 3640], [2730, 0], [0, 3640]]), "storeys[0].rooms[0].polygon"),
+        ("zero-area room", |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [1000, 0], [2000, 0]]), "storeys[0].rooms[0].polygon"),
+        ("two vertices", |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [1000, 0]]), "storeys[0].rooms[0].polygon"),
+        ("repeated vertex", |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [0, 0], [2730, 0], [2730, 3640], [0, 3640]]), "storeys[0].rooms[0].polygon[1]"),
+        ("overlapping rooms", |v| v["storeys"][0]["rooms"][1]["polygon"] = json!([[2000, 0], [5460, 0], [5460, 3640], [2000, 3640]]), "storeys[0].rooms[1].polygon"),
+        ("identical rooms", |v| v["storeys"][0]["rooms"][1]["polygon"] = v["storeys"][0]["rooms"][0]["polygon"].clone(), "storeys[0].rooms[1].polygon"),
+        ("huge coordinate", |v| v["storeys"][0]["rooms"][0]["polygon"][1] = json!([99_000_000, 0]), "storeys[0].rooms[0].polygon[1]"),
+        ("fractional coordinate", |v| v["storeys"][0]["rooms"][0]["polygon"][1] = json!([2730.5, 0]), "storeys[0].rooms[0].polygon[1]"),
+        ("enormous number", |v| v["storeys"][0]["rooms"][0]["polygon"][1] = json!([1e300, 0]), "storeys[0].rooms[0].polygon[1]"),
+        ("unknown room kind", |v| v["storeys"][0]["rooms"][0]["kind"] = json!("dungeon"), "storeys[0].rooms[0].kind"),
+        ("duplicate id", |v| v["storeys"][0]["rooms"][1]["id"] = json!("r1"), "storeys[0].rooms[1].id"),
+        ("fixture outside its room", |v| v["storeys"][0]["fixtures"][0]["at"] = json!([100, 100]), "storeys[0].fixtures[0].at"),
+        ("unknown fixture type", |v| v["storeys"][0]["fixtures"][0]["kind"] = json!({"type": "jacuzzi"}), "storeys[0].fixtures[0].kind.type"),
+        ("fixture in a missing room", |v| v["storeys"][0]["fixtures"][0]["room"] = json!("nowhere"), "storeys[0].fixtures[0].room"),
+        ("opening off the edge", |v| v["storeys"][0]["openings"][0]["offset_mm"] = json!(2000), "storeys[0].openings[0].width_mm"),
+        ("opening on a missing edge", |v| v["storeys"][0]["openings"][0]["edge"] = json!(9), "storeys[0].openings[0].edge"),
+        ("belongs to a missing room", |v| v["storeys"][0]["rooms"][0]["belongs_to"] = json!("ghost"), "storeys[0].rooms[0].belongs_to"),
+        ("occupancy on a corridor", |v| v["storeys"][0]["rooms"][8]["occupancy"] = json!({"persons": 1}), "storeys[0].rooms[8].occupancy"),
+        ("wall thickness list too short", |v| v["storeys"][0]["rooms"][0]["wall_thickness_mm"] = json!([120]), "storeys[0].rooms[0].wall_thickness_mm"),
+        ("absurd wall thickness", |v| v["storeys"][0]["rooms"][0]["wall_thickness_mm"] = json!([120, 5000, null, null]), "storeys[0].rooms[0].wall_thickness_mm[1]"),
+        ("bad start date", |v| v["dwelling"]["construction_started"] = json!("1981/06/01"), "dwelling.construction_started"),
+        ("no storeys", |v| v["storeys"] = json!([]), "storeys"),
+        ("zero ceiling", |v| v["storeys"][0]["ceiling_height_mm"] = json!(0), "storeys[0].ceiling_height_mm"),
+    ];
+    for (what, mutate, expected_path) in cases {
+        let mut value = template_value("kodan-3dk");
+        mutate(&mut value);
+        let problems = problems_of(&value);
+        assert!(
+            paths(&problems).contains(&expected_path),
+            "{what}: expected a problem at {expected_path}, got {problems:#?}"
+        );
+        for p in &problems {
+            assert!(!p.message_en.is_empty() && !p.message_ja.is_empty(), "{what}: empty message");
+        }
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut value = template_value("kodan-3dk");
+    value["storeys"][0]["rooms"][0]["kind"] = json!("dungeon");
+    value["storeys"][0]["rooms"][2]["polygon"][0] = json!([0.5, 0]);
+    value["storeys"][0]["fixtures"][1]["kind"] = json!({"type": "hot_tub"});
+    assert_eq!(problems_of(&value).len(), 3);
+
+    let mut value = template_value("kodan-3dk");
+    value["storeys"][0]["fixtures"][1]["id"] = value["storeys"][0]["fixtures"][0]["id"].clone();
+    value["storeys"][0]["fixtures"][0]["at"] = json!([100, 100]);
+    value["dwelling"]["year_built"] = json!(3000);
+    assert_eq!(problems_of(&value).len(), 3);
+}
+
+#[test]
+fn rooms_sharing_a_wall_do_not_overlap() {
+    // The templates are full of rooms sharing walls and vertices; they must stay valid.
+    assert!(from_json(templates::get("wooden-house-4ldk").unwrap()).is_ok());
+    // A room inside another, touching its boundary, overlaps.
+    let mut value = template_value("kodan-3dk");
+    value["storeys"][0]["rooms"][1]["polygon"] = json!([[0, 0], [1000, 0], [1000, 1000], [0, 1000]]);
+    assert!(paths(&problems_of(&value)).contains(&"storeys[0].rooms[1].polygon"));
+}
+
+#[test]
+fn garbage_never_panics() {
+    for text in ["", "null", "[]", "{}", "{\"format_version\": 1}", "{\"format_version\": 1, \"storeys\": 5}", "{\"format_version\": 1, \"storeys\": [{\"rooms\": [{\"polygon\": 3}]}]}", "{\"format_version\": \"1\"}"] {
+        assert!(from_json(text).is_err(), "{text}");
+    }
+}
+
+fn rect(x: i64, y: i64, w: i64, h: i64) -> Vec<PointMm> {
+    vec![PointMm::new(x, y), PointMm::new(x + w, y), PointMm::new(x + w, y + h), PointMm::new(x, y + h)]
+}
+
+proptest! {
+    #[test]
+    fn rectangles_are_simple_with_exact_area(x in -100_000i64..100_000, y in -100_000i64..100_000, w in 1i64..50_000, h in 1i64..50_000) {
+        let r = rect(x, y, w, h);
+        prop_assert_eq!(first_self_intersection(&r), None);
+        prop_assert_eq!(signed_area_twice_mm2(&r).abs(), 2 * i128::from(w) * i128::from(h));
+    }
+
+    #[test]
+    fn point_location_in_a_rectangle(x in -1000i64..1000, y in -1000i64..1000, px in -2000i64..2000, py in -2000i64..2000) {
+        let r = rect(x, y, 500, 700);
+        let expected = if px > x && px < x + 500 && py > y && py < y + 700 {
+            Location::Inside
+        } else if px >= x && px <= x + 500 && py >= y && py <= y + 700 {
+            Location::Boundary
+        } else {
+            Location::Outside
+        };
+        prop_assert_eq!(locate(&r, PointMm::new(px, py)), expected);
+    }
+
+    #[test]
+    fn reversing_winding_negates_area(x in -1000i64..1000, y in -1000i64..1000, w in 1i64..5000, h in 1i64..5000) {
+        let r = rect(x, y, w, h);
+        let mut reversed = r.clone();
+        reversed.reverse();
+        prop_assert_eq!(signed_area_twice_mm2(&r), -signed_area_twice_mm2(&reversed));
+    }
+}

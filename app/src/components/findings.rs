@@ -41,11 +41,11 @@ pub fn FindingsPanel() -> impl IntoView {
                                 <div class="finding-head">
                                     <code>{f.rule_id}</code>
                                     " "
-                                    <span>{pick(l, &f.message_ja, &f.message_en).to_owned()}</span>
+                                    <span>{pick(l, f.message_ja(), f.message_en()).to_owned()}</span>
                                 </div>
-                                <div class="formula" title=t(l, Key::Formula)>{f.formula.clone()}</div>
-                                {(!f.hint.is_empty()).then(|| view! {
-                                    <div class="hint">"→ " {pick(l, &f.hint, &f.hint_en).to_owned()}</div>
+                                <div class="formula" title=t(l, Key::Formula)>{f.formula().to_owned()}</div>
+                                {(!f.hint().is_empty()).then(|| view! {
+                                    <div class="hint">"→ " {pick(l, f.hint(), f.hint_en()).to_owned()}</div>
                                 })}
                                 <details class="citation">
                                     <summary>{t(l, Key::Source)}</summary>

@@ -245,10 +245,10 @@ fn print_report(plan: &Plan, report: &Report) {
         }
         println!("\n{} ({n})", status_word(status));
         for f in report.findings.iter().filter(|f| f.status == status) {
-            println!("  {:<18} {}", f.rule_id, f.message_ja);
-            println!("  {:<18} {}", "", f.formula);
-            if !f.hint.is_empty() {
-                println!("  {:<18} → {}", "", f.hint);
+            println!("  {:<18} {}", f.rule_id, f.message_ja());
+            println!("  {:<18} {}", "", f.formula());
+            if !f.hint().is_empty() {
+                println!("  {:<18} → {}", "", f.hint());
             }
         }
     }

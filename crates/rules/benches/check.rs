@@ -1,1 +1,56 @@
-fn main() {}
+//! Benchmark: a full check of a 641-room, 4-storey plan (the size of the largest plan in
+//! FloorspaceJS's performance suite). Prints figures; asserts nothing about time.
+//!
+//! Run: `cargo bench -p madori-rules --bench check`
+
+use madori_plan::templates::synthetic;
+use madori_rules::{check, check_with_areas, profile, PlanAreas};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn measure(name: &str, iterations: usize, mut f: impl FnMut()) {
+    for _ in 0..iterations / 10 {
+        f();
+    }
+    let mut samples: Vec<Duration> = (0..iterations)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    let mean = samples.iter().sum::<Duration>() / iterations as u32;
+    let pct = |p: f64| samples[((iterations as f64 * p) as usize).min(iterations - 1)];
+    println!(
+        "{name:<44} mean {:>9.1} µs   p50 {:>9.1} µs   p95 {:>9.1} µs   ({iterations} runs)",
+        mean.as_secs_f64() * 1e6,
+        pct(0.5).as_secs_f64() * 1e6,
+        pct(0.95).as_secs_f64() * 1e6
+    );
+}
+
+fn main() {
+    let plan = synthetic(641, 4);
+    let rooms: usize = plan.storeys.iter().map(|s| s.rooms.len()).sum();
+    println!("plan: {rooms} rooms, {} storeys", plan.storeys.len());
+    for id in ["sh-single", "sn-existing", "building-code"] {
+        let p = profile::profile(id).unwrap();
+        let report = check(&plan, &p);
+        println!("profile {id}: {} findings", report.findings.len());
+        measure(&format!("full check (areas + rules), {id}"), 500, || {
+            black_box(check(black_box(&plan), &p));
+        });
+    }
+    let p = profile::profile("sh-single").unwrap();
+    let areas = PlanAreas::compute(&plan);
+    measure("areas only (壁芯 + 内法 + exterior walls)", 500, || {
+        black_box(PlanAreas::compute(black_box(&plan)));
+    });
+    measure("rules only (areas cached), sh-single", 500, || {
+        black_box(check_with_areas(black_box(&plan), &areas, &p));
+    });
+    measure("validation (file load check)", 50, || {
+        black_box(madori_plan::validate::validate(black_box(&plan)));
+    });
+}

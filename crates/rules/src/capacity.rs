@@ -261,10 +261,10 @@ fn common_limit(ctx: &Ctx<'_, '_>) -> Option<Limit> {
     (finding.status == crate::report::Status::Fail).then(|| Limit {
         rule_id: RuleId::ShCommon.as_str(),
         max: 0,
-        basis_ja: finding.message_ja,
-        basis_en: finding.message_en,
-        next_ja: finding.hint,
-        next_en: finding.hint_en,
+        basis_ja: finding.message_ja().to_owned(),
+        basis_en: finding.message_en().to_owned(),
+        next_ja: finding.hint().to_owned(),
+        next_en: finding.hint_en().to_owned(),
     })
 }
 

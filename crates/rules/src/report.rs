@@ -2,6 +2,7 @@
 
 use crate::profile::{Param, RuleId};
 use serde::Serialize;
+use std::sync::{Arc, OnceLock};
 
 /// A finding's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,11 +51,62 @@ pub struct Quantity {
     pub unit: &'static str,
 }
 
+/// A finding's words: the formula with the plan's numbers, the message and the hint.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Texts {
+    /// The computation with the plan's numbers, e.g. `15 × 3 + 10 = 55 ㎡ ≤ 57.97 ㎡`.
+    pub formula: String,
+    /// Japanese message.
+    pub ja: String,
+    /// English message.
+    pub en: String,
+    /// What to change, in Japanese (empty when nothing needs changing).
+    pub hint_ja: String,
+    /// What to change, in English.
+    pub hint_en: String,
+}
+
+type Render = dyn Fn() -> Texts + Send + Sync;
+
+/// A finding's words, rendered on first read and kept.
+///
+/// A check of a large plan yields thousands of findings and formatting their text took most
+/// of its time, while a screen shows a few dozen: verdicts and numbers are computed eagerly,
+/// words lazily.
+#[derive(Clone)]
+pub struct Text {
+    render: Arc<Render>,
+    rendered: Arc<OnceLock<Texts>>,
+}
+
+impl Text {
+    /// Words rendered by `render` when first needed.
+    pub fn new(render: impl Fn() -> Texts + Send + Sync + 'static) -> Self {
+        Self { render: Arc::new(render), rendered: Arc::new(OnceLock::new()) }
+    }
+
+    /// The words.
+    pub fn get(&self) -> &Texts {
+        self.rendered.get_or_init(|| (self.render)())
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.rendered, &other.rendered) || self.get() == other.get()
+    }
+}
+
 /// One verdict of one rule on the plan or one of its elements.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     /// The rule.
-    #[serde(skip)]
     pub rule: RuleId,
     /// The rule's id (e.g. `SH-ROOM`).
     pub rule_id: &'static str,
@@ -66,18 +118,73 @@ pub struct Finding {
     pub measured: Option<Quantity>,
     /// What the rule asks for.
     pub required: Option<Quantity>,
-    /// The computation with the plan's numbers.
-    pub formula: String,
-    /// Japanese message.
-    pub message_ja: String,
-    /// English message.
-    pub message_en: String,
-    /// What to change, in Japanese.
-    pub hint: String,
-    /// What to change, in English.
-    pub hint_en: String,
     /// The source of the rule.
     pub citation: &'static str,
+    /// The formula, messages and hint.
+    pub text: Text,
+}
+
+impl Finding {
+    /// The computation with the plan's numbers.
+    pub fn formula(&self) -> &str {
+        &self.text.get().formula
+    }
+
+    /// Japanese message.
+    pub fn message_ja(&self) -> &str {
+        &self.text.get().ja
+    }
+
+    /// English message.
+    pub fn message_en(&self) -> &str {
+        &self.text.get().en
+    }
+
+    /// What to change, in Japanese.
+    pub fn hint(&self) -> &str {
+        &self.text.get().hint_ja
+    }
+
+    /// What to change, in English.
+    pub fn hint_en(&self) -> &str {
+        &self.text.get().hint_en
+    }
+}
+
+/// The documented JSON shape of a finding (see `docs/report-format.md`).
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    rule_id: &'a str,
+    status: Status,
+    element_ids: &'a [String],
+    measured: Option<Quantity>,
+    required: Option<Quantity>,
+    formula: &'a str,
+    message_ja: &'a str,
+    message_en: &'a str,
+    hint: &'a str,
+    hint_en: &'a str,
+    citation: &'a str,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let t = self.text.get();
+        FindingJson {
+            rule_id: self.rule_id,
+            status: self.status,
+            element_ids: &self.element_ids,
+            measured: self.measured,
+            required: self.required,
+            formula: &t.formula,
+            message_ja: &t.ja,
+            message_en: &t.en,
+            hint: &t.hint_ja,
+            hint_en: &t.hint_en,
+            citation: self.citation,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// Floor-area totals of one storey.
@@ -163,9 +270,29 @@ impl Report {
     }
 }
 
+/// Formats `value` with exactly `decimals` decimals (at most 6), rounding half away from
+/// zero. Integer arithmetic instead of `{:.2}`: a check formats thousands of numbers and the
+/// float formatter dominated its time.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let decimals = decimals.min(6);
+    let scale = 10_i64.pow(decimals);
+    let scaled = (value * scale as f64).round();
+    if !scaled.is_finite() || scaled.abs() > 9e15 {
+        return format!("{value:.prec$}", prec = decimals as usize);
+    }
+    let scaled = scaled as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, fraction) = (scaled.abs() / scale, scaled.abs() % scale);
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction:0width$}", width = decimals as usize)
+    }
+}
+
 /// Formats a number with up to `decimals` decimals, dropping trailing zeros (`15`, `7.5`).
-pub fn num(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
+pub fn num(value: f64, decimals: u32) -> String {
+    let text = fixed(value, decimals);
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
@@ -175,5 +302,22 @@ pub fn num(value: f64, decimals: usize) -> String {
 
 /// Formats an area in ㎡ with two decimals, as tables show it.
 pub fn m2(value: f64) -> String {
-    format!("{value:.2}")
+    fixed(value, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_matches_the_standard_formatter_on_plan_numbers() {
+        for v in [0.0, 9.9372, 7.4529, 57.967, 115.934, 1.0 / 7.0, 0.005_000_1, 12.0, 1e7 + 0.25, -0.25, -3.14159] {
+            assert_eq!(fixed(v, 2), format!("{v:.2}"), "{v}");
+        }
+        assert_eq!(fixed(-0.001, 2), "0.00");
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
+        assert_eq!(num(15.0, 2), "15");
+        assert_eq!(num(7.5, 2), "7.5");
+        assert_eq!(num(1.0 / 3.0, 3), "0.333");
+    }
 }

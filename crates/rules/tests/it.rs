@@ -253,8 +253,8 @@ fn sh_room_is_nine_square_metres_inclusive() {
     assert_eq!(status(&report, RuleId::ShRoom, Some("p1")), Status::Pass);
     assert_eq!(status(&report, RuleId::ShRoom, Some("p2")), Status::Fail);
     let fail = report.of(RuleId::ShRoom).find(|f| f.status == Status::Fail).unwrap();
-    assert_eq!(fail.formula, "9.00 ㎡ < 9 ㎡");
-    assert!(fail.hint.contains("+0.00") || fail.hint.contains("+0.01"), "{}", fail.hint);
+    assert_eq!(fail.formula(), "9.00 ㎡ < 9 ㎡");
+    assert!(fail.hint().contains("+0.00") || fail.hint().contains("+0.01"), "{}", fail.hint());
     assert_eq!(fail.required.unwrap().value, 9.0);
 }
 
@@ -268,7 +268,7 @@ fn sh_room_counts_its_own_storage() {
     let report = run(&plan, "sh-single");
     assert_eq!(status(&report, RuleId::ShRoom, Some("p1")), Status::Pass);
     let f = report.of(RuleId::ShRoom).next().unwrap();
-    assert!(f.formula.contains("収納 2.48"), "{}", f.formula);
+    assert!(f.formula().contains("収納 2.48"), "{}", f.formula());
     // Storage that belongs to nobody does not count.
     let plan = PlanBuilder::shared(&[(2730, 2730)], 6000, 6000).room("oshi", RoomKind::Storage, 910, 2730).build();
     assert_eq!(status(&run(&plan, "sh-single"), RuleId::ShRoom, Some("p1")), Status::Fail);
@@ -311,12 +311,12 @@ fn sh_area_is_15a_plus_10_inclusive() {
     let report = run(&plan, "sh-single");
     assert_eq!(status(&report, RuleId::ShArea, None), Status::Pass);
     let f = report.of(RuleId::ShArea).next().unwrap();
-    assert_eq!(f.formula, "15 × 3 + 10 = 55 ㎡ ≤ 55.00 ㎡");
+    assert_eq!(f.formula(), "15 × 3 + 10 = 55 ㎡ ≤ 55.00 ㎡");
     // One millimetre less on the LDK: 54.996 ㎡ fails.
     let plan = PlanBuilder::shared(&[(3000, 3000); 3], 4000, 6999).build();
     let report = run(&plan, "sh-single");
     assert_eq!(status(&report, RuleId::ShArea, None), Status::Fail);
-    assert!(report.of(RuleId::ShArea).next().unwrap().hint.contains("2 人以下"));
+    assert!(report.of(RuleId::ShArea).next().unwrap().hint().contains("2 人以下"));
     // 大津市 15A + 7 passes the same plan.
     let mut otsu = profile::profile("sh-single").unwrap();
     otsu.apply_local(local_override("otsu-shared").unwrap()).unwrap();
@@ -350,7 +350,7 @@ fn sh_sanitary_one_per_five_residents() {
     let report = run(&six, "sh-single");
     assert!(report.of(RuleId::ShSanitary).all(|f| f.status == Status::Fail));
     let toilet = report.of(RuleId::ShSanitary).next().unwrap();
-    assert_eq!(toilet.formula, "便所: ⌈6 人 ÷ 5⌉ = 2 > 1");
+    assert_eq!(toilet.formula(), "便所: ⌈6 人 ÷ 5⌉ = 2 > 1");
     // A second toilet fixes the toilet row only.
     let six = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000).fixture("ldk", FixtureKind::Toilet).build();
     let report = run(&six, "sh-single");
@@ -376,7 +376,7 @@ fn sh_common_lists_what_is_missing() {
     let report = run(&plan, "sh-single");
     assert_eq!(status(&report, RuleId::ShCommon, None), Status::Fail);
     let f = report.of(RuleId::ShCommon).next().unwrap();
-    assert_eq!(f.message_en, "missing in common space: living room, wash basin, bath or shower, laundry place");
+    assert_eq!(f.message_en(), "missing in common space: living room, wash basin, bath or shower, laundry place");
     // Every private room with its own wash basin: no common one needed.
     let plan = PlanBuilder::shared(&[(3000, 3000); 2], 6000, 6000).build();
     assert_eq!(status(&run(&plan, "sh-single"), RuleId::ShCommon, None), Status::Pass);
@@ -419,7 +419,7 @@ fn sp_area_and_rooms() {
     assert_eq!(status(&report, RuleId::SpArea, None), Status::Pass);
     assert_eq!(status(&report, RuleId::SpRoom, Some("p1")), Status::Pass);
     assert_eq!(status(&report, RuleId::ShRoom, Some("p3")), Status::Pass);
-    assert_eq!(report.of(RuleId::SpArea).next().unwrap().formula, "15 × 1 + 22 × 2 + 10 = 69 ㎡ ≤ 69.00 ㎡");
+    assert_eq!(report.of(RuleId::SpArea).next().unwrap().formula(), "15 × 1 + 22 × 2 + 10 = 69 ㎡ ≤ 69.00 ㎡");
     // Rooms of 11.99 ㎡ fail 12 ㎡ while the whole area is below 15B + 24C + 10 = 73 ㎡.
     let plan = single_parent_plan(3997, 7200);
     assert_eq!(status(&run(&plan, "sh-single-parent"), RuleId::SpRoom, Some("p1")), Status::Fail);
@@ -428,7 +428,7 @@ fn sp_area_and_rooms() {
     let plan = single_parent_plan(3334, 8800);
     let report = run(&plan, "sh-single-parent");
     assert_eq!(status(&report, RuleId::SpRoom, Some("p1")), Status::Pass);
-    assert!(report.of(RuleId::SpRoom).next().unwrap().formula.contains("10 ㎡"));
+    assert!(report.of(RuleId::SpRoom).next().unwrap().formula().contains("10 ㎡"));
 }
 
 #[test]
@@ -475,7 +475,7 @@ fn sn_equipment_toilet_cannot_be_shared() {
     assert_eq!(status(&report, RuleId::SnEquip, None), Status::Fail);
     let report = run_with(&plan, "sn-existing", &[("sn.shared_facilities", 1.0)]);
     let f = report.of(RuleId::SnEquip).next().unwrap();
-    assert_eq!((f.status, f.message_en.as_str()), (Status::Fail, "the unit lacks: toilet"));
+    assert_eq!((f.status, f.message_en()), (Status::Fail, "the unit lacks: toilet"));
     let plan = PlanBuilder::new().room("u", RoomKind::Private, 5000, 5000).fixture("u", FixtureKind::Toilet).build();
     assert_eq!(status(&run_with(&plan, "sn-existing", &[("sn.shared_facilities", 1.0)]), RuleId::SnEquip, None), Status::Pass);
 }
@@ -520,7 +520,7 @@ fn living_area_levels() {
     // Five persons, general: (25 × 5 + 25) × 0.95 = 142.5 ㎡ = 28500 × 5000.
     let report = run(&unit(28500, Occupancy::Persons(5)), "la-general");
     assert_eq!(status(&report, RuleId::LaGeneral, None), Status::Pass);
-    assert!(report.of(RuleId::LaGeneral).next().unwrap().formula.starts_with("(25 × 5 + 25) × 0.95 = 142.50 ㎡"));
+    assert!(report.of(RuleId::LaGeneral).next().unwrap().formula().starts_with("(25 × 5 + 25) × 0.95 = 142.50 ㎡"));
     assert_eq!(status(&run(&unit(28499, Occupancy::Persons(5)), "la-general"), RuleId::LaGeneral, None), Status::Fail);
 }
 
@@ -558,9 +558,9 @@ fn ceiling_height_and_change_of_use() {
     assert_eq!(status(&run(&plan, "building-code"), RuleId::BsCeiling, Some("r")), Status::Unavailable);
     // 200 ㎡ exactly needs no application; above it does.
     let at = PlanBuilder::new().room("r", RoomKind::Ldk, 20000, 10000).build();
-    assert!(run(&at, "building-code").of(RuleId::BsChangeOfUse).next().unwrap().message_en.starts_with("no application"));
+    assert!(run(&at, "building-code").of(RuleId::BsChangeOfUse).next().unwrap().message_en().starts_with("no application"));
     let above = PlanBuilder::new().room("r", RoomKind::Ldk, 20001, 10000).build();
-    assert!(run(&above, "building-code").of(RuleId::BsChangeOfUse).next().unwrap().message_en.starts_with("a change-of-use"));
+    assert!(run(&above, "building-code").of(RuleId::BsChangeOfUse).next().unwrap().message_en().starts_with("a change-of-use"));
 }
 
 #[test]
@@ -670,9 +670,9 @@ fn every_finding_explains_itself() {
         for p in profile::catalogue() {
             let report = check(&plan, &p);
             for f in &report.findings {
-                assert!(!f.formula.is_empty() && !f.message_ja.is_empty() && !f.message_en.is_empty() && !f.citation.is_empty(), "{name}/{}: {f:#?}", p.id);
+                assert!(!f.formula().is_empty() && !f.message_ja().is_empty() && !f.message_en().is_empty() && !f.citation.is_empty(), "{name}/{}: {f:#?}", p.id);
                 if matches!(f.status, Status::Fail | Status::Warning | Status::Unavailable) {
-                    assert!(!f.hint.is_empty() && !f.hint_en.is_empty(), "{name}/{}: no hint on {f:#?}", p.id);
+                    assert!(!f.hint().is_empty() && !f.hint_en().is_empty(), "{name}/{}: no hint on {f:#?}", p.id);
                 }
             }
         }

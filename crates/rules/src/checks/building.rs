@@ -1,7 +1,7 @@
 //! 建築基準法 checks a conversion should surface, STANDARDS.md §5. A shared house run by an
 //! operator is legally a 寄宿舎 (国住指第4877号).
 
-use super::{count, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use super::{text, Texts, count, sqm, verdict, Ctx, Draft, EPSILON_M2};
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
 use madori_plan::{OpeningKind, RoomKind};
@@ -47,19 +47,22 @@ fn habitable<'p>(ctx: &Ctx<'_, 'p>) -> Vec<(usize, &'p madori_plan::Room, f64)> 
 }
 
 fn no_windows(room: &madori_plan::Room, area: f64) -> Draft {
+    let room_name = room.name.clone();
     Draft {
         status: Status::Unavailable,
         element_ids: vec![room.id.clone()],
         measured: None,
         required: None,
-        formula: format!("{} ㎡ の居室, 窓 未入力", m2(area)),
-        ja: format!("{}: 窓が入力されていないため判定できません", room.name),
-        en: format!(
-            "{}: no windows entered in the plan, so this cannot be checked",
-            room.name
-        ),
-        hint_ja: "外壁に窓 (幅 × 高さ) を配置します".into(),
-        hint_en: "place windows (width × height) on exterior walls".into(),
+        text: text(move || Texts {
+            formula: format!("{} ㎡ の居室, 窓 未入力", m2(area)),
+            ja: format!("{}: 窓が入力されていないため判定できません", room_name),
+            en: format!(
+                "{}: no windows entered in the plan, so this cannot be checked",
+                room_name
+            ),
+            hint_ja: "外壁に窓 (幅 × 高さ) を配置します".into(),
+            hint_en: "place windows (width × height) on exterior walls".into(),
+        }),
     }
 }
 
@@ -77,16 +80,19 @@ pub fn daylight(ctx: &mut Ctx<'_, '_>) {
         let have = windows.get(room.id.as_str()).map_or(0.0, |w| w.0);
         let need = area * ratio;
         let ok = have + EPSILON_M2 >= need;
+        let room_name = room.name.clone();
         ctx.push(RuleId::BsDaylight, Draft {
             status: verdict(ok),
             element_ids: vec![room.id.clone()],
             measured: sqm(have),
             required: sqm(need),
-            formula: format!("{} ㎡ × {} = {} ㎡ {} 窓 {} ㎡", m2(area), ratio_text(ratio), m2(need), if ok { "≤" } else { ">" }, m2(have)),
-            ja: format!("{}: 採光に有効な窓 {} ㎡ / 必要 {} ㎡ (採光補正係数は考慮していません)", room.name, m2(have), m2(need)),
-            en: format!("{}: window area {} ㎡ against {} ㎡ needed (the daylight correction factor is not modelled)", room.name, m2(have), m2(need)),
-            hint_ja: if ok { String::new() } else { format!("外窓を +{} ㎡ 大きくします (住宅の居室は 50lx 以上の照明で 1/10 まで緩和可, 寄宿舎の寝室は 1/7 のまま)", m2(need - have)) },
-            hint_en: if ok { String::new() } else { format!("add {} ㎡ of exterior window (dwelling rooms may use 1/10 with ≥ 50 lx lighting; dormitory bedrooms stay at 1/7)", m2(need - have)) },
+            text: text(move || Texts {
+                formula: format!("{} ㎡ × {} = {} ㎡ {} 窓 {} ㎡", m2(area), ratio_text(ratio), m2(need), if ok { "≤" } else { ">" }, m2(have)),
+                ja: format!("{}: 採光に有効な窓 {} ㎡ / 必要 {} ㎡ (採光補正係数は考慮していません)", room_name, m2(have), m2(need)),
+                en: format!("{}: window area {} ㎡ against {} ㎡ needed (the daylight correction factor is not modelled)", room_name, m2(have), m2(need)),
+                hint_ja: if ok { String::new() } else { format!("外窓を +{} ㎡ 大きくします (住宅の居室は 50lx 以上の照明で 1/10 まで緩和可, 寄宿舎の寝室は 1/7 のまま)", m2(need - have)) },
+                hint_en: if ok { String::new() } else { format!("add {} ㎡ of exterior window (dwelling rooms may use 1/10 with ≥ 50 lx lighting; dormitory bedrooms stay at 1/7)", m2(need - have)) },
+            }),
         });
     }
 }
@@ -106,6 +112,7 @@ pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
     let windows = windows(ctx);
     for (_, room, area) in habitable(ctx) {
         if room.mechanical_ventilation {
+            let room_name = room.name.clone();
             ctx.push(
                 RuleId::BsVent,
                 Draft {
@@ -113,11 +120,13 @@ pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
                     element_ids: vec![room.id.clone()],
                     measured: None,
                     required: None,
-                    formula: "機械換気あり".into(),
-                    ja: format!("{}: 機械換気設備があります", room.name),
-                    en: format!("{}: has mechanical ventilation", room.name),
-                    hint_ja: String::new(),
-                    hint_en: String::new(),
+                    text: text(move || Texts {
+                        formula: "機械換気あり".into(),
+                        ja: format!("{}: 機械換気設備があります", room_name),
+                        en: format!("{}: has mechanical ventilation", room_name),
+                        hint_ja: String::new(),
+                        hint_en: String::new(),
+                    }),
                 },
             );
             continue;
@@ -129,6 +138,7 @@ pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
         let have = windows.get(room.id.as_str()).map_or(0.0, |w| w.1);
         let need = area * ratio;
         let ok = have + EPSILON_M2 >= need;
+        let room_name = room.name.clone();
         ctx.push(
             RuleId::BsVent,
             Draft {
@@ -136,36 +146,38 @@ pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
                 element_ids: vec![room.id.clone()],
                 measured: sqm(have),
                 required: sqm(need),
-                formula: format!(
-                    "{} ㎡ × {} = {} ㎡ {} 開放 {} ㎡",
-                    m2(area),
-                    ratio_text(ratio),
-                    m2(need),
-                    if ok { "≤" } else { ">" },
-                    m2(have)
-                ),
-                ja: format!(
-                    "{}: 換気に有効な開口 {} ㎡ / 必要 {} ㎡",
-                    room.name,
-                    m2(have),
-                    m2(need)
-                ),
-                en: format!(
-                    "{}: openable area {} ㎡ against {} ㎡ needed",
-                    room.name,
-                    m2(have),
-                    m2(need)
-                ),
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    "開く窓を大きくするか機械換気を設けます".into()
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    "enlarge the opening windows or add mechanical ventilation".into()
-                },
+                text: text(move || Texts {
+                    formula: format!(
+                        "{} ㎡ × {} = {} ㎡ {} 開放 {} ㎡",
+                        m2(area),
+                        ratio_text(ratio),
+                        m2(need),
+                        if ok { "≤" } else { ">" },
+                        m2(have)
+                    ),
+                    ja: format!(
+                        "{}: 換気に有効な開口 {} ㎡ / 必要 {} ㎡",
+                        room_name,
+                        m2(have),
+                        m2(need)
+                    ),
+                    en: format!(
+                        "{}: openable area {} ㎡ against {} ㎡ needed",
+                        room_name,
+                        m2(have),
+                        m2(need)
+                    ),
+                    hint_ja: if ok {
+                        String::new()
+                    } else {
+                        "開く窓を大きくするか機械換気を設けます".into()
+                    },
+                    hint_en: if ok {
+                        String::new()
+                    } else {
+                        "enlarge the opening windows or add mechanical ventilation".into()
+                    },
+                }),
             },
         );
     }
@@ -178,6 +190,7 @@ pub fn ceiling(ctx: &mut Ctx<'_, '_>) {
     for (s, room, _) in habitable(ctx) {
         let height = room.ceiling_height_mm.or(plan.storeys[s].ceiling_height_mm);
         let Some(height) = height else {
+            let room_name = room.name.clone();
             ctx.push(
                 RuleId::BsCeiling,
                 Draft {
@@ -188,16 +201,19 @@ pub fn ceiling(ctx: &mut Ctx<'_, '_>) {
                         value: min,
                         unit: "mm",
                     }),
-                    formula: "天井高 未入力".into(),
-                    ja: format!("{}: 天井高が入力されていません", room.name),
-                    en: format!("{}: no ceiling height entered", room.name),
-                    hint_ja: "階または部屋に天井高を入力します".into(),
-                    hint_en: "enter the ceiling height on the storey or room".into(),
+                    text: text(move || Texts {
+                        formula: "天井高 未入力".into(),
+                        ja: format!("{}: 天井高が入力されていません", room_name),
+                        en: format!("{}: no ceiling height entered", room_name),
+                        hint_ja: "階または部屋に天井高を入力します".into(),
+                        hint_en: "enter the ceiling height on the storey or room".into(),
+                    }),
                 },
             );
             continue;
         };
         let ok = f64::from(height) >= min;
+        let room_name = room.name.clone();
         ctx.push(
             RuleId::BsCeiling,
             Draft {
@@ -211,23 +227,25 @@ pub fn ceiling(ctx: &mut Ctx<'_, '_>) {
                     value: min,
                     unit: "mm",
                 }),
-                formula: format!(
-                    "{height} mm {} {} mm",
-                    if ok { "≥" } else { "<" },
-                    num(min, 0)
-                ),
-                ja: format!("{}: 天井高 {height} mm", room.name),
-                en: format!("{}: ceiling height {height} mm", room.name),
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    "天井を上げるか居室以外の用途にします".into()
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    "raise the ceiling or give the room another use".into()
-                },
+                text: text(move || Texts {
+                    formula: format!(
+                        "{height} mm {} {} mm",
+                        if ok { "≥" } else { "<" },
+                        num(min, 0)
+                    ),
+                    ja: format!("{}: 天井高 {height} mm", room_name),
+                    en: format!("{}: ceiling height {height} mm", room_name),
+                    hint_ja: if ok {
+                        String::new()
+                    } else {
+                        "天井を上げるか居室以外の用途にします".into()
+                    },
+                    hint_en: if ok {
+                        String::new()
+                    } else {
+                        "raise the ceiling or give the room another use".into()
+                    },
+                }),
             },
         );
     }
@@ -246,24 +264,26 @@ pub fn change_of_use(ctx: &mut Ctx<'_, '_>) {
             element_ids: vec![],
             measured: sqm(whole),
             required: sqm(threshold),
-            formula: format!(
-                "寄宿舎部分 {} ㎡ {} {} ㎡",
-                m2(whole),
-                if needed { ">" } else { "≤" },
-                num(threshold, 2)
-            ),
-            ja: if needed {
-                "用途変更の確認申請が必要です".into()
-            } else {
-                "確認申請は不要ですが、寄宿舎として法に適合させる必要があります".into()
-            },
-            en: if needed {
-                "a change-of-use building permit application is needed".into()
-            } else {
-                "no application is needed, but the building must still comply as a dormitory".into()
-            },
-            hint_ja: "特定行政庁・指定確認検査機関に相談します".into(),
-            hint_en: "consult the building authority or a designated inspection body".into(),
+            text: text(move || Texts {
+                formula: format!(
+                    "寄宿舎部分 {} ㎡ {} {} ㎡",
+                    m2(whole),
+                    if needed { ">" } else { "≤" },
+                    num(threshold, 2)
+                ),
+                ja: if needed {
+                    "用途変更の確認申請が必要です".into()
+                } else {
+                    "確認申請は不要ですが、寄宿舎として法に適合させる必要があります".into()
+                },
+                en: if needed {
+                    "a change-of-use building permit application is needed".into()
+                } else {
+                    "no application is needed, but the building must still comply as a dormitory".into()
+                },
+                hint_ja: "特定行政庁・指定確認検査機関に相談します".into(),
+                hint_en: "consult the building authority or a designated inspection body".into(),
+            }),
         },
     );
 }
@@ -290,17 +310,19 @@ pub fn emergency_light(ctx: &mut Ctx<'_, '_>) {
             )
         })
         .collect();
-    let names: Vec<&str> = spaces.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<String> = spaces.iter().map(|r| r.name.clone()).collect();
     ctx.push(RuleId::BsEmergencyLight, Draft {
         status: Status::Info,
         element_ids: spaces.iter().map(|r| r.id.clone()).collect(),
         measured: count(spaces.len() as u32, "室"),
         required: None,
-        formula: format!("対象 {} 室: {}", spaces.len(), names.join("、")),
-        ja: "寄宿舎の共用室・廊下・階段には非常用照明が必要です (寝室は除く)".into(),
-        en: "a dormitory needs emergency lighting in common rooms, corridors and stairs (not bedrooms)".into(),
-        hint_ja: format!("非常用照明を設ける場所: {}", names.join("、")),
-        hint_en: "install emergency lights in the listed spaces".into(),
+        text: text(move || Texts {
+            formula: format!("対象 {} 室: {}", names.len(), names.join("、")),
+            ja: "寄宿舎の共用室・廊下・階段には非常用照明が必要です (寝室は除く)".into(),
+            en: "a dormitory needs emergency lighting in common rooms, corridors and stairs (not bedrooms)".into(),
+            hint_ja: format!("非常用照明を設ける場所: {}", names.join("、")),
+            hint_en: "install emergency lights in the listed spaces".into(),
+        }),
     });
 }
 
@@ -328,6 +350,7 @@ pub fn two_stairs(ctx: &mut Ctx<'_, '_>) {
             .count() as u32;
         let needs_two = bedrooms > threshold + EPSILON_M2;
         let ok = !needs_two || stairs >= 2;
+        let storey_name = storey.name.clone();
         ctx.push(
             RuleId::BsTwoStairs,
             Draft {
@@ -335,33 +358,35 @@ pub fn two_stairs(ctx: &mut Ctx<'_, '_>) {
                 element_ids: vec![storey.id.clone()],
                 measured: sqm(bedrooms),
                 required: sqm(threshold),
-                formula: format!(
-                    "{}: 寝室 {} ㎡ {} {} ㎡, 階段 {stairs}",
-                    storey.name,
-                    m2(bedrooms),
-                    if needs_two { ">" } else { "≤" },
-                    num(threshold, 2)
-                ),
-                ja: if needs_two {
-                    format!("{}: 2 以上の直通階段が必要です", storey.name)
-                } else {
-                    format!("{}: 直通階段は 1 つで足ります", storey.name)
-                },
-                en: if needs_two {
-                    format!("{}: needs two direct stairs", storey.name)
-                } else {
-                    format!("{}: one direct stair is enough", storey.name)
-                },
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    "直通階段を追加するか寝室を減らします".into()
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    "add a second direct stair or reduce bedrooms on this floor".into()
-                },
+                text: text(move || Texts {
+                    formula: format!(
+                        "{}: 寝室 {} ㎡ {} {} ㎡, 階段 {stairs}",
+                        storey_name,
+                        m2(bedrooms),
+                        if needs_two { ">" } else { "≤" },
+                        num(threshold, 2)
+                    ),
+                    ja: if needs_two {
+                        format!("{}: 2 以上の直通階段が必要です", storey_name)
+                    } else {
+                        format!("{}: 直通階段は 1 つで足ります", storey_name)
+                    },
+                    en: if needs_two {
+                        format!("{}: needs two direct stairs", storey_name)
+                    } else {
+                        format!("{}: one direct stair is enough", storey_name)
+                    },
+                    hint_ja: if ok {
+                        String::new()
+                    } else {
+                        "直通階段を追加するか寝室を減らします".into()
+                    },
+                    hint_en: if ok {
+                        String::new()
+                    } else {
+                        "add a second direct stair or reduce bedrooms on this floor".into()
+                    },
+                }),
             },
         );
     }

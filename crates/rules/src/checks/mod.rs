@@ -8,7 +8,8 @@ pub mod unit;
 
 use crate::facts::Facts;
 use crate::profile::{ParamKey, Profile, RuleId};
-use crate::report::{Finding, Quantity, Status};
+use crate::report::{Finding, Quantity, Status, Text};
+pub use crate::report::Texts;
 
 /// Tolerance for comparing areas, ㎡: far below any drawing precision, above f64 noise, so a
 /// room of exactly 9.00 ㎡ meets "≥ 9 ㎡".
@@ -34,16 +35,13 @@ pub struct Draft {
     pub measured: Option<Quantity>,
     /// What the rule asks for.
     pub required: Option<Quantity>,
-    /// Computation with numbers.
-    pub formula: String,
-    /// Japanese message.
-    pub ja: String,
-    /// English message.
-    pub en: String,
-    /// Japanese hint.
-    pub hint_ja: String,
-    /// English hint.
-    pub hint_en: String,
+    /// The words, rendered when first read.
+    pub text: Text,
+}
+
+/// Wraps a closure that renders a finding's words.
+pub fn text(render: impl Fn() -> Texts + Send + Sync + 'static) -> Text {
+    Text::new(render)
 }
 
 impl Ctx<'_, '_> {
@@ -61,12 +59,8 @@ impl Ctx<'_, '_> {
             element_ids: draft.element_ids,
             measured: draft.measured,
             required: draft.required,
-            formula: draft.formula,
-            message_ja: draft.ja,
-            message_en: draft.en,
-            hint: draft.hint_ja,
-            hint_en: draft.hint_en,
             citation: rule.citation(),
+            text: draft.text,
         });
     }
 }

@@ -1,6 +1,6 @@
 //! 共同居住型賃貸住宅 (shared house) rules, STANDARDS.md §1, and the 参考編 guidance.
 
-use super::{count, per, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use super::{text, Texts, count, per, sqm, verdict, Ctx, Draft, EPSILON_M2};
 use crate::facts::Item;
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
@@ -20,110 +20,77 @@ pub(crate) fn area_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId, per_person: f64, ba
     let residents = ctx.facts.residents;
     let whole = ctx.facts.areas.dwelling_wall_centre_m2;
     if residents == 0 {
-        ctx.push(
-            rule,
-            Draft {
-                status: Status::Unavailable,
-                element_ids: vec![],
-                measured: sqm(whole),
-                required: None,
-                formula: format!(
-                    "{} × A + {} ㎡ (A 未入力)",
-                    num(per_person, 2),
-                    num(base, 2)
-                ),
+        ctx.push(rule, Draft {
+            status: Status::Unavailable,
+            element_ids: vec![],
+            measured: sqm(whole),
+            required: None,
+            text: text(move || Texts {
+                formula: format!("{} × A + {} ㎡ (A 未入力)", num(per_person, 2), num(base, 2)),
                 ja: "入居者数 A が分かりません: 専用居室に入居者を入力してください".into(),
-                en: "The number of residents A is unknown: enter occupancy on the private rooms"
-                    .into(),
+                en: "The number of residents A is unknown: enter occupancy on the private rooms".into(),
                 hint_ja: "各専用居室の「入居者」を 1 人に設定します".into(),
                 hint_en: "Set each private room's occupancy to 1 person".into(),
-            },
-        );
+            }),
+        });
         return;
     }
     let required = per_person * f64::from(residents) + base;
     let ok = whole + EPSILON_M2 >= required;
-    let relation = if ok { "≤" } else { ">" };
-    let formula = format!(
-        "{} × {residents} + {} = {} ㎡ {relation} {} ㎡",
-        num(per_person, 2),
-        num(base, 2),
-        num(required, 2),
-        m2(whole)
-    );
     let max_residents = if per_person > 0.0 {
         (((whole - base) / per_person) + 1e-9).floor().max(0.0) as u32
     } else {
         u32::MAX
     };
-    let (status, ja, en) = if residents < 2 {
-        (
-            Status::Warning,
-            format!("共同居住型は入居者 2 人以上が前提です (A = {residents})"),
-            format!("a shared house has at least 2 residents (A = {residents})"),
-        )
-    } else if ok {
-        (
-            Status::Pass,
-            format!(
-                "住戸全体 {} ㎡ は {residents} 人に必要な {} ㎡ 以上です",
-                m2(whole),
-                num(required, 2)
-            ),
-            format!(
-                "the whole {} ㎡ meets the {} ㎡ needed for {residents} residents",
-                m2(whole),
-                num(required, 2)
-            ),
-        )
-    } else {
-        (
-            Status::Fail,
-            format!(
-                "住戸全体 {} ㎡ は {residents} 人に必要な {} ㎡ に {} ㎡ 足りません",
-                m2(whole),
-                num(required, 2),
-                m2(required - whole)
-            ),
-            format!(
-                "the whole {} ㎡ is {} ㎡ short of the {} ㎡ needed for {residents} residents",
-                m2(whole),
-                m2(required - whole),
-                num(required, 2)
-            ),
-        )
-    };
-    let (hint_ja, hint_en) = if ok {
-        (
-            format!("この面積で最大 {max_residents} 人まで"),
-            format!("this area allows up to {max_residents} residents"),
-        )
-    } else {
-        (
-            format!(
-                "延床を +{} ㎡ 増やすか、入居者を {max_residents} 人以下にします",
-                m2(required - whole)
-            ),
-            format!(
-                "add {} ㎡ of floor area, or reduce residents to {max_residents}",
-                m2(required - whole)
-            ),
-        )
-    };
-    ctx.push(
-        rule,
-        Draft {
-            status: verdict(ok).max(status),
-            element_ids: vec![],
-            measured: sqm(whole),
-            required: sqm(required),
-            formula,
-            ja,
-            en,
-            hint_ja,
-            hint_en,
-        },
-    );
+    let status = if residents < 2 { Status::Warning } else { verdict(ok) };
+    ctx.push(rule, Draft {
+        status,
+        element_ids: vec![],
+        measured: sqm(whole),
+        required: sqm(required),
+        text: text(move || {
+            let (need, have, short) = (num(required, 2), m2(whole), m2(required - whole));
+            let (ja, en) = if residents < 2 {
+                (
+                    format!("共同居住型は入居者 2 人以上が前提です (A = {residents})"),
+                    format!("a shared house has at least 2 residents (A = {residents})"),
+                )
+            } else if ok {
+                (
+                    format!("住戸全体 {have} ㎡ は {residents} 人に必要な {need} ㎡ 以上です"),
+                    format!("the whole {have} ㎡ meets the {need} ㎡ needed for {residents} residents"),
+                )
+            } else {
+                (
+                    format!("住戸全体 {have} ㎡ は {residents} 人に必要な {need} ㎡ に {short} ㎡ 足りません"),
+                    format!("the whole {have} ㎡ is {short} ㎡ short of the {need} ㎡ needed for {residents} residents"),
+                )
+            };
+            let (hint_ja, hint_en) = if ok {
+                (
+                    format!("この面積で最大 {max_residents} 人まで"),
+                    format!("this area allows up to {max_residents} residents"),
+                )
+            } else {
+                (
+                    format!("延床を +{short} ㎡ 増やすか、入居者を {max_residents} 人以下にします"),
+                    format!("add {short} ㎡ of floor area, or reduce residents to {max_residents}"),
+                )
+            };
+            Texts {
+                formula: format!(
+                    "{} × {residents} + {} = {need} ㎡ {} {have} ㎡",
+                    num(per_person, 2),
+                    num(base, 2),
+                    if ok { "≤" } else { ">" }
+                ),
+                ja,
+                en,
+                hint_ja,
+                hint_en,
+            }
+        }),
+    });
 }
 
 /// The room-size limit in force and how many rooms may use the relaxed size.
@@ -194,91 +161,59 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
     let indices = single_rooms(ctx);
     let limits = room_limits(ctx, indices.len());
     let relaxed = relaxed_rooms(ctx, &indices, &limits);
+    let (min_m2, relaxed_min_m2) = (limits.min_m2, limits.relaxed_min_m2);
+    let facts = ctx.facts;
     for i in indices {
-        let p = &ctx.facts.private_rooms[i];
-        let area = p.area_m2;
-        let full = area + EPSILON_M2 >= limits.min_m2;
-        let ok = full || relaxed[i];
-        let limit = if full || !relaxed[i] {
-            limits.min_m2
-        } else {
-            limits.relaxed_min_m2
-        };
-        let breakdown = if p.storage_m2 > 0.0 {
-            format!(
-                " (居室 {} + 収納 {})",
-                m2(area - p.storage_m2),
-                m2(p.storage_m2)
-            )
-        } else {
-            String::new()
-        };
-        let relation = if ok { "≥" } else { "<" };
-        let name = &p.room.name;
-        let (ja, en) = if ok && relaxed[i] {
-            (
-                format!(
-                    "{name} {} ㎡ は地域の緩和 {} ㎡ を満たします ({} ㎡ 未満)",
-                    m2(area),
-                    num(limits.relaxed_min_m2, 2),
-                    num(limits.min_m2, 2)
-                ),
-                format!(
-                    "{name} {} ㎡ meets the local relaxation of {} ㎡ (below {} ㎡)",
-                    m2(area),
-                    num(limits.relaxed_min_m2, 2),
-                    num(limits.min_m2, 2)
-                ),
-            )
-        } else if ok {
-            (
-                format!(
-                    "{name} {} ㎡ は {} ㎡ 以上です",
-                    m2(area),
-                    num(limits.min_m2, 2)
-                ),
-                format!(
-                    "{name} {} ㎡ is at least {} ㎡",
-                    m2(area),
-                    num(limits.min_m2, 2)
-                ),
-            )
-        } else {
-            (
-                format!(
-                    "{name} {} ㎡ は {} ㎡ に {} ㎡ 足りません",
-                    m2(area),
-                    num(limit, 2),
-                    m2(limit - area)
-                ),
-                format!(
-                    "{name} {} ㎡ is {} ㎡ short of {} ㎡",
-                    m2(area),
-                    m2(limit - area),
-                    num(limit, 2)
-                ),
-            )
-        };
-        let (hint_ja, hint_en) = if ok {
-            (String::new(), String::new())
-        } else {
-            (
-                format!("{name} を +{} ㎡ 広げる (隣室との壁を動かす、収納を含める) か、居室以外の用途にします", m2(limit - area)),
-                format!("enlarge {name} by {} ㎡ (move a partition, attach its storage) or give it another use", m2(limit - area)),
-            )
-        };
-        let draft = Draft {
+        let p = &facts.private_rooms[i];
+        let (area, storage) = (p.area_m2, p.storage_m2);
+        let full = area + EPSILON_M2 >= min_m2;
+        let uses_relaxation = !full && relaxed[i];
+        let ok = full || uses_relaxation;
+        let limit = if uses_relaxation { relaxed_min_m2 } else { min_m2 };
+        let name = p.room.name.clone();
+        ctx.push(RuleId::ShRoom, Draft {
             status: verdict(ok),
             element_ids: vec![p.room.id.clone()],
             measured: sqm(area),
             required: sqm(limit),
-            formula: format!("{}{breakdown} ㎡ {relation} {} ㎡", m2(area), num(limit, 2)),
-            ja,
-            en,
-            hint_ja,
-            hint_en,
-        };
-        ctx.push(RuleId::ShRoom, draft);
+            text: text(move || {
+                let (have, need, short) = (m2(area), num(limit, 2), m2(limit - area));
+                let breakdown = if storage > 0.0 {
+                    format!(" (居室 {} + 収納 {})", m2(area - storage), m2(storage))
+                } else {
+                    String::new()
+                };
+                let full_size = num(min_m2, 2);
+                let (ja, en) = if uses_relaxation {
+                    (
+                        format!("{name} {have} ㎡ は地域の緩和 {need} ㎡ を満たします ({full_size} ㎡ 未満)"),
+                        format!("{name} {have} ㎡ meets the local relaxation of {need} ㎡ (below {full_size} ㎡)"),
+                    )
+                } else if ok {
+                    (format!("{name} {have} ㎡ は {need} ㎡ 以上です"), format!("{name} {have} ㎡ is at least {need} ㎡"))
+                } else {
+                    (
+                        format!("{name} {have} ㎡ は {need} ㎡ に {short} ㎡ 足りません"),
+                        format!("{name} {have} ㎡ is {short} ㎡ short of {need} ㎡"),
+                    )
+                };
+                let (hint_ja, hint_en) = if ok {
+                    (String::new(), String::new())
+                } else {
+                    (
+                        format!("{name} を +{short} ㎡ 広げる (隣室との壁を動かす、収納を含める) か、居室以外の用途にします"),
+                        format!("enlarge {name} by {short} ㎡ (move a partition, attach its storage) or give it another use"),
+                    )
+                };
+                Texts {
+                    formula: format!("{have}{breakdown} ㎡ {} {need} ㎡", if ok { "≥" } else { "<" }),
+                    ja,
+                    en,
+                    hint_ja,
+                    hint_en,
+                }
+            }),
+        });
     }
 }
 
@@ -294,49 +229,35 @@ pub fn relaxation(ctx: &mut Ctx<'_, '_>) {
     let using: Vec<String> = indices
         .iter()
         .filter(|&&i| {
-            rooms[i].area_m2 + EPSILON_M2 < limits.min_m2
-                && rooms[i].area_m2 + EPSILON_M2 >= limits.relaxed_min_m2
+                rooms[i].area_m2 + EPSILON_M2 < limits.min_m2
+                    && rooms[i].area_m2 + EPSILON_M2 >= limits.relaxed_min_m2
         })
         .map(|&i| rooms[i].room.id.clone())
         .collect();
     let used = using.len();
     let allowed = limits.relaxed_allowed;
     let ok = used <= allowed;
-    ctx.push(
-        RuleId::ShRoomRelax,
-        Draft {
-            status: if ok { Status::Info } else { Status::Fail },
-            element_ids: using,
-            measured: count(used as u32, "室"),
-            required: count(allowed as u32, "室"),
+    let (min_m2, relaxed_min_m2, total) = (limits.min_m2, limits.relaxed_min_m2, indices.len());
+    let share = ctx.value(ParamKey::ShRoomRelaxedShare);
+    ctx.push(RuleId::ShRoomRelax, Draft {
+        status: if ok { Status::Info } else { Status::Fail },
+        element_ids: using,
+        measured: count(used as u32, "室"),
+        required: count(allowed as u32, "室"),
+        text: text(move || Texts {
             formula: format!(
-                "{} ㎡ 以上 {} ㎡ 未満の居室 {used} 室 {} 緩和できる {allowed} 室 (全 {} 室 × {})",
-                num(limits.relaxed_min_m2, 2),
-                num(limits.min_m2, 2),
+                "{} ㎡ 以上 {} ㎡ 未満の居室 {used} 室 {} 緩和できる {allowed} 室 (全 {total} 室 × {})",
+                num(relaxed_min_m2, 2),
+                num(min_m2, 2),
                 if ok { "≤" } else { ">" },
-                indices.len(),
-                num(ctx.value(ParamKey::ShRoomRelaxedShare), 3)
+                num(share, 3)
             ),
-            ja: format!(
-                "地域の緩和 ({} ㎡) を {used} 室が使っています (上限 {allowed} 室)",
-                num(limits.relaxed_min_m2, 2)
-            ),
-            en: format!(
-                "{used} rooms use the local relaxation to {} ㎡ (at most {allowed} may)",
-                num(limits.relaxed_min_m2, 2)
-            ),
-            hint_ja: if ok {
-                String::new()
-            } else {
-                "緩和の上限を超える居室を広げます".into()
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                "enlarge the rooms beyond the relaxation's allowance".into()
-            },
-        },
-    );
+            ja: format!("地域の緩和 ({} ㎡) を {used} 室が使っています (上限 {allowed} 室)", num(relaxed_min_m2, 2)),
+            en: format!("{used} rooms use the local relaxation to {} ㎡ (at most {allowed} may)", num(relaxed_min_m2, 2)),
+            hint_ja: if ok { String::new() } else { "緩和の上限を超える居室を広げます".into() },
+            hint_en: if ok { String::new() } else { "enlarge the rooms beyond the relaxation's allowance".into() },
+        }),
+    });
 }
 
 /// SH-OCC: each private room holds at most one person.
@@ -344,7 +265,7 @@ pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
     let max = ctx.value(ParamKey::ShOccMaxPersons);
     let facts = ctx.facts;
     for p in &facts.private_rooms {
-        let name = &p.room.name;
+        let name = p.room.name.clone();
         let Some(occ) = &p.room.occupancy else {
             ctx.push(
                 RuleId::ShOcc,
@@ -353,11 +274,13 @@ pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
                     element_ids: vec![p.room.id.clone()],
                     measured: None,
                     required: count(max as u32, "人"),
-                    formula: "入居者 未入力".into(),
-                    ja: format!("{name}: 入居者が未入力です (空室として扱います)"),
-                    en: format!("{name}: no occupancy entered (treated as vacant)"),
-                    hint_ja: "入居者を入力すると定員と面積を確認できます".into(),
-                    hint_en: "enter the occupancy to check capacity and area".into(),
+                    text: text(move || Texts {
+                        formula: "入居者 未入力".into(),
+                        ja: format!("{name}: 入居者が未入力です (空室として扱います)"),
+                        en: format!("{name}: no occupancy entered (treated as vacant)"),
+                        hint_ja: "入居者を入力すると定員と面積を確認できます".into(),
+                        hint_en: "enter the occupancy to check capacity and area".into(),
+                    }),
                 },
             );
             continue;
@@ -369,23 +292,25 @@ pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
             element_ids: vec![p.room.id.clone()],
             measured: count(persons, "人"),
             required: count(max as u32, "人"),
-            formula: format!(
-                "{persons} 人 {} {} 人",
-                if ok { "≤" } else { ">" },
-                num(max, 0)
-            ),
-            ja: format!("{name}: {persons} 人 (上限 {} 人)", num(max, 0)),
-            en: format!("{name}: {persons} persons (at most {})", num(max, 0)),
-            hint_ja: if ok {
-                String::new()
-            } else {
-                "1 室 1 人にします: 居室を分けるか入居者を減らします".into()
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                "one person per room: split the room or house fewer people".into()
-            },
+            text: text(move || Texts {
+                formula: format!(
+                    "{persons} 人 {} {} 人",
+                    if ok { "≤" } else { ">" },
+                    num(max, 0)
+                ),
+                ja: format!("{name}: {persons} 人 (上限 {} 人)", num(max, 0)),
+                en: format!("{name}: {persons} persons (at most {})", num(max, 0)),
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    "1 室 1 人にします: 居室を分けるか入居者を減らします".into()
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    "one person per room: split the room or house fewer people".into()
+                },
+            }),
         };
         ctx.push(RuleId::ShOcc, draft);
     }
@@ -489,34 +414,36 @@ pub fn common(ctx: &mut Ctx<'_, '_>) {
             element_ids: providers,
             measured: count(present, "種"),
             required: count(FACILITIES.len() as u32, "種"),
-            formula: format!("共用設備 {present} / {} 種", FACILITIES.len()),
-            ja: if ok {
-                "共用の居間・食堂・台所・便所・洗面・浴室・洗濯場がそろっています".into()
-            } else {
-                format!("共用部にありません: {}", missing_ja.join("、"))
-            },
-            en: if ok {
-                "common living, dining, kitchen, toilet, wash basin, bath and laundry are all there"
-                    .into()
-            } else {
-                format!("missing in common space: {}", missing_en.join(", "))
-            },
-            hint_ja: if ok {
-                String::new()
-            } else {
-                format!(
-                    "{} を共用部に設けます (全居室に専用があれば不要)",
-                    missing_ja.join("、")
-                )
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                format!(
-                    "provide {} in common space (not needed if every private room has its own)",
-                    missing_en.join(", ")
-                )
-            },
+            text: text(move || Texts {
+                formula: format!("共用設備 {present} / {} 種", FACILITIES.len()),
+                ja: if ok {
+                    "共用の居間・食堂・台所・便所・洗面・浴室・洗濯場がそろっています".into()
+                } else {
+                    format!("共用部にありません: {}", missing_ja.join("、"))
+                },
+                en: if ok {
+                    "common living, dining, kitchen, toilet, wash basin, bath and laundry are all there"
+                        .into()
+                } else {
+                    format!("missing in common space: {}", missing_en.join(", "))
+                },
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    format!(
+                        "{} を共用部に設けます (全居室に専用があれば不要)",
+                        missing_ja.join("、")
+                    )
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    format!(
+                        "provide {} in common space (not needed if every private room has its own)",
+                        missing_en.join(", ")
+                    )
+                },
+            }),
         },
     );
 }
@@ -560,17 +487,19 @@ pub(crate) fn sanitary_item(
                 element_ids: ids,
                 measured: count(have, "箇所"),
                 required: None,
-                formula: format!("{}: {have} 箇所 (必要数は入居者数による)", item.ja()),
-                ja: format!(
-                    "{}: 入居者数が分からないため必要数を決められません",
-                    item.ja()
-                ),
-                en: format!(
-                    "{}: the number needed depends on residents, which are not entered",
-                    item.en()
-                ),
-                hint_ja: "専用居室に入居者を入力します".into(),
-                hint_en: "enter the occupancy of the private rooms".into(),
+                text: text(move || Texts {
+                    formula: format!("{}: {have} 箇所 (必要数は入居者数による)", item.ja()),
+                    ja: format!(
+                        "{}: 入居者数が分からないため必要数を決められません",
+                        item.ja()
+                    ),
+                    en: format!(
+                        "{}: the number needed depends on residents, which are not entered",
+                        item.en()
+                    ),
+                    hint_ja: "専用居室に入居者を入力します".into(),
+                    hint_en: "enter the occupancy of the private rooms".into(),
+                }),
             },
         );
         return;
@@ -584,24 +513,26 @@ pub(crate) fn sanitary_item(
             element_ids: ids,
             measured: count(have, "箇所"),
             required: count(need, "箇所"),
-            formula: format!(
-                "{}: ⌈{users} {unit} ÷ {}⌉ = {need} {} {have}",
-                item.ja(),
-                num(per_item, 2),
-                if ok { "≤" } else { ">" }
-            ),
-            ja: format!("{} {have} 箇所 (必要 {need})", item.ja()),
-            en: format!("{} × {have} (needs {need})", item.en()),
-            hint_ja: if ok {
-                String::new()
-            } else {
-                format!("{} をあと {} 箇所設けます", item.ja(), need - have)
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                format!("add {} more {}", need - have, item.en())
-            },
+            text: text(move || Texts {
+                formula: format!(
+                    "{}: ⌈{users} {unit} ÷ {}⌉ = {need} {} {have}",
+                    item.ja(),
+                    num(per_item, 2),
+                    if ok { "≤" } else { ">" }
+                ),
+                ja: format!("{} {have} 箇所 (必要 {need})", item.ja()),
+                en: format!("{} × {have} (needs {need})", item.en()),
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    format!("{} をあと {} 箇所設けます", item.ja(), need - have)
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    format!("add {} more {}", need - have, item.en())
+                },
+            }),
         },
     );
 }
@@ -629,23 +560,25 @@ pub fn guide_kitchen(ctx: &mut Ctx<'_, '_>) {
             element_ids: full_units,
             measured: count(have, "台"),
             required: count(need, "台"),
-            formula: format!(
-                "max(1, ⌈{residents} 人 ÷ {}⌉) = {need} 台 {} {have} 台 (2口以上コンロ + シンク)",
-                num(per_unit, 2),
-                if ok { "≤" } else { ">" }
-            ),
-            ja: format!("台所設備 {have} 台 (推奨 {need} 台)"),
-            en: format!("{have} kitchen units (recommended {need})"),
-            hint_ja: if ok {
-                String::new()
-            } else {
-                "2口以上のコンロとシンクのある台所設備を追加します".into()
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                "add a kitchen unit with at least two burners and a sink".into()
-            },
+            text: text(move || Texts {
+                formula: format!(
+                    "max(1, ⌈{residents} 人 ÷ {}⌉) = {need} 台 {} {have} 台 (2口以上コンロ + シンク)",
+                    num(per_unit, 2),
+                    if ok { "≤" } else { ">" }
+                ),
+                ja: format!("台所設備 {have} 台 (推奨 {need} 台)"),
+                en: format!("{have} kitchen units (recommended {need})"),
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    "2口以上のコンロとシンクのある台所設備を追加します".into()
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    "add a kitchen unit with at least two burners and a sink".into()
+                },
+            }),
         },
     );
 }
@@ -653,8 +586,11 @@ pub fn guide_kitchen(ctx: &mut Ctx<'_, '_>) {
 /// SH-G-PRIVACY (guidance): each private room lockable, with a window to the outside (a window
 /// only onto a corridor does not count).
 pub fn guide_privacy(ctx: &mut Ctx<'_, '_>) {
-    for p in &ctx.facts.private_rooms {
-        let name = &p.room.name;
+    let facts = ctx.facts;
+    let any_window = facts.any_window;
+    for p in &facts.private_rooms {
+        let name = p.room.name.clone();
+        let lockable = p.lockable;
         let window = p.exterior_window_m2 > 0.0;
         let mut lacks_ja = Vec::new();
         let mut lacks_en = Vec::new();
@@ -662,13 +598,13 @@ pub fn guide_privacy(ctx: &mut Ctx<'_, '_>) {
             lacks_ja.push("施錠できる扉");
             lacks_en.push("a lockable door");
         }
-        if !window && ctx.facts.any_window {
+        if !window && any_window {
             lacks_ja.push("外気に面した窓");
             lacks_en.push("a window to the outside");
         }
         let status = if !lacks_ja.is_empty() {
             Status::Fail
-        } else if !ctx.facts.any_window {
+        } else if !any_window {
             Status::Unavailable
         } else {
             Status::Pass
@@ -678,41 +614,43 @@ pub fn guide_privacy(ctx: &mut Ctx<'_, '_>) {
             element_ids: vec![p.room.id.clone()],
             measured: None,
             required: None,
-            formula: format!(
-                "施錠 {} / 外窓 {}",
-                if p.lockable { "あり" } else { "なし" },
-                if !ctx.facts.any_window {
-                    "未入力"
-                } else if window {
-                    "あり"
+            text: text(move || Texts {
+                formula: format!(
+                    "施錠 {} / 外窓 {}",
+                    if lockable { "あり" } else { "なし" },
+                    if !any_window {
+                        "未入力"
+                    } else if window {
+                        "あり"
+                    } else {
+                        "なし"
+                    }
+                ),
+                ja: match status {
+                    Status::Pass => format!("{name}: 施錠でき、外気に面した窓があります"),
+                    Status::Unavailable => {
+                        format!("{name}: 窓が入力されていないため外窓を確認できません")
+                    }
+                    _ => format!("{name}: {} がありません", lacks_ja.join("・")),
+                },
+                en: match status {
+                    Status::Pass => format!("{name}: lockable with a window to the outside"),
+                    Status::Unavailable => {
+                        format!("{name}: no windows entered, so the outside window cannot be checked")
+                    }
+                    _ => format!("{name}: lacks {}", lacks_en.join(" and ")),
+                },
+                hint_ja: if lacks_ja.is_empty() {
+                    String::new()
                 } else {
-                    "なし"
-                }
-            ),
-            ja: match status {
-                Status::Pass => format!("{name}: 施錠でき、外気に面した窓があります"),
-                Status::Unavailable => {
-                    format!("{name}: 窓が入力されていないため外窓を確認できません")
-                }
-                _ => format!("{name}: {} がありません", lacks_ja.join("・")),
-            },
-            en: match status {
-                Status::Pass => format!("{name}: lockable with a window to the outside"),
-                Status::Unavailable => {
-                    format!("{name}: no windows entered, so the outside window cannot be checked")
-                }
-                _ => format!("{name}: lacks {}", lacks_en.join(" and ")),
-            },
-            hint_ja: if lacks_ja.is_empty() {
-                String::new()
-            } else {
-                format!("{} を設けます", lacks_ja.join("・"))
-            },
-            hint_en: if lacks_en.is_empty() {
-                String::new()
-            } else {
-                format!("provide {}", lacks_en.join(" and "))
-            },
+                    format!("{} を設けます", lacks_ja.join("・"))
+                },
+                hint_en: if lacks_en.is_empty() {
+                    String::new()
+                } else {
+                    format!("provide {}", lacks_en.join(" and "))
+                },
+            }),
         };
         ctx.push(RuleId::ShGuidePrivacy, draft);
     }
@@ -742,27 +680,29 @@ pub fn guide_separate(ctx: &mut Ctx<'_, '_>) {
             element_ids: combined.clone(),
             measured: count(combined.len() as u32, "室"),
             required: count(0, "室"),
-            formula: format!("便所と浴室が同室: {} 室", combined.len()),
-            ja: if ok {
-                "便所・洗面・浴室は別々の空間です".into()
-            } else {
-                "便所と浴室 (シャワー) が同じ部屋にあります".into()
-            },
-            en: if ok {
-                "toilet, washing and bathing are in separate spaces".into()
-            } else {
-                "a toilet shares a room with a bath or shower".into()
-            },
-            hint_ja: if ok {
-                String::new()
-            } else {
-                "便所を別室に分けます (3点ユニットの解消)".into()
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                "move the toilet to its own room".into()
-            },
+            text: text(move || Texts {
+                formula: format!("便所と浴室が同室: {} 室", combined.len()),
+                ja: if ok {
+                    "便所・洗面・浴室は別々の空間です".into()
+                } else {
+                    "便所と浴室 (シャワー) が同じ部屋にあります".into()
+                },
+                en: if ok {
+                    "toilet, washing and bathing are in separate spaces".into()
+                } else {
+                    "a toilet shares a room with a bath or shower".into()
+                },
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    "便所を別室に分けます (3点ユニットの解消)".into()
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    "move the toilet to its own room".into()
+                },
+            }),
         },
     );
 }
@@ -802,7 +742,7 @@ pub fn guide_elderly_floors(ctx: &mut Ctx<'_, '_>) {
             .filter(|f| f.kind == FixtureKind::Toilet)
             .count() as u32;
         let ok = toilets > 0;
-        let name = &storey.name;
+        let name = storey.name.clone();
         ctx.push(
             RuleId::ShGuideElderlyFloors,
             Draft {
@@ -810,27 +750,29 @@ pub fn guide_elderly_floors(ctx: &mut Ctx<'_, '_>) {
                 element_ids: vec![storey.id.clone()],
                 measured: count(toilets, "箇所"),
                 required: count(1, "箇所"),
-                formula: format!("{name}: 入居者 {residents} 人, 便所 {toilets} 箇所"),
-                ja: if ok {
-                    format!("{name} に便所があります")
-                } else {
-                    format!("{name} には居室がありますが便所がありません")
-                },
-                en: if ok {
-                    format!("{name} has a toilet")
-                } else {
-                    format!("{name} has occupied rooms but no toilet")
-                },
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    format!("{name} に便所を設けます")
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    format!("add a toilet on {name}")
-                },
+                text: text(move || Texts {
+                    formula: format!("{name}: 入居者 {residents} 人, 便所 {toilets} 箇所"),
+                    ja: if ok {
+                        format!("{name} に便所があります")
+                    } else {
+                        format!("{name} には居室がありますが便所がありません")
+                    },
+                    en: if ok {
+                        format!("{name} has a toilet")
+                    } else {
+                        format!("{name} has occupied rooms but no toilet")
+                    },
+                    hint_ja: if ok {
+                        String::new()
+                    } else {
+                        format!("{name} に便所を設けます")
+                    },
+                    hint_en: if ok {
+                        String::new()
+                    } else {
+                        format!("add a toilet on {name}")
+                    },
+                }),
             },
         );
     }

@@ -3,7 +3,7 @@
 //! B counts single residents (rooms with a number of persons), C counts single-parent
 //! households (rooms with a single-parent occupancy).
 
-use super::{count, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use super::{text, Texts, count, sqm, verdict, Ctx, Draft, EPSILON_M2};
 use crate::facts::Item;
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
@@ -52,11 +52,13 @@ pub fn area(ctx: &mut Ctx<'_, '_>) {
             element_ids: vec![],
             measured: sqm(whole),
             required: sqm(needed),
-            formula,
-            ja: format!("ひとり親世帯向けは 単身 B ≥ 1 かつ 世帯 C ≥ 1、または B = 0 かつ C ≥ 2 が前提です (B = {b}, C = {c})"),
-            en: format!("the single-parent standard needs B ≥ 1 and C ≥ 1, or B = 0 and C ≥ 2 (B = {b}, C = {c})"),
-            hint_ja: "居室の入居者に「ひとり親世帯」を設定します".into(),
-            hint_en: "set single-parent occupancy on the household rooms".into(),
+            text: text(move || Texts {
+                formula: formula.clone(),
+                ja: format!("ひとり親世帯向けは 単身 B ≥ 1 かつ 世帯 C ≥ 1、または B = 0 かつ C ≥ 2 が前提です (B = {b}, C = {c})"),
+                en: format!("the single-parent standard needs B ≥ 1 and C ≥ 1, or B = 0 and C ≥ 2 (B = {b}, C = {c})"),
+                hint_ja: "居室の入居者に「ひとり親世帯」を設定します".into(),
+                hint_en: "set single-parent occupancy on the household rooms".into(),
+            }),
         });
         return;
     }
@@ -67,48 +69,50 @@ pub fn area(ctx: &mut Ctx<'_, '_>) {
             element_ids: vec![],
             measured: sqm(whole),
             required: sqm(needed),
-            formula,
-            ja: if ok {
-                format!(
-                    "住戸全体 {} ㎡ は必要な {} ㎡ 以上です",
-                    m2(whole),
-                    num(needed, 2)
-                )
-            } else {
-                format!(
-                    "住戸全体 {} ㎡ は必要な {} ㎡ に {} ㎡ 足りません",
-                    m2(whole),
-                    num(needed, 2),
-                    m2(needed - whole)
-                )
-            },
-            en: if ok {
-                format!(
-                    "the whole {} ㎡ meets the {} ㎡ needed",
-                    m2(whole),
-                    num(needed, 2)
-                )
-            } else {
-                format!(
-                    "the whole {} ㎡ is {} ㎡ short of {} ㎡",
-                    m2(whole),
-                    m2(needed - whole),
-                    num(needed, 2)
-                )
-            },
-            hint_ja: if ok {
-                String::new()
-            } else {
-                format!(
-                    "延床を +{} ㎡ 増やすか世帯数を減らします",
-                    m2(needed - whole)
-                )
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                format!("add {} ㎡ or house fewer households", m2(needed - whole))
-            },
+            text: text(move || Texts {
+                formula: formula.clone(),
+                ja: if ok {
+                    format!(
+                        "住戸全体 {} ㎡ は必要な {} ㎡ 以上です",
+                        m2(whole),
+                        num(needed, 2)
+                    )
+                } else {
+                    format!(
+                        "住戸全体 {} ㎡ は必要な {} ㎡ に {} ㎡ 足りません",
+                        m2(whole),
+                        num(needed, 2),
+                        m2(needed - whole)
+                    )
+                },
+                en: if ok {
+                    format!(
+                        "the whole {} ㎡ meets the {} ㎡ needed",
+                        m2(whole),
+                        num(needed, 2)
+                    )
+                } else {
+                    format!(
+                        "the whole {} ㎡ is {} ㎡ short of {} ㎡",
+                        m2(whole),
+                        m2(needed - whole),
+                        num(needed, 2)
+                    )
+                },
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    format!(
+                        "延床を +{} ㎡ 増やすか世帯数を減らします",
+                        m2(needed - whole)
+                    )
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    format!("add {} ㎡ or house fewer households", m2(needed - whole))
+                },
+            }),
         },
     );
 }
@@ -136,7 +140,8 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
         .filter(|p| matches!(p.room.occupancy, Some(Occupancy::SingleParent { .. })))
     {
         let ok = p.area_m2 + EPSILON_M2 >= limit;
-        let name = &p.room.name;
+        let name = p.room.name.clone();
+        let area = p.area_m2;
         let why = if large_enough {
             format!(
                 "全体 {} ㎡ ≥ {} ㎡ のため {} ㎡",
@@ -157,50 +162,52 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
             Draft {
                 status: verdict(ok),
                 element_ids: vec![p.room.id.clone()],
-                measured: sqm(p.area_m2),
+                measured: sqm(area),
                 required: sqm(limit),
-                formula: format!(
-                    "{} ㎡ {} {} ㎡ ({why})",
-                    m2(p.area_m2),
-                    if ok { "≥" } else { "<" },
-                    num(limit, 2)
-                ),
-                ja: if ok {
-                    format!(
-                        "{name} {} ㎡ は世帯居室の {} ㎡ 以上です",
-                        m2(p.area_m2),
+                text: text(move || Texts {
+                    formula: format!(
+                        "{} ㎡ {} {} ㎡ ({why})",
+                        m2(area),
+                        if ok { "≥" } else { "<" },
                         num(limit, 2)
-                    )
-                } else {
-                    format!(
-                        "{name} {} ㎡ は世帯居室の {} ㎡ に足りません",
-                        m2(p.area_m2),
-                        num(limit, 2)
-                    )
-                },
-                en: if ok {
-                    format!(
-                        "{name} {} ㎡ meets the household room minimum of {} ㎡",
-                        m2(p.area_m2),
-                        num(limit, 2)
-                    )
-                } else {
-                    format!(
-                        "{name} {} ㎡ is below the household room minimum of {} ㎡",
-                        m2(p.area_m2),
-                        num(limit, 2)
-                    )
-                },
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    format!("{name} を +{} ㎡ 広げます", m2(limit - p.area_m2))
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    format!("enlarge {name} by {} ㎡", m2(limit - p.area_m2))
-                },
+                    ),
+                    ja: if ok {
+                        format!(
+                            "{name} {} ㎡ は世帯居室の {} ㎡ 以上です",
+                            m2(area),
+                            num(limit, 2)
+                        )
+                    } else {
+                        format!(
+                            "{name} {} ㎡ は世帯居室の {} ㎡ に足りません",
+                            m2(area),
+                            num(limit, 2)
+                        )
+                    },
+                    en: if ok {
+                        format!(
+                            "{name} {} ㎡ meets the household room minimum of {} ㎡",
+                            m2(area),
+                            num(limit, 2)
+                        )
+                    } else {
+                        format!(
+                            "{name} {} ㎡ is below the household room minimum of {} ㎡",
+                            m2(area),
+                            num(limit, 2)
+                        )
+                    },
+                    hint_ja: if ok {
+                        String::new()
+                    } else {
+                        format!("{name} を +{} ㎡ 広げます", m2(limit - area))
+                    },
+                    hint_en: if ok {
+                        String::new()
+                    } else {
+                        format!("enlarge {name} by {} ㎡", m2(limit - area))
+                    },
+                }),
             },
         );
     }
@@ -218,7 +225,7 @@ pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
                 format!("ひとり親世帯 (子 {} 人)", children_ages.len()),
             ),
         };
-        let name = &p.room.name;
+        let name = p.room.name.clone();
         ctx.push(
             RuleId::SpOcc,
             Draft {
@@ -226,27 +233,29 @@ pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
                 element_ids: vec![p.room.id.clone()],
                 measured: None,
                 required: None,
-                formula: format!("{name}: {what}"),
-                ja: if ok {
-                    format!("{name}: 1 世帯です")
-                } else {
-                    format!("{name}: 単身者が複数います")
-                },
-                en: if ok {
-                    format!("{name}: one household")
-                } else {
-                    format!("{name}: several unrelated persons")
-                },
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    "1 室 1 世帯にします".into()
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    "one household per room".into()
-                },
+                text: text(move || Texts {
+                    formula: format!("{name}: {what}"),
+                    ja: if ok {
+                        format!("{name}: 1 世帯です")
+                    } else {
+                        format!("{name}: 単身者が複数います")
+                    },
+                    en: if ok {
+                        format!("{name}: one household")
+                    } else {
+                        format!("{name}: several unrelated persons")
+                    },
+                    hint_ja: if ok {
+                        String::new()
+                    } else {
+                        "1 室 1 世帯にします".into()
+                    },
+                    hint_en: if ok {
+                        String::new()
+                    } else {
+                        "one household per room".into()
+                    },
+                }),
             },
         );
     }
@@ -271,31 +280,33 @@ pub fn bath(ctx: &mut Ctx<'_, '_>) {
             element_ids: tubs.clone(),
             measured: count(tubs.len() as u32, "箇所"),
             required: count(1, "箇所"),
-            formula: format!(
-                "浴槽のある浴室 {} 箇所 {} 1",
-                tubs.len(),
-                if ok { "≥" } else { "<" }
-            ),
-            ja: if ok {
-                "浴槽のある浴室があります".into()
-            } else {
-                "浴槽のある浴室がありません (シャワーのみ)".into()
-            },
-            en: if ok {
-                "there is a bath with a tub".into()
-            } else {
-                "no bath with a tub (showers only)".into()
-            },
-            hint_ja: if ok {
-                String::new()
-            } else {
-                "浴槽のある浴室を 1 つ以上設けます".into()
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                "provide at least one bath with a tub".into()
-            },
+            text: text(move || Texts {
+                formula: format!(
+                    "浴槽のある浴室 {} 箇所 {} 1",
+                    tubs.len(),
+                    if ok { "≥" } else { "<" }
+                ),
+                ja: if ok {
+                    "浴槽のある浴室があります".into()
+                } else {
+                    "浴槽のある浴室がありません (シャワーのみ)".into()
+                },
+                en: if ok {
+                    "there is a bath with a tub".into()
+                } else {
+                    "no bath with a tub (showers only)".into()
+                },
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    "浴槽のある浴室を 1 つ以上設けます".into()
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    "provide at least one bath with a tub".into()
+                },
+            }),
         },
     );
 }

@@ -1,6 +1,6 @@
 //! Rules for a self-contained unit: セーフティネット住宅 (§3) and 居住面積水準 (§4).
 
-use super::{count, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use super::{text, Texts, count, sqm, verdict, Ctx, Draft, EPSILON_M2};
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
 use madori_plan::{validate::parse_date, FixtureKind, Occupancy, RoomKind};
@@ -28,11 +28,13 @@ pub fn sn_area(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
         element_ids: vec![],
         measured: sqm(whole),
         required: sqm(limit),
-        formula: format!("{} ㎡ {} {} ㎡ ({basis})", m2(whole), if ok { "≥" } else { "<" }, num(limit, 2)),
-        ja: if ok { format!("住戸面積 {} ㎡ は {} ㎡ 以上です", m2(whole), num(limit, 2)) } else { format!("住戸面積 {} ㎡ は {} ㎡ に {} ㎡ 足りません", m2(whole), num(limit, 2), m2(limit - whole)) },
-        en: if ok { format!("the unit's {} ㎡ meets {} ㎡", m2(whole), num(limit, 2)) } else { format!("the unit's {} ㎡ is {} ㎡ short of {} ㎡", m2(whole), m2(limit - whole), num(limit, 2)) },
-        hint_ja: if ok || shared { if ok { String::new() } else { format!("+{} ㎡ 広げます", m2(limit - whole)) } } else { format!("+{} ㎡ 広げるか、同等以上の共用台所・収納・浴室を設けて緩和値を使います", m2(limit - whole)) },
-        hint_en: if ok || shared { if ok { String::new() } else { format!("add {} ㎡", m2(limit - whole)) } } else { format!("add {} ㎡, or provide equal shared kitchen, storage or bath to use the lower minimum", m2(limit - whole)) },
+        text: text(move || Texts {
+            formula: format!("{} ㎡ {} {} ㎡ ({basis})", m2(whole), if ok { "≥" } else { "<" }, num(limit, 2)),
+            ja: if ok { format!("住戸面積 {} ㎡ は {} ㎡ 以上です", m2(whole), num(limit, 2)) } else { format!("住戸面積 {} ㎡ は {} ㎡ に {} ㎡ 足りません", m2(whole), num(limit, 2), m2(limit - whole)) },
+            en: if ok { format!("the unit's {} ㎡ meets {} ㎡", m2(whole), num(limit, 2)) } else { format!("the unit's {} ㎡ is {} ㎡ short of {} ㎡", m2(whole), m2(limit - whole), num(limit, 2)) },
+            hint_ja: if ok || shared { if ok { String::new() } else { format!("+{} ㎡ 広げます", m2(limit - whole)) } } else { format!("+{} ㎡ 広げるか、同等以上の共用台所・収納・浴室を設けて緩和値を使います", m2(limit - whole)) },
+            hint_en: if ok || shared { if ok { String::new() } else { format!("add {} ㎡", m2(limit - whole)) } } else { format!("add {} ㎡, or provide equal shared kitchen, storage or bath to use the lower minimum", m2(limit - whole)) },
+        }),
     });
 }
 
@@ -77,37 +79,39 @@ pub fn sn_equip(ctx: &mut Ctx<'_, '_>) {
             element_ids: vec![],
             measured: count(present, "種"),
             required: count(4, "種"),
-            formula: format!(
-                "住戸内 {present} / 4 種{}",
-                if shared_ja.is_empty() {
+            text: text(move || Texts {
+                formula: format!(
+                    "住戸内 {present} / 4 種{}",
+                    if shared_ja.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" + 共用 {}", shared_ja.join("・"))
+                    }
+                ),
+                ja: if ok {
+                    "台所・便所・収納・浴室がそろっています (共用を含む)".into()
+                } else {
+                    format!("住戸にありません: {}", missing_ja.join("、"))
+                },
+                en: if ok {
+                    "kitchen, toilet, storage and bath are provided (shared ones included)".into()
+                } else {
+                    format!("the unit lacks: {}", missing_en.join(", "))
+                },
+                hint_ja: if ok {
                     String::new()
                 } else {
-                    format!(" + 共用 {}", shared_ja.join("・"))
-                }
-            ),
-            ja: if ok {
-                "台所・便所・収納・浴室がそろっています (共用を含む)".into()
-            } else {
-                format!("住戸にありません: {}", missing_ja.join("、"))
-            },
-            en: if ok {
-                "kitchen, toilet, storage and bath are provided (shared ones included)".into()
-            } else {
-                format!("the unit lacks: {}", missing_en.join(", "))
-            },
-            hint_ja: if ok {
-                String::new()
-            } else {
-                format!("{} を設けます (便所は共用不可)", missing_ja.join("、"))
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                format!(
-                    "provide {} (the toilet cannot be shared)",
-                    missing_en.join(", ")
-                )
-            },
+                    format!("{} を設けます (便所は共用不可)", missing_ja.join("、"))
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    format!(
+                        "provide {} (the toilet cannot be shared)",
+                        missing_en.join(", ")
+                    )
+                },
+            }),
         },
     );
 }
@@ -142,19 +146,21 @@ pub fn seismic(ctx: &mut Ctx<'_, '_>) {
             element_ids: vec![],
             measured: None,
             required: None,
-            formula,
-            ja,
-            en,
-            hint_ja: if failed_or_unknown {
-                "建築確認日を入力するか、耐震診断・耐震改修を行います".into()
-            } else {
-                String::new()
-            },
-            hint_en: if failed_or_unknown {
-                "enter the building permit date, or have a seismic assessment or retrofit".into()
-            } else {
-                String::new()
-            },
+            text: text(move || Texts {
+                formula: formula.clone(),
+                ja: ja.clone(),
+                en: en.clone(),
+                hint_ja: if failed_or_unknown {
+                    "建築確認日を入力するか、耐震診断・耐震改修を行います".into()
+                } else {
+                    String::new()
+                },
+                hint_en: if failed_or_unknown {
+                    "enter the building permit date, or have a seismic assessment or retrofit".into()
+                } else {
+                    String::new()
+                },
+            }),
         },
     );
 }
@@ -227,11 +233,13 @@ pub fn level(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
                 element_ids: vec![],
                 measured: sqm(whole),
                 required: None,
-                formula: "世帯人数 未入力".into(),
-                ja: "世帯人数が分かりません: 居室に入居者を入力してください".into(),
-                en: "the household size is unknown: enter occupancy on the rooms".into(),
-                hint_ja: "居室の入居者を入力します".into(),
-                hint_en: "enter the occupancy of the rooms".into(),
+                text: text(move || Texts {
+                    formula: "世帯人数 未入力".into(),
+                    ja: "世帯人数が分かりません: 居室に入居者を入力してください".into(),
+                    en: "the household size is unknown: enter occupancy on the rooms".into(),
+                    hint_ja: "居室の入居者を入力します".into(),
+                    hint_en: "enter the occupancy of the rooms".into(),
+                }),
             },
         );
         return;
@@ -263,34 +271,36 @@ pub fn level(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
             element_ids: vec![],
             measured: sqm(whole),
             required: sqm(required),
-            formula: format!(
-                "{formula_head} = {} ㎡ {} {} ㎡",
-                m2(required),
-                if ok { "≤" } else { ">" },
-                m2(whole)
-            ),
-            ja: format!(
-                "{persons} 人世帯 (N = {}): 必要 {} ㎡, 住戸 {} ㎡",
-                num(n, 2),
-                m2(required),
-                m2(whole)
-            ),
-            en: format!(
-                "household of {persons} (N = {}): needs {} ㎡, the unit has {} ㎡",
-                num(n, 2),
-                m2(required),
-                m2(whole)
-            ),
-            hint_ja: if ok {
-                String::new()
-            } else {
-                format!("+{} ㎡ 必要です", m2(required - whole))
-            },
-            hint_en: if ok {
-                String::new()
-            } else {
-                format!("needs {} ㎡ more", m2(required - whole))
-            },
+            text: text(move || Texts {
+                formula: format!(
+                    "{formula_head} = {} ㎡ {} {} ㎡",
+                    m2(required),
+                    if ok { "≤" } else { ">" },
+                    m2(whole)
+                ),
+                ja: format!(
+                    "{persons} 人世帯 (N = {}): 必要 {} ㎡, 住戸 {} ㎡",
+                    num(n, 2),
+                    m2(required),
+                    m2(whole)
+                ),
+                en: format!(
+                    "household of {persons} (N = {}): needs {} ㎡, the unit has {} ㎡",
+                    num(n, 2),
+                    m2(required),
+                    m2(whole)
+                ),
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    format!("+{} ㎡ 必要です", m2(required - whole))
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    format!("needs {} ㎡ more", m2(required - whole))
+                },
+            }),
         },
     );
 }

@@ -67,7 +67,12 @@ pub fn synthetic(rooms: usize, storeys: usize) -> crate::Plan {
                 id: id.clone(),
                 name: format!("{}{:03}", s + 1, i + 1),
                 kind: RoomKind::Private,
-                polygon: vec![PointMm::new(x, y), PointMm::new(x + w, y), PointMm::new(x + w, y + h), PointMm::new(x, y + h)],
+                polygon: vec![
+                    PointMm::new(x, y),
+                    PointMm::new(x + w, y),
+                    PointMm::new(x + w, y + h),
+                    PointMm::new(x, y + h),
+                ],
                 wall_thickness_mm: Vec::new(),
                 belongs_to: None,
                 occupancy: Some(Occupancy::Persons(1)),
@@ -81,11 +86,20 @@ pub fn synthetic(rooms: usize, storeys: usize) -> crate::Plan {
                 edge: 0,
                 offset_mm: 500,
                 width_mm: 1690,
-                kind: OpeningKind::Window { height_mm: 1100, exterior: true, operation: WindowOperation::Sliding },
+                kind: OpeningKind::Window {
+                    height_mm: 1100,
+                    exterior: true,
+                    operation: WindowOperation::Sliding,
+                },
             });
             let centre = PointMm::new(x + w / 2, y + h / 2);
             let mut add = |suffix: &str, kind: FixtureKind| {
-                storey.fixtures.push(Fixture { id: format!("{id}{suffix}"), room: id.clone(), at: centre, kind });
+                storey.fixtures.push(Fixture {
+                    id: format!("{id}{suffix}"),
+                    room: id.clone(),
+                    at: centre,
+                    kind,
+                });
             };
             if i % 5 == 0 {
                 add("t", FixtureKind::Toilet);
@@ -93,7 +107,13 @@ pub fn synthetic(rooms: usize, storeys: usize) -> crate::Plan {
                 add("s", FixtureKind::Shower);
             }
             if i % 20 == 0 {
-                add("k", FixtureKind::Kitchen { burners: 2, sink: true });
+                add(
+                    "k",
+                    FixtureKind::Kitchen {
+                        burners: 2,
+                        sink: true,
+                    },
+                );
                 add("m", FixtureKind::WashingMachine);
             }
         }

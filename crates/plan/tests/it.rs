@@ -37,7 +37,11 @@ fn unknown_template_is_none() {
 fn invalid_json_reports_line_and_column() {
     let problems = from_json("{\"format_version\": 1,\n  \"name\": }").unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message_en.contains("line 2"), "{}", problems[0].message_en);
+    assert!(
+        problems[0].message_en.contains("line 2"),
+        "{}",
+        problems[0].message_en
+    );
 }
 
 #[test]
@@ -57,29 +61,129 @@ fn missing_and_future_format_versions_are_rejected() {
 fn validation_reports_each_problem_with_its_path() {
     type Mutation = fn(&mut Value);
     let cases: Vec<(&str, Mutation, &str)> = vec![
-        ("self-intersecting room", |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [2730, 3640], [2730, 0], [0, 3640]]), "storeys[0].rooms[0].polygon"),
-        ("zero-area room", |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [1000, 0], [2000, 0]]), "storeys[0].rooms[0].polygon"),
-        ("two vertices", |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [1000, 0]]), "storeys[0].rooms[0].polygon"),
-        ("repeated vertex", |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [0, 0], [2730, 0], [2730, 3640], [0, 3640]]), "storeys[0].rooms[0].polygon[1]"),
-        ("overlapping rooms", |v| v["storeys"][0]["rooms"][1]["polygon"] = json!([[2000, 0], [5460, 0], [5460, 3640], [2000, 3640]]), "storeys[0].rooms[1].polygon"),
-        ("identical rooms", |v| v["storeys"][0]["rooms"][1]["polygon"] = v["storeys"][0]["rooms"][0]["polygon"].clone(), "storeys[0].rooms[1].polygon"),
-        ("huge coordinate", |v| v["storeys"][0]["rooms"][0]["polygon"][1] = json!([99_000_000, 0]), "storeys[0].rooms[0].polygon[1]"),
-        ("fractional coordinate", |v| v["storeys"][0]["rooms"][0]["polygon"][1] = json!([2730.5, 0]), "storeys[0].rooms[0].polygon[1]"),
-        ("enormous number", |v| v["storeys"][0]["rooms"][0]["polygon"][1] = json!([1e300, 0]), "storeys[0].rooms[0].polygon[1]"),
-        ("unknown room kind", |v| v["storeys"][0]["rooms"][0]["kind"] = json!("dungeon"), "storeys[0].rooms[0].kind"),
-        ("duplicate id", |v| v["storeys"][0]["rooms"][1]["id"] = json!("r1"), "storeys[0].rooms[1].id"),
-        ("fixture outside its room", |v| v["storeys"][0]["fixtures"][0]["at"] = json!([100, 100]), "storeys[0].fixtures[0].at"),
-        ("unknown fixture type", |v| v["storeys"][0]["fixtures"][0]["kind"] = json!({"type": "jacuzzi"}), "storeys[0].fixtures[0].kind.type"),
-        ("fixture in a missing room", |v| v["storeys"][0]["fixtures"][0]["room"] = json!("nowhere"), "storeys[0].fixtures[0].room"),
-        ("opening off the edge", |v| v["storeys"][0]["openings"][0]["offset_mm"] = json!(2000), "storeys[0].openings[0].width_mm"),
-        ("opening on a missing edge", |v| v["storeys"][0]["openings"][0]["edge"] = json!(9), "storeys[0].openings[0].edge"),
-        ("belongs to a missing room", |v| v["storeys"][0]["rooms"][0]["belongs_to"] = json!("ghost"), "storeys[0].rooms[0].belongs_to"),
-        ("occupancy on a corridor", |v| v["storeys"][0]["rooms"][8]["occupancy"] = json!({"persons": 1}), "storeys[0].rooms[8].occupancy"),
-        ("wall thickness list too short", |v| v["storeys"][0]["rooms"][0]["wall_thickness_mm"] = json!([120]), "storeys[0].rooms[0].wall_thickness_mm"),
-        ("absurd wall thickness", |v| v["storeys"][0]["rooms"][0]["wall_thickness_mm"] = json!([120, 5000, null, null]), "storeys[0].rooms[0].wall_thickness_mm[1]"),
-        ("bad start date", |v| v["dwelling"]["construction_started"] = json!("1981/06/01"), "dwelling.construction_started"),
+        (
+            "self-intersecting room",
+            |v| {
+                v["storeys"][0]["rooms"][0]["polygon"] =
+                    json!([[0, 0], [2730, 3640], [2730, 0], [0, 3640]])
+            },
+            "storeys[0].rooms[0].polygon",
+        ),
+        (
+            "zero-area room",
+            |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [1000, 0], [2000, 0]]),
+            "storeys[0].rooms[0].polygon",
+        ),
+        (
+            "two vertices",
+            |v| v["storeys"][0]["rooms"][0]["polygon"] = json!([[0, 0], [1000, 0]]),
+            "storeys[0].rooms[0].polygon",
+        ),
+        (
+            "repeated vertex",
+            |v| {
+                v["storeys"][0]["rooms"][0]["polygon"] =
+                    json!([[0, 0], [0, 0], [2730, 0], [2730, 3640], [0, 3640]])
+            },
+            "storeys[0].rooms[0].polygon[1]",
+        ),
+        (
+            "overlapping rooms",
+            |v| {
+                v["storeys"][0]["rooms"][1]["polygon"] =
+                    json!([[2000, 0], [5460, 0], [5460, 3640], [2000, 3640]])
+            },
+            "storeys[0].rooms[1].polygon",
+        ),
+        (
+            "identical rooms",
+            |v| {
+                v["storeys"][0]["rooms"][1]["polygon"] =
+                    v["storeys"][0]["rooms"][0]["polygon"].clone()
+            },
+            "storeys[0].rooms[1].polygon",
+        ),
+        (
+            "huge coordinate",
+            |v| v["storeys"][0]["rooms"][0]["polygon"][1] = json!([99_000_000, 0]),
+            "storeys[0].rooms[0].polygon[1]",
+        ),
+        (
+            "fractional coordinate",
+            |v| v["storeys"][0]["rooms"][0]["polygon"][1] = json!([2730.5, 0]),
+            "storeys[0].rooms[0].polygon[1]",
+        ),
+        (
+            "enormous number",
+            |v| v["storeys"][0]["rooms"][0]["polygon"][1] = json!([1e300, 0]),
+            "storeys[0].rooms[0].polygon[1]",
+        ),
+        (
+            "unknown room kind",
+            |v| v["storeys"][0]["rooms"][0]["kind"] = json!("dungeon"),
+            "storeys[0].rooms[0].kind",
+        ),
+        (
+            "duplicate id",
+            |v| v["storeys"][0]["rooms"][1]["id"] = json!("r1"),
+            "storeys[0].rooms[1].id",
+        ),
+        (
+            "fixture outside its room",
+            |v| v["storeys"][0]["fixtures"][0]["at"] = json!([100, 100]),
+            "storeys[0].fixtures[0].at",
+        ),
+        (
+            "unknown fixture type",
+            |v| v["storeys"][0]["fixtures"][0]["kind"] = json!({"type": "jacuzzi"}),
+            "storeys[0].fixtures[0].kind.type",
+        ),
+        (
+            "fixture in a missing room",
+            |v| v["storeys"][0]["fixtures"][0]["room"] = json!("nowhere"),
+            "storeys[0].fixtures[0].room",
+        ),
+        (
+            "opening off the edge",
+            |v| v["storeys"][0]["openings"][0]["offset_mm"] = json!(2000),
+            "storeys[0].openings[0].width_mm",
+        ),
+        (
+            "opening on a missing edge",
+            |v| v["storeys"][0]["openings"][0]["edge"] = json!(9),
+            "storeys[0].openings[0].edge",
+        ),
+        (
+            "belongs to a missing room",
+            |v| v["storeys"][0]["rooms"][0]["belongs_to"] = json!("ghost"),
+            "storeys[0].rooms[0].belongs_to",
+        ),
+        (
+            "occupancy on a corridor",
+            |v| v["storeys"][0]["rooms"][8]["occupancy"] = json!({"persons": 1}),
+            "storeys[0].rooms[8].occupancy",
+        ),
+        (
+            "wall thickness list too short",
+            |v| v["storeys"][0]["rooms"][0]["wall_thickness_mm"] = json!([120]),
+            "storeys[0].rooms[0].wall_thickness_mm",
+        ),
+        (
+            "absurd wall thickness",
+            |v| v["storeys"][0]["rooms"][0]["wall_thickness_mm"] = json!([120, 5000, null, null]),
+            "storeys[0].rooms[0].wall_thickness_mm[1]",
+        ),
+        (
+            "bad start date",
+            |v| v["dwelling"]["construction_started"] = json!("1981/06/01"),
+            "dwelling.construction_started",
+        ),
         ("no storeys", |v| v["storeys"] = json!([]), "storeys"),
-        ("zero ceiling", |v| v["storeys"][0]["ceiling_height_mm"] = json!(0), "storeys[0].ceiling_height_mm"),
+        (
+            "zero ceiling",
+            |v| v["storeys"][0]["ceiling_height_mm"] = json!(0),
+            "storeys[0].ceiling_height_mm",
+        ),
     ];
     for (what, mutate, expected_path) in cases {
         let mut value = template_value("kodan-3dk");
@@ -90,7 +194,10 @@ fn validation_reports_each_problem_with_its_path() {
             "{what}: expected a problem at {expected_path}, got {problems:#?}"
         );
         for p in &problems {
-            assert!(!p.message_en.is_empty() && !p.message_ja.is_empty(), "{what}: empty message");
+            assert!(
+                !p.message_en.is_empty() && !p.message_ja.is_empty(),
+                "{what}: empty message"
+            );
         }
     }
 }
@@ -116,19 +223,34 @@ fn rooms_sharing_a_wall_do_not_overlap() {
     assert!(from_json(templates::get("wooden-house-4ldk").unwrap()).is_ok());
     // A room inside another, touching its boundary, overlaps.
     let mut value = template_value("kodan-3dk");
-    value["storeys"][0]["rooms"][1]["polygon"] = json!([[0, 0], [1000, 0], [1000, 1000], [0, 1000]]);
+    value["storeys"][0]["rooms"][1]["polygon"] =
+        json!([[0, 0], [1000, 0], [1000, 1000], [0, 1000]]);
     assert!(paths(&problems_of(&value)).contains(&"storeys[0].rooms[1].polygon"));
 }
 
 #[test]
 fn garbage_never_panics() {
-    for text in ["", "null", "[]", "{}", "{\"format_version\": 1}", "{\"format_version\": 1, \"storeys\": 5}", "{\"format_version\": 1, \"storeys\": [{\"rooms\": [{\"polygon\": 3}]}]}", "{\"format_version\": \"1\"}"] {
+    for text in [
+        "",
+        "null",
+        "[]",
+        "{}",
+        "{\"format_version\": 1}",
+        "{\"format_version\": 1, \"storeys\": 5}",
+        "{\"format_version\": 1, \"storeys\": [{\"rooms\": [{\"polygon\": 3}]}]}",
+        "{\"format_version\": \"1\"}",
+    ] {
         assert!(from_json(text).is_err(), "{text}");
     }
 }
 
 fn rect(x: i64, y: i64, w: i64, h: i64) -> Vec<PointMm> {
-    vec![PointMm::new(x, y), PointMm::new(x + w, y), PointMm::new(x + w, y + h), PointMm::new(x, y + h)]
+    vec![
+        PointMm::new(x, y),
+        PointMm::new(x + w, y),
+        PointMm::new(x + w, y + h),
+        PointMm::new(x, y + h),
+    ]
 }
 
 proptest! {

@@ -43,6 +43,16 @@ fn main() {
         });
     }
     let p = profile::profile("sh-single").unwrap();
+    measure("full check + render every finding's words", 200, || {
+        let report = check(black_box(&plan), &p);
+        black_box(
+            report
+                .findings
+                .iter()
+                .map(|f| f.formula().len())
+                .sum::<usize>(),
+        );
+    });
     let areas = PlanAreas::compute(&plan);
     measure("areas only (壁芯 + 内法 + exterior walls)", 500, || {
         black_box(PlanAreas::compute(black_box(&plan)));

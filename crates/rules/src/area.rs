@@ -20,7 +20,6 @@
 
 use geo::{Area, Coord, LineString, Polygon};
 use madori_plan::{Construction, PointMm, Room, Storey};
-use std::collections::HashMap;
 
 /// Square millimetres in one square metre.
 pub const MM2_PER_M2: f64 = 1_000_000.0;
@@ -101,31 +100,56 @@ pub fn interior_polygon(polygon: &[PointMm], thickness_mm: &[u32]) -> Option<Vec
 /// Whether each edge of each room of a storey is exterior (see the module docs).
 /// `result[room][edge]`.
 pub fn exterior_edges(storey: &Storey) -> Vec<Vec<bool>> {
-    // Edges grouped by the line they lie on, so only collinear edges are compared.
-    type LineKey = (i64, i64, i128);
-    let mut by_line: HashMap<LineKey, Vec<(usize, usize, i128, i128)>> = HashMap::new();
-    let key_and_span = |a: PointMm, b: PointMm| -> (LineKey, i128, i128) {
-        let (mut dx, mut dy) = (b.x - a.x, b.y - a.y);
-        let g = gcd(dx.unsigned_abs(), dy.unsigned_abs()).max(1) as i64;
-        dx /= g;
-        dy /= g;
-        if dx < 0 || (dx == 0 && dy < 0) {
-            dx = -dx;
-            dy = -dy;
-        }
-        let offset = i128::from(dy) * i128::from(a.x) - i128::from(dx) * i128::from(a.y);
-        let t = |p: PointMm| i128::from(dx) * i128::from(p.x) + i128::from(dy) * i128::from(p.y);
-        let (ta, tb) = (t(a), t(b));
-        ((dx, dy, offset), ta.min(tb), ta.max(tb))
-    };
-    for (r, room) in storey.rooms.iter().enumerate() {
-        if !room.kind.counts_as_floor_area() {
+    /// An edge on its supporting line: the line's key, the span along it, and its owner.
+    struct Span {
+        line: (i64, i64, i128),
+        lo: i128,
+        hi: i128,
+        room: usize,
+        edge: usize,
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    for (room, r) in storey.rooms.iter().enumerate() {
+        if !r.kind.counts_as_floor_area() {
             continue;
         }
-        let n = room.polygon.len();
-        for e in 0..n {
-            let (key, lo, hi) = key_and_span(room.polygon[e], room.polygon[(e + 1) % n]);
-            by_line.entry(key).or_default().push((r, e, lo, hi));
+        let n = r.polygon.len();
+        for edge in 0..n {
+            let (a, b) = (r.polygon[edge], r.polygon[(edge + 1) % n]);
+            let (mut dx, mut dy) = (b.x - a.x, b.y - a.y);
+            let g = gcd(dx.unsigned_abs(), dy.unsigned_abs()).max(1) as i64;
+            (dx, dy) = (dx / g, dy / g);
+            if dx < 0 || (dx == 0 && dy < 0) {
+                (dx, dy) = (-dx, -dy);
+            }
+            let offset = i128::from(dy) * i128::from(a.x) - i128::from(dx) * i128::from(a.y);
+            let t =
+                |p: PointMm| i128::from(dx) * i128::from(p.x) + i128::from(dy) * i128::from(p.y);
+            let (ta, tb) = (t(a), t(b));
+            spans.push(Span {
+                line: (dx, dy, offset),
+                lo: ta.min(tb),
+                hi: ta.max(tb),
+                room,
+                edge,
+            });
+        }
+    }
+    // Collinear edges end up next to each other, ordered along their line, so each edge
+    // meets only the edges that overlap it.
+    spans.sort_unstable_by(|a, b| a.line.cmp(&b.line).then(a.lo.cmp(&b.lo)));
+    let mut shared = vec![0_i128; spans.len()];
+    for i in 0..spans.len() {
+        for j in (i + 1)..spans.len() {
+            let (a, b) = (&spans[i], &spans[j]);
+            if b.line != a.line || b.lo >= a.hi {
+                break;
+            }
+            if a.room != b.room {
+                let overlap = a.hi.min(b.hi) - b.lo;
+                shared[i] += overlap;
+                shared[j] += overlap;
+            }
         }
     }
     let mut exterior: Vec<Vec<bool>> = storey
@@ -133,16 +157,9 @@ pub fn exterior_edges(storey: &Storey) -> Vec<Vec<bool>> {
         .iter()
         .map(|r| vec![true; r.polygon.len()])
         .collect();
-    for edges in by_line.values() {
-        for &(r, e, lo, hi) in edges {
-            let shared: i128 = edges
-                .iter()
-                .filter(|o| o.0 != r)
-                .map(|o| (hi.min(o.3) - lo.max(o.2)).max(0))
-                .sum();
-            if 2 * shared >= hi - lo {
-                exterior[r][e] = false;
-            }
+    for (span, shared) in spans.iter().zip(shared) {
+        if 2 * shared >= span.hi - span.lo {
+            exterior[span.room][span.edge] = false;
         }
     }
     exterior

@@ -87,7 +87,7 @@ fn item_limit(ctx: &Ctx<'_, '_>, rule: RuleId, item: Item, per_item: f64) -> Lim
         .facts
         .private_rooms
         .iter()
-        .filter(|p| p.own.get(&item).copied().unwrap_or(0) > 0)
+        .filter(|p| p.own.get(item) > 0)
         .filter_map(|p| p.room.occupancy.as_ref())
         .map(|o| o.persons())
         .sum();

@@ -22,6 +22,16 @@ pub enum Item {
 }
 
 impl Item {
+    /// Every item, in index order.
+    pub const ALL: [Item; 6] = [
+        Self::Toilet,
+        Self::WashBowl,
+        Self::BathOrShower,
+        Self::Tub,
+        Self::Laundry,
+        Self::Kitchen,
+    ];
+
     /// Japanese name.
     pub const fn ja(self) -> &'static str {
         match self {
@@ -47,6 +57,30 @@ impl Item {
     }
 }
 
+/// A count per [`Item`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ItemCounts([u32; 6]);
+
+impl ItemCounts {
+    /// The count of one item.
+    pub fn get(&self, item: Item) -> u32 {
+        self.0[item as usize]
+    }
+
+    fn add(&mut self, item: Item, n: u32) {
+        self.0[item as usize] += n;
+    }
+}
+
+/// Exterior window area of one room.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct WindowArea {
+    /// Glazed area (width × height), ㎡.
+    pub glazed_m2: f64,
+    /// Area that opens, ㎡ (sliding windows half, fixed none).
+    pub openable_m2: f64,
+}
+
 /// A private room with what the rules need to know about it.
 #[derive(Clone, Debug)]
 pub struct PrivateRoom<'a> {
@@ -59,7 +93,7 @@ pub struct PrivateRoom<'a> {
     /// Area of storage belonging to it, ㎡.
     pub storage_m2: f64,
     /// Items the room has for itself (in it, or in a room belonging to it).
-    pub own: HashMap<Item, u32>,
+    pub own: ItemCounts,
     /// Lockable by flag or by a lockable door on its edges.
     pub lockable: bool,
     /// Exterior window area on its edges, ㎡.
@@ -75,8 +109,12 @@ pub struct Facts<'a> {
     pub areas: &'a PlanAreas,
     /// Private rooms in plan order.
     pub private_rooms: Vec<PrivateRoom<'a>>,
-    /// Items in common space, with the ids of the fixtures or rooms providing them.
-    pub common: HashMap<Item, (u32, Vec<String>)>,
+    /// Items in common space.
+    pub common: ItemCounts,
+    /// Ids of the fixtures or rooms providing each common item, by item index.
+    pub common_providers: [Vec<String>; 6],
+    /// Exterior window areas of every room, `[storey][room]`.
+    pub room_windows: Vec<Vec<WindowArea>>,
     /// Whether the plan has any window at all (otherwise daylight is unavailable, not failed).
     pub any_window: bool,
     /// Residents: sum of private rooms' persons.
@@ -99,8 +137,10 @@ impl<'a> Facts<'a> {
     /// Derives the facts of a validated plan.
     pub fn derive(plan: &'a Plan, areas: &'a PlanAreas) -> Self {
         let mut private_rooms = Vec::new();
-        let mut common: HashMap<Item, (u32, Vec<String>)> = HashMap::new();
+        let mut common = ItemCounts::default();
+        let mut common_providers: [Vec<String>; 6] = Default::default();
         let mut any_window = false;
+        let mut room_windows = Vec::with_capacity(plan.storeys.len());
         for (s, storey) in plan.storeys.iter().enumerate() {
             let index: HashMap<&str, usize> = storey
                 .rooms
@@ -117,7 +157,7 @@ impl<'a> Facts<'a> {
                 let o = *index.get(room.belongs_to.as_deref()?)?;
                 (storey.rooms[o].kind == RoomKind::Private).then_some(o)
             };
-            let mut own: HashMap<usize, HashMap<Item, u32>> = HashMap::new();
+            let mut own = vec![ItemCounts::default(); storey.rooms.len()];
             for fixture in &storey.fixtures {
                 let Some(&r) = index.get(fixture.room.as_str()) else {
                     continue;
@@ -128,24 +168,24 @@ impl<'a> Facts<'a> {
                 }
                 for (item, n) in items {
                     match owner(r) {
-                        Some(o) => *own.entry(o).or_default().entry(item).or_default() += n,
+                        Some(o) => own[o].add(item, n),
                         None => {
-                            let entry = common.entry(item).or_default();
-                            entry.0 += n;
-                            entry.1.push(fixture.id.clone());
+                            common.add(item, n);
+                            common_providers[item as usize].push(fixture.id.clone());
                         }
                     }
                 }
             }
             for (i, room) in storey.rooms.iter().enumerate() {
                 if room.kind == RoomKind::Laundry && owner(i).is_none() {
-                    let entry = common.entry(Item::Laundry).or_default();
-                    entry.0 = entry.0.max(1);
-                    entry.1.push(room.id.clone());
+                    if common.get(Item::Laundry) == 0 {
+                        common.add(Item::Laundry, 1);
+                    }
+                    common_providers[Item::Laundry as usize].push(room.id.clone());
                 }
             }
             let mut lockable: Vec<bool> = storey.rooms.iter().map(|r| r.lockable).collect();
-            let mut window_m2 = vec![0.0; storey.rooms.len()];
+            let mut windows = vec![WindowArea::default(); storey.rooms.len()];
             for opening in &storey.openings {
                 let Some(&r) = index.get(opening.room.as_str()) else {
                     continue;
@@ -156,40 +196,41 @@ impl<'a> Facts<'a> {
                     OpeningKind::Window {
                         height_mm,
                         exterior,
-                        ..
+                        operation,
                     } => {
                         any_window = true;
                         if exterior {
-                            window_m2[r] +=
-                                f64::from(opening.width_mm) * f64::from(height_mm) / 1e6;
+                            let area = f64::from(opening.width_mm) * f64::from(height_mm) / 1e6;
+                            windows[r].glazed_m2 += area;
+                            windows[r].openable_m2 += area * operation.openable_share();
                         }
                     }
                 }
             }
             let room_areas = &areas.storeys[s].rooms;
+            let mut storage = vec![0.0; storey.rooms.len()];
+            for (room, area) in storey.rooms.iter().zip(room_areas) {
+                let owner = room.belongs_to.as_deref().and_then(|o| index.get(o));
+                if let (RoomKind::Storage, Some(&o)) = (room.kind, owner) {
+                    storage[o] += area.wall_centre_m2;
+                }
+            }
             for (i, room) in storey.rooms.iter().enumerate() {
                 if room.kind != RoomKind::Private {
                     continue;
                 }
-                let storage_m2: f64 = storey
-                    .rooms
-                    .iter()
-                    .zip(room_areas)
-                    .filter(|(r, _)| {
-                        r.kind == RoomKind::Storage && r.belongs_to.as_deref() == Some(&room.id)
-                    })
-                    .map(|(_, a)| a.wall_centre_m2)
-                    .sum();
+                let storage_m2 = storage[i];
                 private_rooms.push(PrivateRoom {
                     room,
                     storey: s,
                     area_m2: room_areas[i].wall_centre_m2 + storage_m2,
                     storage_m2,
-                    own: own.remove(&i).unwrap_or_default(),
+                    own: own[i],
                     lockable: lockable[i],
-                    exterior_window_m2: window_m2[i],
+                    exterior_window_m2: windows[i].glazed_m2,
                 });
             }
+            room_windows.push(windows);
         }
         let residents = private_rooms
             .iter()
@@ -201,6 +242,8 @@ impl<'a> Facts<'a> {
             areas,
             private_rooms,
             common,
+            common_providers,
+            room_windows,
             any_window,
             residents,
         }
@@ -208,7 +251,7 @@ impl<'a> Facts<'a> {
 
     /// Count of an item in common space.
     pub fn common_count(&self, item: Item) -> u32 {
-        self.common.get(&item).map_or(0, |c| c.0)
+        self.common.get(item)
     }
 
     /// Whether there is a common room of one of these kinds (not belonging to a private room).
@@ -223,7 +266,7 @@ impl<'a> Facts<'a> {
     pub fn residents_without_own(&self, item: Item) -> u32 {
         self.private_rooms
             .iter()
-            .filter(|p| p.own.get(&item).copied().unwrap_or(0) == 0)
+            .filter(|p| p.own.get(item) == 0)
             .filter_map(|p| p.room.occupancy.as_ref())
             .map(|o| o.persons())
             .sum()

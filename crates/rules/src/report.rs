@@ -66,7 +66,21 @@ pub struct Texts {
     pub hint_en: String,
 }
 
-type Render = dyn Fn() -> Texts + Send + Sync;
+/// A render closure and the words it produced, in one allocation.
+struct Lazy<F> {
+    render: F,
+    rendered: OnceLock<Texts>,
+}
+
+trait Words: Send + Sync {
+    fn words(&self) -> &Texts;
+}
+
+impl<F: Fn() -> Texts + Send + Sync> Words for Lazy<F> {
+    fn words(&self) -> &Texts {
+        self.rendered.get_or_init(&self.render)
+    }
+}
 
 /// A finding's words, rendered on first read and kept.
 ///
@@ -74,20 +88,20 @@ type Render = dyn Fn() -> Texts + Send + Sync;
 /// of its time, while a screen shows a few dozen: verdicts and numbers are computed eagerly,
 /// words lazily.
 #[derive(Clone)]
-pub struct Text {
-    render: Arc<Render>,
-    rendered: Arc<OnceLock<Texts>>,
-}
+pub struct Text(Arc<dyn Words>);
 
 impl Text {
     /// Words rendered by `render` when first needed.
     pub fn new(render: impl Fn() -> Texts + Send + Sync + 'static) -> Self {
-        Self { render: Arc::new(render), rendered: Arc::new(OnceLock::new()) }
+        Self(Arc::new(Lazy {
+            render,
+            rendered: OnceLock::new(),
+        }))
     }
 
     /// The words.
     pub fn get(&self) -> &Texts {
-        self.rendered.get_or_init(|| (self.render)())
+        self.0.words()
     }
 }
 
@@ -99,7 +113,7 @@ impl std::fmt::Debug for Text {
 
 impl PartialEq for Text {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.rendered, &other.rendered) || self.get() == other.get()
+        Arc::ptr_eq(&self.0, &other.0) || self.get() == other.get()
     }
 }
 
@@ -286,7 +300,10 @@ pub fn fixed(value: f64, decimals: u32) -> String {
     if decimals == 0 {
         format!("{sign}{whole}")
     } else {
-        format!("{sign}{whole}.{fraction:0width$}", width = decimals as usize)
+        format!(
+            "{sign}{whole}.{fraction:0width$}",
+            width = decimals as usize
+        )
     }
 }
 
@@ -311,7 +328,19 @@ mod tests {
 
     #[test]
     fn fixed_matches_the_standard_formatter_on_plan_numbers() {
-        for v in [0.0, 9.9372, 7.4529, 57.967, 115.934, 1.0 / 7.0, 0.005_000_1, 12.0, 1e7 + 0.25, -0.25, -3.14159] {
+        for v in [
+            0.0,
+            9.9372,
+            7.4529,
+            57.967,
+            115.934,
+            1.0 / 7.0,
+            0.005_000_1,
+            12.0,
+            1e7 + 0.25,
+            -0.25,
+            -3.14159,
+        ] {
             assert_eq!(fixed(v, 2), format!("{v:.2}"), "{v}");
         }
         assert_eq!(fixed(-0.001, 2), "0.00");

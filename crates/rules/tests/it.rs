@@ -3,8 +3,8 @@
 
 use approx::assert_relative_eq;
 use madori_plan::{
-    format, templates, BuildingStatus, Construction, Dwelling, Fixture, FixtureKind, Occupancy, Opening,
-    OpeningKind, Plan, PointMm, Room, RoomKind, Storey, WindowOperation,
+    format, templates, BuildingStatus, Construction, Dwelling, Fixture, FixtureKind, Occupancy,
+    Opening, OpeningKind, Plan, PointMm, Room, RoomKind, Storey, WindowOperation,
 };
 use madori_rules::area::{interior_polygon, wall_centre_area_m2, PlanAreas};
 use madori_rules::profile::{self, local_override, Profile};
@@ -14,7 +14,12 @@ use proptest::prelude::*;
 // ---------- building plans ----------
 
 fn rect(x: i64, y: i64, w: i64, h: i64) -> Vec<PointMm> {
-    vec![PointMm::new(x, y), PointMm::new(x + w, y), PointMm::new(x + w, y + h), PointMm::new(x, y + h)]
+    vec![
+        PointMm::new(x, y),
+        PointMm::new(x + w, y),
+        PointMm::new(x + w, y + h),
+        PointMm::new(x, y + h),
+    ]
 }
 
 /// Builds test plans room by room on one storey (add storeys with `storey`).
@@ -29,8 +34,19 @@ impl PlanBuilder {
             plan: Plan {
                 format_version: format::FORMAT_VERSION,
                 name: "test".into(),
-                dwelling: Dwelling { construction: Construction::Wooden, status: BuildingStatus::Existing, ..Default::default() },
-                storeys: vec![Storey { id: "s1".into(), name: "1F".into(), ceiling_height_mm: Some(2400), rooms: vec![], openings: vec![], fixtures: vec![] }],
+                dwelling: Dwelling {
+                    construction: Construction::Wooden,
+                    status: BuildingStatus::Existing,
+                    ..Default::default()
+                },
+                storeys: vec![Storey {
+                    id: "s1".into(),
+                    name: "1F".into(),
+                    ceiling_height_mm: Some(2400),
+                    rooms: vec![],
+                    openings: vec![],
+                    fixtures: vec![],
+                }],
             },
             next_x: 0,
         }
@@ -41,7 +57,14 @@ impl PlanBuilder {
     }
 
     fn storey(mut self, id: &str) -> Self {
-        self.plan.storeys.push(Storey { id: id.into(), name: id.to_uppercase(), ceiling_height_mm: Some(2400), rooms: vec![], openings: vec![], fixtures: vec![] });
+        self.plan.storeys.push(Storey {
+            id: id.into(),
+            name: id.to_uppercase(),
+            ceiling_height_mm: Some(2400),
+            rooms: vec![],
+            openings: vec![],
+            fixtures: vec![],
+        });
         self.next_x = 0;
         self
     }
@@ -74,7 +97,13 @@ impl PlanBuilder {
     }
 
     fn edit(mut self, id: &str, f: impl FnOnce(&mut Room)) -> Self {
-        let room = self.plan.storeys.iter_mut().flat_map(|s| &mut s.rooms).find(|r| r.id == id).unwrap();
+        let room = self
+            .plan
+            .storeys
+            .iter_mut()
+            .flat_map(|s| &mut s.rooms)
+            .find(|r| r.id == id)
+            .unwrap();
         f(room);
         self
     }
@@ -84,14 +113,36 @@ impl PlanBuilder {
         let r = storey.rooms.iter().find(|r| r.id == room).unwrap();
         let at = PointMm::new(r.polygon[0].x + 300, r.polygon[0].y + 300);
         let id = format!("{}-f{}", storey.id, storey.fixtures.len());
-        storey.fixtures.push(Fixture { id, room: room.into(), at, kind });
+        storey.fixtures.push(Fixture {
+            id,
+            room: room.into(),
+            at,
+            kind,
+        });
         self
     }
 
-    fn window(mut self, room: &str, width_mm: u32, height_mm: u32, operation: WindowOperation) -> Self {
+    fn window(
+        mut self,
+        room: &str,
+        width_mm: u32,
+        height_mm: u32,
+        operation: WindowOperation,
+    ) -> Self {
         let storey = self.storey_mut();
         let id = format!("{}-o{}", storey.id, storey.openings.len());
-        storey.openings.push(Opening { id, room: room.into(), edge: 0, offset_mm: 0, width_mm, kind: OpeningKind::Window { height_mm, exterior: true, operation } });
+        storey.openings.push(Opening {
+            id,
+            room: room.into(),
+            edge: 0,
+            offset_mm: 0,
+            width_mm,
+            kind: OpeningKind::Window {
+                height_mm,
+                exterior: true,
+                operation,
+            },
+        });
         self
     }
 
@@ -107,7 +158,13 @@ impl PlanBuilder {
             .fixture("ldk", FixtureKind::WashBasin { bowls: 1 })
             .fixture("ldk", FixtureKind::Bath { tub: true })
             .fixture("ldk", FixtureKind::WashingMachine)
-            .fixture("ldk", FixtureKind::Kitchen { burners: 2, sink: true })
+            .fixture(
+                "ldk",
+                FixtureKind::Kitchen {
+                    burners: 2,
+                    sink: true,
+                },
+            )
     }
 
     fn build(self) -> Plan {
@@ -134,7 +191,12 @@ fn status(report: &Report, rule: RuleId, element: Option<&str>) -> Status {
         .of(rule)
         .filter(|f| element.is_none_or(|e| f.element_ids.iter().any(|id| id == e)))
         .collect();
-    assert_eq!(found.len(), 1, "expected one {} finding for {element:?}, got {found:#?}", rule.as_str());
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one {} finding for {element:?}, got {found:#?}",
+        rule.as_str()
+    );
     found[0].status
 }
 
@@ -147,38 +209,80 @@ fn template(name: &str) -> Plan {
 #[test]
 fn template_areas_match_hand_arithmetic() {
     // 9100 × 6370 mm = 57.967 ㎡ (balcony excluded).
-    assert_relative_eq!(PlanAreas::compute(&template("kodan-3dk")).dwelling_wall_centre_m2, 57.967, epsilon = 1e-9);
+    assert_relative_eq!(
+        PlanAreas::compute(&template("kodan-3dk")).dwelling_wall_centre_m2,
+        57.967,
+        epsilon = 1e-9
+    );
     // 7280 × 8190 + 7280 × 7735 = 115.934 ㎡: a 910-grid 4LDK of about 116 ㎡ (STANDARDS.md §7).
     let house = PlanAreas::compute(&template("wooden-house-4ldk"));
     assert_relative_eq!(house.dwelling_wall_centre_m2, 115.934, epsilon = 1e-9);
     assert_relative_eq!(house.storeys[0].wall_centre_m2, 59.6232, epsilon = 1e-9);
     // 6370 × 5460 = 34.78 ㎡: a small 2K caretaker's unit.
-    assert_relative_eq!(PlanAreas::compute(&template("caretaker-2k")).dwelling_wall_centre_m2, 34.7802, epsilon = 1e-9);
+    assert_relative_eq!(
+        PlanAreas::compute(&template("caretaker-2k")).dwelling_wall_centre_m2,
+        34.7802,
+        epsilon = 1e-9
+    );
 }
 
 #[test]
 fn tatami_room_areas() {
     // A 910-grid 6帖 room is 9.94 ㎡; 4.5帖 is 7.45 ㎡ (STANDARDS.md §7).
-    assert_relative_eq!(wall_centre_area_m2(&rect(0, 0, 2730, 3640)), 9.9372, epsilon = 1e-12);
-    assert_relative_eq!(wall_centre_area_m2(&rect(0, 0, 2730, 2730)), 7.4529, epsilon = 1e-12);
+    assert_relative_eq!(
+        wall_centre_area_m2(&rect(0, 0, 2730, 3640)),
+        9.9372,
+        epsilon = 1e-12
+    );
+    assert_relative_eq!(
+        wall_centre_area_m2(&rect(0, 0, 2730, 2730)),
+        7.4529,
+        epsilon = 1e-12
+    );
     assert_relative_eq!(madori_rules::area::m2_to_jo(16.2), 10.0, epsilon = 1e-12);
-    assert_relative_eq!(madori_rules::area::m2_to_tsubo(400.0 / 121.0), 1.0, epsilon = 1e-12);
+    assert_relative_eq!(
+        madori_rules::area::m2_to_tsubo(400.0 / 121.0),
+        1.0,
+        epsilon = 1e-12
+    );
 }
 
 #[test]
 fn interior_area_offsets_half_of_each_wall() {
     // A free-standing 3640 × 3640 wooden room: exterior walls 150 mm, so 75 mm in on each side.
-    let plan = PlanBuilder::new().room("a", RoomKind::Private, 3640, 3640).build();
+    let plan = PlanBuilder::new()
+        .room("a", RoomKind::Private, 3640, 3640)
+        .build();
     let areas = PlanAreas::compute(&plan);
-    assert_relative_eq!(areas.storeys[0].rooms[0].interior_m2.unwrap(), 3.49 * 3.49, epsilon = 1e-9);
+    assert_relative_eq!(
+        areas.storeys[0].rooms[0].interior_m2.unwrap(),
+        3.49 * 3.49,
+        epsilon = 1e-9
+    );
     // Two rooms side by side share one 120 mm interior wall: 60 mm from each.
-    let plan = PlanBuilder::new().room("a", RoomKind::Private, 3640, 3640).room("b", RoomKind::Private, 3640, 3640).build();
+    let plan = PlanBuilder::new()
+        .room("a", RoomKind::Private, 3640, 3640)
+        .room("b", RoomKind::Private, 3640, 3640)
+        .build();
     let areas = PlanAreas::compute(&plan);
     assert_eq!(areas.storeys[0].exterior[0], vec![true, false, true, true]);
-    assert_relative_eq!(areas.storeys[0].rooms[0].interior_m2.unwrap(), (3.64 - 0.075 - 0.06) * 3.49, epsilon = 1e-9);
+    assert_relative_eq!(
+        areas.storeys[0].rooms[0].interior_m2.unwrap(),
+        (3.64 - 0.075 - 0.06) * 3.49,
+        epsilon = 1e-9
+    );
     // An entered thickness wins over the default.
-    let plan = PlanBuilder::new().room("a", RoomKind::Private, 1000, 1000).edit("a", |r| r.wall_thickness_mm = vec![Some(200); 4]).build();
-    assert_relative_eq!(PlanAreas::compute(&plan).storeys[0].rooms[0].interior_m2.unwrap(), 0.8 * 0.8, epsilon = 1e-9);
+    let plan = PlanBuilder::new()
+        .room("a", RoomKind::Private, 1000, 1000)
+        .edit("a", |r| r.wall_thickness_mm = vec![Some(200); 4])
+        .build();
+    assert_relative_eq!(
+        PlanAreas::compute(&plan).storeys[0].rooms[0]
+            .interior_m2
+            .unwrap(),
+        0.8 * 0.8,
+        epsilon = 1e-9
+    );
 }
 
 #[test]
@@ -186,7 +290,9 @@ fn interior_area_is_unavailable_when_walls_fill_the_room() {
     let thin = rect(0, 0, 100, 3000);
     assert!(interior_polygon(&thin, &[150; 4]).is_none());
     assert!(interior_polygon(&thin, &[99; 4]).is_some());
-    let plan = PlanBuilder::new().room("a", RoomKind::Corridor, 100, 3000).build();
+    let plan = PlanBuilder::new()
+        .room("a", RoomKind::Corridor, 100, 3000)
+        .build();
     let areas = PlanAreas::compute(&plan);
     assert_eq!(areas.dwelling_interior_m2, None);
 }
@@ -252,9 +358,16 @@ fn sh_room_is_nine_square_metres_inclusive() {
     let report = run(&plan, "sh-single");
     assert_eq!(status(&report, RuleId::ShRoom, Some("p1")), Status::Pass);
     assert_eq!(status(&report, RuleId::ShRoom, Some("p2")), Status::Fail);
-    let fail = report.of(RuleId::ShRoom).find(|f| f.status == Status::Fail).unwrap();
+    let fail = report
+        .of(RuleId::ShRoom)
+        .find(|f| f.status == Status::Fail)
+        .unwrap();
     assert_eq!(fail.formula(), "9.00 ㎡ < 9 ㎡");
-    assert!(fail.hint().contains("+0.00") || fail.hint().contains("+0.01"), "{}", fail.hint());
+    assert!(
+        fail.hint().contains("+0.00") || fail.hint().contains("+0.01"),
+        "{}",
+        fail.hint()
+    );
     assert_eq!(fail.required.unwrap().value, 9.0);
 }
 
@@ -270,8 +383,13 @@ fn sh_room_counts_its_own_storage() {
     let f = report.of(RuleId::ShRoom).next().unwrap();
     assert!(f.formula().contains("収納 2.48"), "{}", f.formula());
     // Storage that belongs to nobody does not count.
-    let plan = PlanBuilder::shared(&[(2730, 2730)], 6000, 6000).room("oshi", RoomKind::Storage, 910, 2730).build();
-    assert_eq!(status(&run(&plan, "sh-single"), RuleId::ShRoom, Some("p1")), Status::Fail);
+    let plan = PlanBuilder::shared(&[(2730, 2730)], 6000, 6000)
+        .room("oshi", RoomKind::Storage, 910, 2730)
+        .build();
+    assert_eq!(
+        status(&run(&plan, "sh-single"), RuleId::ShRoom, Some("p1")),
+        Status::Fail
+    );
 }
 
 #[test]
@@ -283,25 +401,49 @@ fn sh_room_overrides_and_local_relaxations() {
     // --set sh.room.min=7: 7.45 ㎡ passes, and the report says where 7 came from.
     let report = run_with(&plan, "sh-single", &[("sh.room.min", 7.0)]);
     assert_eq!(status(&report, RuleId::ShRoom, Some("p2")), Status::Pass);
-    let param = report.profile.params.iter().find(|p| p.name == "sh.room.min").unwrap();
+    let param = report
+        .profile
+        .params
+        .iter()
+        .find(|p| p.name == "sh.room.min")
+        .unwrap();
     assert_eq!((param.value, param.source.as_str()), (7.0, "test"));
     // Toshima: every room may be 7 ㎡.
     let mut toshima = profile::profile("sh-single").unwrap();
-    toshima.apply_local(local_override("toshima-7m2").unwrap()).unwrap();
+    toshima
+        .apply_local(local_override("toshima-7m2").unwrap())
+        .unwrap();
     let report = check(&plan, &toshima);
-    assert_eq!(report.count(Status::Fail), 0, "{:#?}", report.findings.iter().filter(|f| f.status == Status::Fail).collect::<Vec<_>>());
+    assert_eq!(
+        report.count(Status::Fail),
+        0,
+        "{:#?}",
+        report
+            .findings
+            .iter()
+            .filter(|f| f.status == Status::Fail)
+            .collect::<Vec<_>>()
+    );
     assert_eq!(status(&report, RuleId::ShRoomRelax, None), Status::Info);
     // Up to 1/3 of 3 rooms = 1 room may be 7 ㎡: the second small room fails.
     let mut third = profile::profile("sh-single").unwrap();
-    third.apply_local(local_override("relax-7m2-third").unwrap()).unwrap();
+    third
+        .apply_local(local_override("relax-7m2-third").unwrap())
+        .unwrap();
     let report = check(&plan, &third);
-    let small: Vec<Status> = ["p2", "p3"].iter().map(|id| status(&report, RuleId::ShRoom, Some(id))).collect();
+    let small: Vec<Status> = ["p2", "p3"]
+        .iter()
+        .map(|id| status(&report, RuleId::ShRoom, Some(id)))
+        .collect();
     assert_eq!(small.iter().filter(|s| **s == Status::Pass).count(), 1);
     assert_eq!(small.iter().filter(|s| **s == Status::Fail).count(), 1);
     assert_eq!(status(&report, RuleId::ShRoomRelax, None), Status::Fail);
     // Below the relaxed size still fails: 2600 × 2600 = 6.76 ㎡ < 7 ㎡.
     let tiny = PlanBuilder::shared(&[(2600, 2600), (3000, 3000)], 6000, 6000).build();
-    assert_eq!(status(&check(&tiny, &toshima), RuleId::ShRoom, Some("p1")), Status::Fail);
+    assert_eq!(
+        status(&check(&tiny, &toshima), RuleId::ShRoom, Some("p1")),
+        Status::Fail
+    );
 }
 
 #[test]
@@ -316,14 +458,28 @@ fn sh_area_is_15a_plus_10_inclusive() {
     let plan = PlanBuilder::shared(&[(3000, 3000); 3], 4000, 6999).build();
     let report = run(&plan, "sh-single");
     assert_eq!(status(&report, RuleId::ShArea, None), Status::Fail);
-    assert!(report.of(RuleId::ShArea).next().unwrap().hint().contains("2 人以下"));
+    assert!(report
+        .of(RuleId::ShArea)
+        .next()
+        .unwrap()
+        .hint()
+        .contains("2 人以下"));
     // 大津市 15A + 7 passes the same plan.
     let mut otsu = profile::profile("sh-single").unwrap();
-    otsu.apply_local(local_override("otsu-shared").unwrap()).unwrap();
-    assert_eq!(status(&check(&plan, &otsu), RuleId::ShArea, None), Status::Pass);
+    otsu.apply_local(local_override("otsu-shared").unwrap())
+        .unwrap();
+    assert_eq!(
+        status(&check(&plan, &otsu), RuleId::ShArea, None),
+        Status::Pass
+    );
     // No residents entered: unavailable, not a guess.
-    let empty = PlanBuilder::new().room("a", RoomKind::Private, 3000, 3000).build();
-    assert_eq!(status(&run(&empty, "sh-single"), RuleId::ShArea, None), Status::Unavailable);
+    let empty = PlanBuilder::new()
+        .room("a", RoomKind::Private, 3000, 3000)
+        .build();
+    assert_eq!(
+        status(&run(&empty, "sh-single"), RuleId::ShArea, None),
+        Status::Unavailable
+    );
 }
 
 #[test]
@@ -344,24 +500,50 @@ fn sh_sanitary_one_per_five_residents() {
     // 5 residents and one of each: passes; 6 residents: each item fails.
     let five = PlanBuilder::shared(&[(3000, 3000); 5], 8000, 8000).build();
     let report = run(&five, "sh-single");
-    assert!(report.of(RuleId::ShSanitary).all(|f| f.status == Status::Pass));
+    assert!(report
+        .of(RuleId::ShSanitary)
+        .all(|f| f.status == Status::Pass));
     assert_eq!(report.of(RuleId::ShSanitary).count(), 3);
     let six = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000).build();
     let report = run(&six, "sh-single");
-    assert!(report.of(RuleId::ShSanitary).all(|f| f.status == Status::Fail));
+    assert!(report
+        .of(RuleId::ShSanitary)
+        .all(|f| f.status == Status::Fail));
     let toilet = report.of(RuleId::ShSanitary).next().unwrap();
     assert_eq!(toilet.formula(), "便所: ⌈6 人 ÷ 5⌉ = 2 > 1");
     // A second toilet fixes the toilet row only.
-    let six = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000).fixture("ldk", FixtureKind::Toilet).build();
+    let six = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000)
+        .fixture("ldk", FixtureKind::Toilet)
+        .build();
     let report = run(&six, "sh-single");
-    assert_eq!(report.of(RuleId::ShSanitary).filter(|f| f.status == Status::Pass).count(), 1);
+    assert_eq!(
+        report
+            .of(RuleId::ShSanitary)
+            .filter(|f| f.status == Status::Pass)
+            .count(),
+        1
+    );
     // Wash basins count bowls: one basin with two bowls serves 10.
-    let six = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000).fixture("ldk", FixtureKind::WashBasin { bowls: 1 }).build();
+    let six = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000)
+        .fixture("ldk", FixtureKind::WashBasin { bowls: 1 })
+        .build();
     let report = run(&six, "sh-single");
-    assert_eq!(report.of(RuleId::ShSanitary).nth(1).unwrap().status, Status::Pass);
+    assert_eq!(
+        report.of(RuleId::ShSanitary).nth(1).unwrap().status,
+        Status::Pass
+    );
     // A resident with an en-suite toilet is not counted for the common toilets.
-    let six = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000).fixture("p1", FixtureKind::Toilet).build();
-    assert_eq!(run(&six, "sh-single").of(RuleId::ShSanitary).next().unwrap().status, Status::Pass);
+    let six = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000)
+        .fixture("p1", FixtureKind::Toilet)
+        .build();
+    assert_eq!(
+        run(&six, "sh-single")
+            .of(RuleId::ShSanitary)
+            .next()
+            .unwrap()
+            .status,
+        Status::Pass
+    );
 }
 
 #[test]
@@ -371,42 +553,89 @@ fn sh_common_lists_what_is_missing() {
         .private("p2", 3000, 3000)
         .room("dk", RoomKind::Dk, 4000, 4000)
         .fixture("dk", FixtureKind::Toilet)
-        .fixture("dk", FixtureKind::Kitchen { burners: 2, sink: true })
+        .fixture(
+            "dk",
+            FixtureKind::Kitchen {
+                burners: 2,
+                sink: true,
+            },
+        )
         .build();
     let report = run(&plan, "sh-single");
     assert_eq!(status(&report, RuleId::ShCommon, None), Status::Fail);
     let f = report.of(RuleId::ShCommon).next().unwrap();
-    assert_eq!(f.message_en(), "missing in common space: living room, wash basin, bath or shower, laundry place");
+    assert_eq!(
+        f.message_en(),
+        "missing in common space: living room, wash basin, bath or shower, laundry place"
+    );
     // Every private room with its own wash basin: no common one needed.
     let plan = PlanBuilder::shared(&[(3000, 3000); 2], 6000, 6000).build();
-    assert_eq!(status(&run(&plan, "sh-single"), RuleId::ShCommon, None), Status::Pass);
+    assert_eq!(
+        status(&run(&plan, "sh-single"), RuleId::ShCommon, None),
+        Status::Pass
+    );
 }
 
 #[test]
 fn guidance_is_a_warning_not_a_failure() {
-    let plan = PlanBuilder::shared(&[(3000, 3000); 2], 6000, 6000).edit("p1", |r| r.lockable = false).build();
+    let plan = PlanBuilder::shared(&[(3000, 3000); 2], 6000, 6000)
+        .edit("p1", |r| r.lockable = false)
+        .build();
     let report = run(&plan, "sh-single");
-    assert_eq!(status(&report, RuleId::ShGuidePrivacy, Some("p1")), Status::Warning);
+    assert_eq!(
+        status(&report, RuleId::ShGuidePrivacy, Some("p1")),
+        Status::Warning
+    );
     // The toilet shares the LDK with the bath: a warning, not a fail.
-    assert_eq!(status(&report, RuleId::ShGuideSeparate, None), Status::Warning);
-    assert!(!report.findings.iter().any(|f| f.status == Status::Fail && f.rule_id.contains("-G-")));
+    assert_eq!(
+        status(&report, RuleId::ShGuideSeparate, None),
+        Status::Warning
+    );
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.status == Status::Fail && f.rule_id.contains("-G-")));
 }
 
 #[test]
 fn elderly_guidance_one_toilet_per_four_and_per_floor() {
-    let plan = PlanBuilder::shared(&[(3000, 3000); 4], 6000, 6000).storey("s2").private("u1", 3000, 3000).build();
+    let plan = PlanBuilder::shared(&[(3000, 3000); 4], 6000, 6000)
+        .storey("s2")
+        .private("u1", 3000, 3000)
+        .build();
     let report = run(&plan, "sh-elderly");
-    assert_eq!(report.of(RuleId::ShGuideElderlyToilets).next().unwrap().status, Status::Warning);
-    assert_eq!(status(&report, RuleId::ShGuideElderlyFloors, Some("s2")), Status::Warning);
-    assert_eq!(status(&report, RuleId::ShGuideElderlyFloors, Some("s1")), Status::Pass);
+    assert_eq!(
+        report
+            .of(RuleId::ShGuideElderlyToilets)
+            .next()
+            .unwrap()
+            .status,
+        Status::Warning
+    );
+    assert_eq!(
+        status(&report, RuleId::ShGuideElderlyFloors, Some("s2")),
+        Status::Warning
+    );
+    assert_eq!(
+        status(&report, RuleId::ShGuideElderlyFloors, Some("s1")),
+        Status::Pass
+    );
 }
 
 // ---------- SP: single-parent households ----------
 
 fn single_parent_plan(room_w: i64, ldk_w: i64) -> Plan {
     PlanBuilder::shared(&[(room_w, 3000), (room_w, 3000), (3000, 3000)], ldk_w, 5000)
-        .edit("p1", |r| r.occupancy = Some(Occupancy::SingleParent { children_ages: vec![4] }))
-        .edit("p2", |r| r.occupancy = Some(Occupancy::SingleParent { children_ages: vec![1, 8] }))
+        .edit("p1", |r| {
+            r.occupancy = Some(Occupancy::SingleParent {
+                children_ages: vec![4],
+            })
+        })
+        .edit("p2", |r| {
+            r.occupancy = Some(Occupancy::SingleParent {
+                children_ages: vec![1, 8],
+            })
+        })
         .build()
 }
 
@@ -419,16 +648,27 @@ fn sp_area_and_rooms() {
     assert_eq!(status(&report, RuleId::SpArea, None), Status::Pass);
     assert_eq!(status(&report, RuleId::SpRoom, Some("p1")), Status::Pass);
     assert_eq!(status(&report, RuleId::ShRoom, Some("p3")), Status::Pass);
-    assert_eq!(report.of(RuleId::SpArea).next().unwrap().formula(), "15 × 1 + 22 × 2 + 10 = 69 ㎡ ≤ 69.00 ㎡");
+    assert_eq!(
+        report.of(RuleId::SpArea).next().unwrap().formula(),
+        "15 × 1 + 22 × 2 + 10 = 69 ㎡ ≤ 69.00 ㎡"
+    );
     // Rooms of 11.99 ㎡ fail 12 ㎡ while the whole area is below 15B + 24C + 10 = 73 ㎡.
     let plan = single_parent_plan(3997, 7200);
-    assert_eq!(status(&run(&plan, "sh-single-parent"), RuleId::SpRoom, Some("p1")), Status::Fail);
+    assert_eq!(
+        status(&run(&plan, "sh-single-parent"), RuleId::SpRoom, Some("p1")),
+        Status::Fail
+    );
     // With a whole area of 73 ㎡ or more, 10 ㎡ is enough: rooms 3334 × 3000 = 10.002 ㎡.
     // 10.002 × 2 + 9 + w × 5 ≥ 73 ⇒ w = 8800 gives 87.004 ㎡.
     let plan = single_parent_plan(3334, 8800);
     let report = run(&plan, "sh-single-parent");
     assert_eq!(status(&report, RuleId::SpRoom, Some("p1")), Status::Pass);
-    assert!(report.of(RuleId::SpRoom).next().unwrap().formula().contains("10 ㎡"));
+    assert!(report
+        .of(RuleId::SpRoom)
+        .next()
+        .unwrap()
+        .formula()
+        .contains("10 ㎡"));
 }
 
 #[test]
@@ -442,7 +682,9 @@ fn sp_bath_needs_a_tub_and_sanitary_per_three_households() {
     let report = run(&plan, "sh-single-parent");
     assert_eq!(status(&report, RuleId::SpBath, None), Status::Fail);
     // C = 2 households, one of each item: ⌈2 / 3⌉ = 1 passes.
-    assert!(report.of(RuleId::SpSanitary).all(|f| f.status == Status::Pass));
+    assert!(report
+        .of(RuleId::SpSanitary)
+        .all(|f| f.status == Status::Pass));
     assert_eq!(report.of(RuleId::SpSanitary).count(), 4);
 }
 
@@ -451,39 +693,109 @@ fn sp_bath_needs_a_tub_and_sanitary_per_three_households() {
 #[test]
 fn sn_unit_areas() {
     // 5000 × 5000 = 25 ㎡ exactly: passes new build; 4999 × 5000 fails it.
-    let unit = |w| PlanBuilder::new().room("u", RoomKind::Private, w, 5000).build();
-    assert_eq!(status(&run(&unit(5000), "sn-new"), RuleId::SnAreaNew, None), Status::Pass);
-    assert_eq!(status(&run(&unit(4999), "sn-new"), RuleId::SnAreaNew, None), Status::Fail);
+    let unit = |w| {
+        PlanBuilder::new()
+            .room("u", RoomKind::Private, w, 5000)
+            .build()
+    };
+    assert_eq!(
+        status(&run(&unit(5000), "sn-new"), RuleId::SnAreaNew, None),
+        Status::Pass
+    );
+    assert_eq!(
+        status(&run(&unit(4999), "sn-new"), RuleId::SnAreaNew, None),
+        Status::Fail
+    );
     // With equal shared facilities the limit is 18 ㎡.
-    assert_eq!(status(&run_with(&unit(3600), "sn-new", &[("sn.shared_facilities", 1.0)]), RuleId::SnAreaNew, None), Status::Pass);
-    assert_eq!(status(&run_with(&unit(3599), "sn-new", &[("sn.shared_facilities", 1.0)]), RuleId::SnAreaNew, None), Status::Fail);
+    assert_eq!(
+        status(
+            &run_with(&unit(3600), "sn-new", &[("sn.shared_facilities", 1.0)]),
+            RuleId::SnAreaNew,
+            None
+        ),
+        Status::Pass
+    );
+    assert_eq!(
+        status(
+            &run_with(&unit(3599), "sn-new", &[("sn.shared_facilities", 1.0)]),
+            RuleId::SnAreaNew,
+            None
+        ),
+        Status::Fail
+    );
     // Existing: 18 ㎡ / 13 ㎡.
-    assert_eq!(status(&run(&unit(3600), "sn-existing"), RuleId::SnAreaExisting, None), Status::Pass);
-    assert_eq!(status(&run(&unit(3599), "sn-existing"), RuleId::SnAreaExisting, None), Status::Fail);
-    assert_eq!(status(&run_with(&unit(2600), "sn-existing", &[("sn.shared_facilities", 1.0)]), RuleId::SnAreaExisting, None), Status::Pass);
+    assert_eq!(
+        status(
+            &run(&unit(3600), "sn-existing"),
+            RuleId::SnAreaExisting,
+            None
+        ),
+        Status::Pass
+    );
+    assert_eq!(
+        status(
+            &run(&unit(3599), "sn-existing"),
+            RuleId::SnAreaExisting,
+            None
+        ),
+        Status::Fail
+    );
+    assert_eq!(
+        status(
+            &run_with(&unit(2600), "sn-existing", &[("sn.shared_facilities", 1.0)]),
+            RuleId::SnAreaExisting,
+            None
+        ),
+        Status::Pass
+    );
     // Kanagawa pre-H8 buildings: 16 ㎡.
     let mut kanagawa = profile::profile("sn-existing").unwrap();
-    kanagawa.apply_local(local_override("kanagawa-pre-h8").unwrap()).unwrap();
-    assert_eq!(status(&check(&unit(3200), &kanagawa), RuleId::SnAreaExisting, None), Status::Pass);
-    assert_eq!(status(&check(&unit(3199), &kanagawa), RuleId::SnAreaExisting, None), Status::Fail);
+    kanagawa
+        .apply_local(local_override("kanagawa-pre-h8").unwrap())
+        .unwrap();
+    assert_eq!(
+        status(&check(&unit(3200), &kanagawa), RuleId::SnAreaExisting, None),
+        Status::Pass
+    );
+    assert_eq!(
+        status(&check(&unit(3199), &kanagawa), RuleId::SnAreaExisting, None),
+        Status::Fail
+    );
 }
 
 #[test]
 fn sn_equipment_toilet_cannot_be_shared() {
-    let plan = PlanBuilder::new().room("u", RoomKind::Private, 5000, 5000).build();
+    let plan = PlanBuilder::new()
+        .room("u", RoomKind::Private, 5000, 5000)
+        .build();
     let report = run(&plan, "sn-existing");
     assert_eq!(status(&report, RuleId::SnEquip, None), Status::Fail);
     let report = run_with(&plan, "sn-existing", &[("sn.shared_facilities", 1.0)]);
     let f = report.of(RuleId::SnEquip).next().unwrap();
-    assert_eq!((f.status, f.message_en()), (Status::Fail, "the unit lacks: toilet"));
-    let plan = PlanBuilder::new().room("u", RoomKind::Private, 5000, 5000).fixture("u", FixtureKind::Toilet).build();
-    assert_eq!(status(&run_with(&plan, "sn-existing", &[("sn.shared_facilities", 1.0)]), RuleId::SnEquip, None), Status::Pass);
+    assert_eq!(
+        (f.status, f.message_en()),
+        (Status::Fail, "the unit lacks: toilet")
+    );
+    let plan = PlanBuilder::new()
+        .room("u", RoomKind::Private, 5000, 5000)
+        .fixture("u", FixtureKind::Toilet)
+        .build();
+    assert_eq!(
+        status(
+            &run_with(&plan, "sn-existing", &[("sn.shared_facilities", 1.0)]),
+            RuleId::SnEquip,
+            None
+        ),
+        Status::Pass
+    );
 }
 
 #[test]
 fn seismic_cutoff_is_1981_05_31() {
     let with = |started: Option<&str>, year: Option<i32>, assessed: Option<bool>| {
-        let mut plan = PlanBuilder::new().room("u", RoomKind::Private, 5000, 5000).build();
+        let mut plan = PlanBuilder::new()
+            .room("u", RoomKind::Private, 5000, 5000)
+            .build();
         plan.dwelling.construction_started = started.map(str::to_owned);
         plan.dwelling.year_built = year;
         plan.dwelling.seismic_assessment_passed = assessed;
@@ -500,28 +812,81 @@ fn seismic_cutoff_is_1981_05_31() {
 #[test]
 fn household_size_weights_children() {
     use madori_rules::checks::unit::household_size;
-    let sp = |ages: Vec<u8>| Occupancy::SingleParent { children_ages: ages };
-    assert_eq!(household_size([Occupancy::Persons(1)].into_iter()), (1, 1.0));
+    let sp = |ages: Vec<u8>| Occupancy::SingleParent {
+        children_ages: ages,
+    };
+    assert_eq!(
+        household_size([Occupancy::Persons(1)].into_iter()),
+        (1, 1.0)
+    );
     // Parent + baby: 1.25, raised to 2.
     assert_eq!(household_size([sp(vec![1])].into_iter()), (2, 2.0));
     // Parent + 2, 4, 7, 12 year olds: 1 + 0.25 + 0.5 + 0.75 + 1 = 3.5.
-    assert_eq!(household_size([sp(vec![2, 4, 7, 12])].into_iter()), (5, 3.5));
+    assert_eq!(
+        household_size([sp(vec![2, 4, 7, 12])].into_iter()),
+        (5, 3.5)
+    );
 }
 
 #[test]
 fn living_area_levels() {
-    let unit = |w: i64, occ: Occupancy| PlanBuilder::new().room("u", RoomKind::Private, w, 5000).edit("u", |r| r.occupancy = Some(occ)).build();
+    let unit = |w: i64, occ: Occupancy| {
+        PlanBuilder::new()
+            .room("u", RoomKind::Private, w, 5000)
+            .edit("u", |r| r.occupancy = Some(occ))
+            .build()
+    };
     // Single: 25 ㎡ minimum.
-    assert_eq!(status(&run(&unit(5000, Occupancy::Persons(1)), "la-min"), RuleId::LaMin, None), Status::Pass);
-    assert_eq!(status(&run(&unit(4999, Occupancy::Persons(1)), "la-min"), RuleId::LaMin, None), Status::Fail);
+    assert_eq!(
+        status(
+            &run(&unit(5000, Occupancy::Persons(1)), "la-min"),
+            RuleId::LaMin,
+            None
+        ),
+        Status::Pass
+    );
+    assert_eq!(
+        status(
+            &run(&unit(4999, Occupancy::Persons(1)), "la-min"),
+            RuleId::LaMin,
+            None
+        ),
+        Status::Fail
+    );
     // Four persons, urban target: 20 × 4 + 15 = 95 ㎡ = 19000 × 5000.
-    assert_eq!(status(&run(&unit(19000, Occupancy::Persons(4)), "la-urban"), RuleId::LaUrban, None), Status::Pass);
-    assert_eq!(status(&run(&unit(18999, Occupancy::Persons(4)), "la-urban"), RuleId::LaUrban, None), Status::Fail);
+    assert_eq!(
+        status(
+            &run(&unit(19000, Occupancy::Persons(4)), "la-urban"),
+            RuleId::LaUrban,
+            None
+        ),
+        Status::Pass
+    );
+    assert_eq!(
+        status(
+            &run(&unit(18999, Occupancy::Persons(4)), "la-urban"),
+            RuleId::LaUrban,
+            None
+        ),
+        Status::Fail
+    );
     // Five persons, general: (25 × 5 + 25) × 0.95 = 142.5 ㎡ = 28500 × 5000.
     let report = run(&unit(28500, Occupancy::Persons(5)), "la-general");
     assert_eq!(status(&report, RuleId::LaGeneral, None), Status::Pass);
-    assert!(report.of(RuleId::LaGeneral).next().unwrap().formula().starts_with("(25 × 5 + 25) × 0.95 = 142.50 ㎡"));
-    assert_eq!(status(&run(&unit(28499, Occupancy::Persons(5)), "la-general"), RuleId::LaGeneral, None), Status::Fail);
+    assert!(report
+        .of(RuleId::LaGeneral)
+        .next()
+        .unwrap()
+        .formula()
+        .starts_with("(25 × 5 + 25) × 0.95 = 142.50 ㎡"));
+    assert_eq!(
+        status(
+            &run(&unit(28499, Occupancy::Persons(5)), "la-general"),
+            RuleId::LaGeneral,
+            None
+        ),
+        Status::Fail
+    );
 }
 
 // ---------- 建築基準法 ----------
@@ -529,45 +894,145 @@ fn living_area_levels() {
 #[test]
 fn daylight_one_seventh_and_ventilation_one_twentieth() {
     // A 7 ㎡ room (2800 × 2500) needs 1 ㎡ of window: 1000 × 1000 passes, 1000 × 999 fails.
-    let room = |w: u32, h: u32, op| PlanBuilder::new().room("r", RoomKind::Private, 2800, 2500).window("r", w, h, op).build();
+    let room = |w: u32, h: u32, op| {
+        PlanBuilder::new()
+            .room("r", RoomKind::Private, 2800, 2500)
+            .window("r", w, h, op)
+            .build()
+    };
     let report = run(&room(1000, 1000, WindowOperation::Sliding), "building-code");
     assert_eq!(status(&report, RuleId::BsDaylight, Some("r")), Status::Pass);
-    assert_eq!(status(&run(&room(1000, 999, WindowOperation::Sliding), "building-code"), RuleId::BsDaylight, Some("r")), Status::Fail);
+    assert_eq!(
+        status(
+            &run(&room(1000, 999, WindowOperation::Sliding), "building-code"),
+            RuleId::BsDaylight,
+            Some("r")
+        ),
+        Status::Fail
+    );
     // Ventilation needs 0.35 ㎡ openable: a sliding 1000 × 700 opens 0.35 ㎡; a fixed one none.
-    assert_eq!(status(&run(&room(1000, 700, WindowOperation::Sliding), "building-code"), RuleId::BsVent, Some("r")), Status::Pass);
-    assert_eq!(status(&run(&room(1000, 699, WindowOperation::Sliding), "building-code"), RuleId::BsVent, Some("r")), Status::Fail);
-    assert_eq!(status(&run(&room(2000, 2000, WindowOperation::Fixed), "building-code"), RuleId::BsVent, Some("r")), Status::Fail);
+    assert_eq!(
+        status(
+            &run(&room(1000, 700, WindowOperation::Sliding), "building-code"),
+            RuleId::BsVent,
+            Some("r")
+        ),
+        Status::Pass
+    );
+    assert_eq!(
+        status(
+            &run(&room(1000, 699, WindowOperation::Sliding), "building-code"),
+            RuleId::BsVent,
+            Some("r")
+        ),
+        Status::Fail
+    );
+    assert_eq!(
+        status(
+            &run(&room(2000, 2000, WindowOperation::Fixed), "building-code"),
+            RuleId::BsVent,
+            Some("r")
+        ),
+        Status::Fail
+    );
     // The 1/10 relaxation as an override.
-    let report = run_with(&room(1000, 700, WindowOperation::Sliding), "building-code", &[("bs.daylight.ratio", 0.1)]);
+    let report = run_with(
+        &room(1000, 700, WindowOperation::Sliding),
+        "building-code",
+        &[("bs.daylight.ratio", 0.1)],
+    );
     assert_eq!(status(&report, RuleId::BsDaylight, Some("r")), Status::Pass);
     // In shared-house profiles the building code is advisory: a warning.
-    assert_eq!(status(&run(&room(500, 500, WindowOperation::Fixed), "sh-single"), RuleId::BsDaylight, Some("r")), Status::Warning);
+    assert_eq!(
+        status(
+            &run(&room(500, 500, WindowOperation::Fixed), "sh-single"),
+            RuleId::BsDaylight,
+            Some("r")
+        ),
+        Status::Warning
+    );
     // No window anywhere in the plan: unavailable, not a fail.
-    let bare = PlanBuilder::new().room("r", RoomKind::Private, 2800, 2500).build();
-    assert_eq!(status(&run(&bare, "building-code"), RuleId::BsDaylight, Some("r")), Status::Unavailable);
+    let bare = PlanBuilder::new()
+        .room("r", RoomKind::Private, 2800, 2500)
+        .build();
+    assert_eq!(
+        status(&run(&bare, "building-code"), RuleId::BsDaylight, Some("r")),
+        Status::Unavailable
+    );
 }
 
 #[test]
 fn ceiling_height_and_change_of_use() {
-    let plan = PlanBuilder::new().room("r", RoomKind::Private, 3000, 3000).edit("r", |r| r.ceiling_height_mm = Some(2100)).build();
-    assert_eq!(status(&run(&plan, "building-code"), RuleId::BsCeiling, Some("r")), Status::Pass);
-    let plan = PlanBuilder::new().room("r", RoomKind::Private, 3000, 3000).edit("r", |r| r.ceiling_height_mm = Some(2099)).build();
-    assert_eq!(status(&run(&plan, "building-code"), RuleId::BsCeiling, Some("r")), Status::Fail);
-    let mut plan = PlanBuilder::new().room("r", RoomKind::Private, 3000, 3000).build();
+    let plan = PlanBuilder::new()
+        .room("r", RoomKind::Private, 3000, 3000)
+        .edit("r", |r| r.ceiling_height_mm = Some(2100))
+        .build();
+    assert_eq!(
+        status(&run(&plan, "building-code"), RuleId::BsCeiling, Some("r")),
+        Status::Pass
+    );
+    let plan = PlanBuilder::new()
+        .room("r", RoomKind::Private, 3000, 3000)
+        .edit("r", |r| r.ceiling_height_mm = Some(2099))
+        .build();
+    assert_eq!(
+        status(&run(&plan, "building-code"), RuleId::BsCeiling, Some("r")),
+        Status::Fail
+    );
+    let mut plan = PlanBuilder::new()
+        .room("r", RoomKind::Private, 3000, 3000)
+        .build();
     plan.storeys[0].ceiling_height_mm = None;
-    assert_eq!(status(&run(&plan, "building-code"), RuleId::BsCeiling, Some("r")), Status::Unavailable);
+    assert_eq!(
+        status(&run(&plan, "building-code"), RuleId::BsCeiling, Some("r")),
+        Status::Unavailable
+    );
     // 200 ㎡ exactly needs no application; above it does.
-    let at = PlanBuilder::new().room("r", RoomKind::Ldk, 20000, 10000).build();
-    assert!(run(&at, "building-code").of(RuleId::BsChangeOfUse).next().unwrap().message_en().starts_with("no application"));
-    let above = PlanBuilder::new().room("r", RoomKind::Ldk, 20001, 10000).build();
-    assert!(run(&above, "building-code").of(RuleId::BsChangeOfUse).next().unwrap().message_en().starts_with("a change-of-use"));
+    let at = PlanBuilder::new()
+        .room("r", RoomKind::Ldk, 20000, 10000)
+        .build();
+    assert!(run(&at, "building-code")
+        .of(RuleId::BsChangeOfUse)
+        .next()
+        .unwrap()
+        .message_en()
+        .starts_with("no application"));
+    let above = PlanBuilder::new()
+        .room("r", RoomKind::Ldk, 20001, 10000)
+        .build();
+    assert!(run(&above, "building-code")
+        .of(RuleId::BsChangeOfUse)
+        .next()
+        .unwrap()
+        .message_en()
+        .starts_with("a change-of-use"));
 }
 
 #[test]
 fn two_stairs_above_100_square_metres_of_bedrooms() {
-    let plan = |w| PlanBuilder::new().room("st", RoomKind::Stairs, 1000, 3000).storey("s2").private("b", w, 10000).build();
-    assert_eq!(status(&run(&plan(10000), "building-code"), RuleId::BsTwoStairs, Some("s2")), Status::Info);
-    assert_eq!(status(&run(&plan(10001), "building-code"), RuleId::BsTwoStairs, Some("s2")), Status::Fail);
+    let plan = |w| {
+        PlanBuilder::new()
+            .room("st", RoomKind::Stairs, 1000, 3000)
+            .storey("s2")
+            .private("b", w, 10000)
+            .build()
+    };
+    assert_eq!(
+        status(
+            &run(&plan(10000), "building-code"),
+            RuleId::BsTwoStairs,
+            Some("s2")
+        ),
+        Status::Info
+    );
+    assert_eq!(
+        status(
+            &run(&plan(10001), "building-code"),
+            RuleId::BsTwoStairs,
+            Some("s2")
+        ),
+        Status::Fail
+    );
 }
 
 // ---------- capacity ----------
@@ -575,7 +1040,10 @@ fn two_stairs_above_100_square_metres_of_bedrooms() {
 #[test]
 fn capacity_of_the_templates() {
     // The 116 ㎡ house: area allows 7 (STANDARDS.md §7) but 4 private rooms limit it to 4.
-    let cap = capacity(&template("wooden-house-shared"), &profile::profile("sh-single").unwrap());
+    let cap = capacity(
+        &template("wooden-house-shared"),
+        &profile::profile("sh-single").unwrap(),
+    );
     assert_eq!(cap.max, Some(4));
     assert_eq!(cap.limiting, ["SH-ROOM"]);
     let area = cap.limits.iter().find(|l| l.rule_id == "SH-AREA").unwrap();
@@ -583,20 +1051,39 @@ fn capacity_of_the_templates() {
     // An eighth resident needs 15 × 8 + 10 = 130 ㎡: 14.07 ㎡ more.
     assert!(area.next_en.contains("+14.07 ㎡"), "{}", area.next_en);
     // The 公団 3DK: area allows 3 (57.97 ㎡ ≥ 55), two rooms meet 9 ㎡; the 4.5帖 is the next step.
-    let cap = capacity(&template("kodan-3dk-shared"), &profile::profile("sh-single").unwrap());
+    let cap = capacity(
+        &template("kodan-3dk-shared"),
+        &profile::profile("sh-single").unwrap(),
+    );
     assert_eq!(cap.max, Some(2));
     let rooms = cap.limits.iter().find(|l| l.rule_id == "SH-ROOM").unwrap();
     assert_eq!(rooms.next_ja, "個室C を +1.55 ㎡ 広げる");
-    assert_eq!(cap.limits.iter().find(|l| l.rule_id == "SH-AREA").unwrap().max, 3);
+    assert_eq!(
+        cap.limits
+            .iter()
+            .find(|l| l.rule_id == "SH-AREA")
+            .unwrap()
+            .max,
+        3
+    );
     // The 34.78 ㎡ caretaker unit cannot be a shared house at all.
-    let cap = capacity(&template("caretaker-2k-shared"), &profile::profile("sh-single").unwrap());
+    let cap = capacity(
+        &template("caretaker-2k-shared"),
+        &profile::profile("sh-single").unwrap(),
+    );
     assert!(cap.max.unwrap() < 2);
     assert!(!cap.note_en.is_empty());
     // Unit profiles do not depend on head count.
-    let cap = capacity(&template("caretaker-2k"), &profile::profile("sn-existing").unwrap());
+    let cap = capacity(
+        &template("caretaker-2k"),
+        &profile::profile("sn-existing").unwrap(),
+    );
     assert_eq!(cap.max, None);
     // 居住面積水準: 34.78 ㎡ minimum level houses 2 (10 × 2 + 10 = 30) but not 3 (40).
-    let cap = capacity(&template("caretaker-2k"), &profile::profile("la-min").unwrap());
+    let cap = capacity(
+        &template("caretaker-2k"),
+        &profile::profile("la-min").unwrap(),
+    );
     assert_eq!(cap.max, Some(2));
 }
 
@@ -616,19 +1103,41 @@ fn capacity_names_the_toilet_when_sanitary_limits() {
 fn profile_catalogue_is_complete_and_consistent() {
     let profiles = profile::catalogue();
     let ids: Vec<&str> = profiles.iter().map(|p| p.id).collect();
-    for id in ["sh-single", "sh-single-parent", "sh-elderly", "sn-new", "sn-existing", "support-unit", "support-shared", "la-min", "la-urban", "la-general", "building-code"] {
+    for id in [
+        "sh-single",
+        "sh-single-parent",
+        "sh-elderly",
+        "sn-new",
+        "sn-existing",
+        "support-unit",
+        "support-shared",
+        "la-min",
+        "la-urban",
+        "la-general",
+        "building-code",
+    ] {
         assert!(ids.contains(&id), "missing profile {id}");
     }
     for p in &profiles {
         for rule in &p.rules {
             for key in rule.rule.params() {
-                assert!(p.params.iter().any(|param| param.key == *key), "{}: {} lacks {:?}", p.id, rule.rule.as_str(), key);
+                assert!(
+                    p.params.iter().any(|param| param.key == *key),
+                    "{}: {} lacks {:?}",
+                    p.id,
+                    rule.rule.as_str(),
+                    key
+                );
             }
         }
     }
     for local in &profile::LOCAL_OVERRIDES {
         for (key, _) in local.sets {
-            assert!(profile::ParamKey::from_key(key).is_some(), "{}: {key}", local.id);
+            assert!(
+                profile::ParamKey::from_key(key).is_some(),
+                "{}: {key}",
+                local.id
+            );
         }
     }
 }
@@ -641,7 +1150,10 @@ fn bad_overrides_change_nothing() {
     assert!(p.set("sh.room.min", f64::NAN, "x").is_err());
     assert!(p.set("sh.room.min", -1.0, "x").is_err());
     assert!(p.set("sh.sanitary.residents_per_item", 0.0, "x").is_err());
-    assert!(p.set("sn.new.min", 20.0, "x").is_err(), "sh-single does not use sn.new.min");
+    assert!(
+        p.set("sn.new.min", 20.0, "x").is_err(),
+        "sh-single does not use sn.new.min"
+    );
     assert!(p.apply_local(local_override("otsu-unit").unwrap()).is_err());
     assert_eq!(p, before);
 }
@@ -654,13 +1166,37 @@ fn report_json_has_the_documented_fields() {
         assert!(json.get(key).is_some(), "{key}");
     }
     let finding = &json["findings"][0];
-    for key in ["rule_id", "status", "element_ids", "measured", "required", "formula", "message_ja", "message_en", "hint", "hint_en", "citation"] {
+    for key in [
+        "rule_id",
+        "status",
+        "element_ids",
+        "measured",
+        "required",
+        "formula",
+        "message_ja",
+        "message_en",
+        "hint",
+        "hint_en",
+        "citation",
+    ] {
         assert!(finding.get(key).is_some(), "finding lacks {key}");
     }
     assert_eq!(json["profile"]["params"][0]["key"], "sh.area.per_person");
-    assert!(json["totals"]["storeys"][0]["wall_centre_m2"].as_f64().unwrap() > 57.9);
-    let statuses: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["status"].as_str().unwrap()).collect();
-    assert!(statuses.iter().all(|s| ["pass", "fail", "warning", "info", "unavailable"].contains(s)));
+    assert!(
+        json["totals"]["storeys"][0]["wall_centre_m2"]
+            .as_f64()
+            .unwrap()
+            > 57.9
+    );
+    let statuses: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["status"].as_str().unwrap())
+        .collect();
+    assert!(statuses
+        .iter()
+        .all(|s| ["pass", "fail", "warning", "info", "unavailable"].contains(s)));
 }
 
 #[test]
@@ -670,9 +1206,23 @@ fn every_finding_explains_itself() {
         for p in profile::catalogue() {
             let report = check(&plan, &p);
             for f in &report.findings {
-                assert!(!f.formula().is_empty() && !f.message_ja().is_empty() && !f.message_en().is_empty() && !f.citation.is_empty(), "{name}/{}: {f:#?}", p.id);
-                if matches!(f.status, Status::Fail | Status::Warning | Status::Unavailable) {
-                    assert!(!f.hint().is_empty() && !f.hint_en().is_empty(), "{name}/{}: no hint on {f:#?}", p.id);
+                assert!(
+                    !f.formula().is_empty()
+                        && !f.message_ja().is_empty()
+                        && !f.message_en().is_empty()
+                        && !f.citation.is_empty(),
+                    "{name}/{}: {f:#?}",
+                    p.id
+                );
+                if matches!(
+                    f.status,
+                    Status::Fail | Status::Warning | Status::Unavailable
+                ) {
+                    assert!(
+                        !f.hint().is_empty() && !f.hint_en().is_empty(),
+                        "{name}/{}: no hint on {f:#?}",
+                        p.id
+                    );
                 }
             }
         }

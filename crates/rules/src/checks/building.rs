@@ -1,47 +1,28 @@
 //! 建築基準法 checks a conversion should surface, STANDARDS.md §5. A shared house run by an
 //! operator is legally a 寄宿舎 (国住指第4877号).
 
-use super::{text, Texts, count, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use super::{count, sqm, text, verdict, Ctx, Draft, Texts, EPSILON_M2};
+use crate::facts::WindowArea;
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
-use madori_plan::{OpeningKind, RoomKind};
-use std::collections::HashMap;
+use madori_plan::RoomKind;
 
-/// Exterior window area and openable area per room id, ㎡.
-fn windows<'p>(ctx: &Ctx<'_, 'p>) -> HashMap<&'p str, (f64, f64)> {
-    let mut out: HashMap<&str, (f64, f64)> = HashMap::new();
-    for storey in &ctx.facts.plan.storeys {
-        for opening in &storey.openings {
-            if let OpeningKind::Window {
-                height_mm,
-                exterior: true,
-                operation,
-            } = opening.kind
-            {
-                let area = f64::from(opening.width_mm) * f64::from(height_mm) / 1e6;
-                let entry = out.entry(opening.room.as_str()).or_default();
-                entry.0 += area;
-                entry.1 += area * operation.openable_share();
-            }
-        }
-    }
-    out
-}
-
-/// Habitable rooms (居室) with their storey index and 壁芯 area.
-fn habitable<'p>(ctx: &Ctx<'_, 'p>) -> Vec<(usize, &'p madori_plan::Room, f64)> {
-    let plan = ctx.facts.plan;
-    let areas = ctx.facts.areas;
-    plan.storeys
+/// Habitable rooms (居室) with their storey index, 壁芯 area and windows.
+fn habitable<'p>(ctx: &Ctx<'_, 'p>) -> Vec<(usize, &'p madori_plan::Room, f64, WindowArea)> {
+    let facts = ctx.facts;
+    facts
+        .plan
+        .storeys
         .iter()
         .enumerate()
         .flat_map(|(s, storey)| {
             storey
                 .rooms
                 .iter()
-                .zip(&areas.storeys[s].rooms)
-                .filter(|(r, _)| r.kind.is_habitable())
-                .map(move |(r, a)| (s, r, a.wall_centre_m2))
+                .zip(&facts.areas.storeys[s].rooms)
+                .zip(&facts.room_windows[s])
+                .filter(|((r, _), _)| r.kind.is_habitable())
+                .map(move |((r, a), w)| (s, r, a.wall_centre_m2, *w))
         })
         .collect()
 }
@@ -71,13 +52,12 @@ fn no_windows(room: &madori_plan::Room, area: f64) -> Draft {
 /// necessary, not sufficient.
 pub fn daylight(ctx: &mut Ctx<'_, '_>) {
     let ratio = ctx.value(ParamKey::BsDaylightRatio);
-    let windows = windows(ctx);
-    for (_, room, area) in habitable(ctx) {
+    for (_, room, area, windows) in habitable(ctx) {
         if !ctx.facts.any_window {
             ctx.push(RuleId::BsDaylight, no_windows(room, area));
             continue;
         }
-        let have = windows.get(room.id.as_str()).map_or(0.0, |w| w.0);
+        let have = windows.glazed_m2;
         let need = area * ratio;
         let ok = have + EPSILON_M2 >= need;
         let room_name = room.name.clone();
@@ -109,8 +89,7 @@ fn ratio_text(ratio: f64) -> String {
 /// area), unless the room has mechanical ventilation.
 pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
     let ratio = ctx.value(ParamKey::BsVentRatio);
-    let windows = windows(ctx);
-    for (_, room, area) in habitable(ctx) {
+    for (_, room, area, windows) in habitable(ctx) {
         if room.mechanical_ventilation {
             let room_name = room.name.clone();
             ctx.push(
@@ -135,7 +114,7 @@ pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
             ctx.push(RuleId::BsVent, no_windows(room, area));
             continue;
         }
-        let have = windows.get(room.id.as_str()).map_or(0.0, |w| w.1);
+        let have = windows.openable_m2;
         let need = area * ratio;
         let ok = have + EPSILON_M2 >= need;
         let room_name = room.name.clone();
@@ -187,7 +166,7 @@ pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
 pub fn ceiling(ctx: &mut Ctx<'_, '_>) {
     let min = ctx.value(ParamKey::BsCeilingMinMm);
     let plan = ctx.facts.plan;
-    for (s, room, _) in habitable(ctx) {
+    for (s, room, _, _) in habitable(ctx) {
         let height = room.ceiling_height_mm.or(plan.storeys[s].ceiling_height_mm);
         let Some(height) = height else {
             let room_name = room.name.clone();
@@ -279,7 +258,8 @@ pub fn change_of_use(ctx: &mut Ctx<'_, '_>) {
                 en: if needed {
                     "a change-of-use building permit application is needed".into()
                 } else {
-                    "no application is needed, but the building must still comply as a dormitory".into()
+                    "no application is needed, but the building must still comply as a dormitory"
+                        .into()
                 },
                 hint_ja: "特定行政庁・指定確認検査機関に相談します".into(),
                 hint_en: "consult the building authority or a designated inspection body".into(),

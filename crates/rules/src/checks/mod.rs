@@ -8,8 +8,8 @@ pub mod unit;
 
 use crate::facts::Facts;
 use crate::profile::{ParamKey, Profile, RuleId};
-use crate::report::{Finding, Quantity, Status, Text};
 pub use crate::report::Texts;
+use crate::report::{Finding, Quantity, Status, Text};
 
 /// Tolerance for comparing areas, ㎡: far below any drawing precision, above f64 noise, so a
 /// room of exactly 9.00 ㎡ meets "≥ 9 ㎡".

@@ -1,6 +1,6 @@
 //! 共同居住型賃貸住宅 (shared house) rules, STANDARDS.md §1, and the 参考編 guidance.
 
-use super::{text, Texts, count, per, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use super::{count, per, sqm, text, verdict, Ctx, Draft, Texts, EPSILON_M2};
 use crate::facts::Item;
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
@@ -20,19 +20,28 @@ pub(crate) fn area_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId, per_person: f64, ba
     let residents = ctx.facts.residents;
     let whole = ctx.facts.areas.dwelling_wall_centre_m2;
     if residents == 0 {
-        ctx.push(rule, Draft {
-            status: Status::Unavailable,
-            element_ids: vec![],
-            measured: sqm(whole),
-            required: None,
-            text: text(move || Texts {
-                formula: format!("{} × A + {} ㎡ (A 未入力)", num(per_person, 2), num(base, 2)),
-                ja: "入居者数 A が分かりません: 専用居室に入居者を入力してください".into(),
-                en: "The number of residents A is unknown: enter occupancy on the private rooms".into(),
-                hint_ja: "各専用居室の「入居者」を 1 人に設定します".into(),
-                hint_en: "Set each private room's occupancy to 1 person".into(),
-            }),
-        });
+        ctx.push(
+            rule,
+            Draft {
+                status: Status::Unavailable,
+                element_ids: vec![],
+                measured: sqm(whole),
+                required: None,
+                text: text(move || Texts {
+                    formula: format!(
+                        "{} × A + {} ㎡ (A 未入力)",
+                        num(per_person, 2),
+                        num(base, 2)
+                    ),
+                    ja: "入居者数 A が分かりません: 専用居室に入居者を入力してください".into(),
+                    en:
+                        "The number of residents A is unknown: enter occupancy on the private rooms"
+                            .into(),
+                    hint_ja: "各専用居室の「入居者」を 1 人に設定します".into(),
+                    hint_en: "Set each private room's occupancy to 1 person".into(),
+                }),
+            },
+        );
         return;
     }
     let required = per_person * f64::from(residents) + base;
@@ -42,7 +51,11 @@ pub(crate) fn area_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId, per_person: f64, ba
     } else {
         u32::MAX
     };
-    let status = if residents < 2 { Status::Warning } else { verdict(ok) };
+    let status = if residents < 2 {
+        Status::Warning
+    } else {
+        verdict(ok)
+    };
     ctx.push(rule, Draft {
         status,
         element_ids: vec![],
@@ -169,7 +182,11 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
         let full = area + EPSILON_M2 >= min_m2;
         let uses_relaxation = !full && relaxed[i];
         let ok = full || uses_relaxation;
-        let limit = if uses_relaxation { relaxed_min_m2 } else { min_m2 };
+        let limit = if uses_relaxation {
+            relaxed_min_m2
+        } else {
+            min_m2
+        };
         let name = p.room.name.clone();
         ctx.push(RuleId::ShRoom, Draft {
             status: verdict(ok),
@@ -229,8 +246,8 @@ pub fn relaxation(ctx: &mut Ctx<'_, '_>) {
     let using: Vec<String> = indices
         .iter()
         .filter(|&&i| {
-                rooms[i].area_m2 + EPSILON_M2 < limits.min_m2
-                    && rooms[i].area_m2 + EPSILON_M2 >= limits.relaxed_min_m2
+            rooms[i].area_m2 + EPSILON_M2 < limits.min_m2
+                && rooms[i].area_m2 + EPSILON_M2 >= limits.relaxed_min_m2
         })
         .map(|&i| rooms[i].room.id.clone())
         .collect();
@@ -388,15 +405,8 @@ pub fn common(ctx: &mut Ctx<'_, '_>) {
             },
             Some(item) => {
                 let every_room_own = !facts.private_rooms.is_empty()
-                    && facts
-                        .private_rooms
-                        .iter()
-                        .all(|p| p.own.get(&item).copied().unwrap_or(0) > 0);
-                if let Some((n, ids)) = facts.common.get(&item) {
-                    if *n > 0 {
-                        providers.extend(ids.iter().cloned());
-                    }
-                }
+                    && facts.private_rooms.iter().all(|p| p.own.get(item) > 0);
+                providers.extend(facts.common_providers[item as usize].iter().cloned());
                 facts.common_count(item) > 0 || every_room_own
             }
         };
@@ -473,12 +483,7 @@ pub(crate) fn sanitary_item(
     unit: &'static str,
 ) {
     let have = ctx.facts.common_count(item);
-    let ids = ctx
-        .facts
-        .common
-        .get(&item)
-        .map(|c| c.1.clone())
-        .unwrap_or_default();
+    let ids = ctx.facts.common_providers[item as usize].clone();
     if ctx.facts.residents == 0 {
         ctx.push(
             rule,
@@ -636,7 +641,9 @@ pub fn guide_privacy(ctx: &mut Ctx<'_, '_>) {
                 en: match status {
                     Status::Pass => format!("{name}: lockable with a window to the outside"),
                     Status::Unavailable => {
-                        format!("{name}: no windows entered, so the outside window cannot be checked")
+                        format!(
+                            "{name}: no windows entered, so the outside window cannot be checked"
+                        )
                     }
                     _ => format!("{name}: lacks {}", lacks_en.join(" and ")),
                 },
@@ -662,15 +669,32 @@ pub fn guide_privacy(ctx: &mut Ctx<'_, '_>) {
 pub fn guide_separate(ctx: &mut Ctx<'_, '_>) {
     let mut combined = Vec::new();
     for storey in &ctx.facts.plan.storeys {
-        for room in &storey.rooms {
-            let in_room = || storey.fixtures.iter().filter(|f| f.room == room.id);
-            let toilet = in_room().any(|f| f.kind == FixtureKind::Toilet);
-            let bathing =
-                in_room().any(|f| matches!(f.kind, FixtureKind::Bath { .. } | FixtureKind::Shower));
-            if toilet && bathing {
-                combined.push(room.id.clone());
+        let index: std::collections::HashMap<&str, usize> = storey
+            .rooms
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        // Per room: has a toilet, has a bath or shower.
+        let mut has = vec![(false, false); storey.rooms.len()];
+        for fixture in &storey.fixtures {
+            let Some(&r) = index.get(fixture.room.as_str()) else {
+                continue;
+            };
+            match fixture.kind {
+                FixtureKind::Toilet => has[r].0 = true,
+                FixtureKind::Bath { .. } | FixtureKind::Shower => has[r].1 = true,
+                _ => {}
             }
         }
+        combined.extend(
+            storey
+                .rooms
+                .iter()
+                .zip(&has)
+                .filter(|(_, h)| h.0 && h.1)
+                .map(|(room, _)| room.id.clone()),
+        );
     }
     let ok = combined.is_empty();
     ctx.push(

@@ -3,7 +3,7 @@
 //! B counts single residents (rooms with a number of persons), C counts single-parent
 //! households (rooms with a single-parent occupancy).
 
-use super::{text, Texts, count, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use super::{count, sqm, text, verdict, Ctx, Draft, Texts, EPSILON_M2};
 use crate::facts::Item;
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};

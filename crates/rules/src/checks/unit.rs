@@ -1,6 +1,6 @@
 //! Rules for a self-contained unit: セーフティネット住宅 (§3) and 居住面積水準 (§4).
 
-use super::{text, Texts, count, sqm, verdict, Ctx, Draft, EPSILON_M2};
+use super::{count, sqm, text, verdict, Ctx, Draft, Texts, EPSILON_M2};
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
 use madori_plan::{validate::parse_date, FixtureKind, Occupancy, RoomKind};
@@ -156,7 +156,8 @@ pub fn seismic(ctx: &mut Ctx<'_, '_>) {
                     String::new()
                 },
                 hint_en: if failed_or_unknown {
-                    "enter the building permit date, or have a seismic assessment or retrofit".into()
+                    "enter the building permit date, or have a seismic assessment or retrofit"
+                        .into()
                 } else {
                     String::new()
                 },

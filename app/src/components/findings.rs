@@ -22,7 +22,6 @@ pub fn FindingsPanel() -> impl IntoView {
                     .findings
                     .iter()
                     .filter(|f| f.status == status)
-                    .cloned()
                     .map(|f| {
                         let ids = f.element_ids.clone();
                         let selected = {

@@ -269,13 +269,20 @@ impl Report {
         self.findings.iter().filter(move |f| f.rule == rule)
     }
 
-    /// The worst status of any finding naming this element, if any names it.
+    /// The worst status of the findings naming this element (for colouring it): information
+    /// only counts when nothing else names the element, so a relaxation note does not hide
+    /// a pass. `None` when no finding names it.
     pub fn worst_for(&self, element_id: &str) -> Option<Status> {
-        self.findings
-            .iter()
-            .filter(|f| f.element_ids.iter().any(|e| e == element_id))
-            .map(|f| f.status)
+        let naming = || {
+            self.findings
+                .iter()
+                .filter(move |f| f.element_ids.iter().any(|e| e == element_id))
+                .map(|f| f.status)
+        };
+        naming()
+            .filter(|s| *s != Status::Info)
             .min()
+            .or_else(|| naming().min())
     }
 
     /// The report as the documented JSON (see `docs/report-format.md`).

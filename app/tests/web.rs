@@ -1,0 +1,111 @@
+//! The real app mounted in headless Chromium: what a user sees, and what changes when they
+//! pick another template, standard or language.
+
+use gloo::timers::future::TimeoutFuture;
+use madori_app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a fresh app in its own container and returns the container.
+fn mount() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), App).forget();
+    container
+}
+
+/// Lets the reactive system flush its effects.
+async fn settle() {
+    TimeoutFuture::new(20).await;
+}
+
+fn query(root: &Element, test_id: &str) -> Element {
+    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {test_id}"))
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text(root: &Element, test_id: &str) -> String {
+    query(root, test_id).text_content().unwrap_or_default()
+}
+
+async fn choose(root: &Element, test_id: &str, value: &str) {
+    let select: HtmlSelectElement = query(root, test_id).unchecked_into();
+    select.set_value(value);
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_first_template_with_areas_and_findings() {
+    let root = mount();
+    settle().await;
+    // The 116 ㎡ house: labels carry 壁芯 ㎡ and 帖 at one decimal.
+    assert_eq!(text(&root, "room-area-ldk"), "20.7㎡ 12.8帖");
+    assert!(text(&root, "totals-area").contains("115.93㎡"), "{}", text(&root, "totals-area"));
+    assert_eq!(text(&root, "totals-capacity"), "定員上限 4人 (制約 SH-ROOM)");
+    // Every rule result is a row; this plan passes every binding rule.
+    assert!(count(&root, "[data-testid=finding-row]") > 30);
+    assert_eq!(count(&root, "[data-testid=finding-row][data-status=fail]"), 0);
+    assert_eq!(query(&root, "room-wa").get_attribute("data-status").as_deref(), Some("pass"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn picking_a_template_and_a_relaxation_rechecks_at_once() {
+    let root = mount();
+    settle().await;
+    choose(&root, "template-select", "kodan-3dk-shared").await;
+    // The 4.5帖 room fails 9 ㎡ and is coloured so.
+    assert_eq!(query(&root, "room-r3").get_attribute("data-status").as_deref(), Some("fail"));
+    let failing = root.query_selector("[data-testid=finding-row][data-rule=SH-ROOM][data-status=fail]").unwrap().unwrap();
+    assert!(failing.text_content().unwrap().contains("7.45 ㎡ < 9 ㎡"));
+    // Toshima's 7 ㎡ relaxation turns it into a pass.
+    choose(&root, "local-select", "toshima-7m2").await;
+    assert_eq!(count(&root, "[data-testid=finding-row][data-rule=SH-ROOM][data-status=fail]"), 0);
+    assert_eq!(query(&root, "room-r3").get_attribute("data-status").as_deref(), Some("pass"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_finding_highlights_its_room() {
+    let root = mount();
+    settle().await;
+    choose(&root, "template-select", "kodan-3dk-shared").await;
+    let row: HtmlElement = root
+        .query_selector("[data-testid=finding-row][data-rule=SH-ROOM][data-status=fail]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    row.click();
+    settle().await;
+    assert!(query(&root, "room-r3").class_list().contains("highlighted"));
+    assert!(!query(&root, "room-r1").class_list().contains("highlighted"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn switches_language_and_storey() {
+    let root = mount();
+    settle().await;
+    let toggle: HtmlElement = query(&root, "lang-toggle").unchecked_into();
+    toggle.click();
+    settle().await;
+    assert!(text(&root, "totals-capacity").starts_with("Capacity 4persons"), "{}", text(&root, "totals-capacity"));
+    assert!(text(&root, "findings-panel").contains("Findings"));
+    // 2F shows its rooms, with 1F drawn faintly beneath.
+    let tab: HtmlElement = query(&root, "storey-tab-2f").unchecked_into();
+    tab.click();
+    settle().await;
+    assert_eq!(text(&root, "room-area-y1"), "13.2㎡ 8.2帖");
+    assert!(count(&root, "polygon.below") > 5);
+    root.remove();
+}

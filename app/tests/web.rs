@@ -40,7 +40,9 @@ fn text(root: &Element, test_id: &str) -> String {
 async fn choose(root: &Element, test_id: &str, value: &str) {
     let select: HtmlSelectElement = query(root, test_id).unchecked_into();
     select.set_value(value);
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     settle().await;
 }
 
@@ -50,12 +52,27 @@ async fn shows_the_first_template_with_areas_and_findings() {
     settle().await;
     // The 116 ㎡ house: labels carry 壁芯 ㎡ and 帖 at one decimal.
     assert_eq!(text(&root, "room-area-ldk"), "20.7㎡ 12.8帖");
-    assert!(text(&root, "totals-area").contains("115.93㎡"), "{}", text(&root, "totals-area"));
-    assert_eq!(text(&root, "totals-capacity"), "定員上限 4人 (制約 SH-ROOM)");
+    assert!(
+        text(&root, "totals-area").contains("115.93㎡"),
+        "{}",
+        text(&root, "totals-area")
+    );
+    assert_eq!(
+        text(&root, "totals-capacity"),
+        "定員上限 4人 (制約 SH-ROOM)"
+    );
     // Every rule result is a row; this plan passes every binding rule.
     assert!(count(&root, "[data-testid=finding-row]") > 30);
-    assert_eq!(count(&root, "[data-testid=finding-row][data-status=fail]"), 0);
-    assert_eq!(query(&root, "room-wa").get_attribute("data-status").as_deref(), Some("pass"));
+    assert_eq!(
+        count(&root, "[data-testid=finding-row][data-status=fail]"),
+        0
+    );
+    assert_eq!(
+        query(&root, "room-wa")
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("pass")
+    );
     root.remove();
 }
 
@@ -65,13 +82,32 @@ async fn picking_a_template_and_a_relaxation_rechecks_at_once() {
     settle().await;
     choose(&root, "template-select", "kodan-3dk-shared").await;
     // The 4.5帖 room fails 9 ㎡ and is coloured so.
-    assert_eq!(query(&root, "room-r3").get_attribute("data-status").as_deref(), Some("fail"));
-    let failing = root.query_selector("[data-testid=finding-row][data-rule=SH-ROOM][data-status=fail]").unwrap().unwrap();
+    assert_eq!(
+        query(&root, "room-r3")
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("fail")
+    );
+    let failing = root
+        .query_selector("[data-testid=finding-row][data-rule=SH-ROOM][data-status=fail]")
+        .unwrap()
+        .unwrap();
     assert!(failing.text_content().unwrap().contains("7.45 ㎡ < 9 ㎡"));
     // Toshima's 7 ㎡ relaxation turns it into a pass.
     choose(&root, "local-select", "toshima-7m2").await;
-    assert_eq!(count(&root, "[data-testid=finding-row][data-rule=SH-ROOM][data-status=fail]"), 0);
-    assert_eq!(query(&root, "room-r3").get_attribute("data-status").as_deref(), Some("pass"));
+    assert_eq!(
+        count(
+            &root,
+            "[data-testid=finding-row][data-rule=SH-ROOM][data-status=fail]"
+        ),
+        0
+    );
+    assert_eq!(
+        query(&root, "room-r3")
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("pass")
+    );
     root.remove();
 }
 
@@ -99,7 +135,11 @@ async fn switches_language_and_storey() {
     let toggle: HtmlElement = query(&root, "lang-toggle").unchecked_into();
     toggle.click();
     settle().await;
-    assert!(text(&root, "totals-capacity").starts_with("Capacity 4persons"), "{}", text(&root, "totals-capacity"));
+    assert!(
+        text(&root, "totals-capacity").starts_with("Capacity 4persons"),
+        "{}",
+        text(&root, "totals-capacity")
+    );
     assert!(text(&root, "findings-panel").contains("Findings"));
     // 2F shows its rooms, with 1F drawn faintly beneath.
     let tab: HtmlElement = query(&root, "storey-tab-2f").unchecked_into();

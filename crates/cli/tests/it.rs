@@ -4,7 +4,10 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn madori(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_madori")).args(args).output().expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_madori"))
+        .args(args)
+        .output()
+        .expect("runs")
 }
 
 fn madori_stdin(args: &[&str], input: &str) -> Output {
@@ -15,7 +18,12 @@ fn madori_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -43,7 +51,10 @@ fn templates_list_and_print() {
 fn profiles_one_a_line_id_then_name() {
     let out = stdout(&madori(&["profiles"]));
     let first = out.lines().next().unwrap();
-    assert!(first.starts_with("sh-single\t共同居住型 (単身者)"), "{first}");
+    assert!(
+        first.starts_with("sh-single\t共同居住型 (単身者)"),
+        "{first}"
+    );
     assert_eq!(out.lines().count(), 11);
     assert!(stdout(&madori(&["locals"])).contains("toshima-7m2"));
 }
@@ -51,17 +62,26 @@ fn profiles_one_a_line_id_then_name() {
 #[test]
 fn check_exit_codes() {
     // Passing plan: 0.
-    let out = madori_stdin(&["check", "-", "--profile", "sh-single"], &template("wooden-house-shared"));
+    let out = madori_stdin(
+        &["check", "-", "--profile", "sh-single"],
+        &template("wooden-house-shared"),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     // A 4.5帖 private room fails SH-ROOM: 1.
     let out = madori_stdin(&["check", "-"], &template("kodan-3dk-shared"));
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("SH-ROOM"));
     // With the Toshima relaxation it passes.
-    let out = madori_stdin(&["check", "-", "--local", "toshima-7m2"], &template("kodan-3dk-shared"));
+    let out = madori_stdin(
+        &["check", "-", "--local", "toshima-7m2"],
+        &template("kodan-3dk-shared"),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     // And with --set as well.
-    let out = madori_stdin(&["check", "-", "--set", "sh.room.min=7"], &template("kodan-3dk-shared"));
+    let out = madori_stdin(
+        &["check", "-", "--set", "sh.room.min=7"],
+        &template("kodan-3dk-shared"),
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("sh.room.min = 7 ㎡ (--set"));
 }
@@ -77,34 +97,89 @@ fn invalid_input_exits_2_with_every_message() {
     assert!(err.contains("2 problem(s)"), "{err}");
     assert!(err.contains("storeys[0].rooms[0].kind"));
     assert!(err.contains("storeys[0].fixtures[0].kind.type"));
-    assert_eq!(madori_stdin(&["check", "-"], "not json").status.code(), Some(2));
-    assert_eq!(madori(&["check", "/no/such/file.json"]).status.code(), Some(2));
-    assert_eq!(madori(&["check", "x.json", "--profile", "nope"]).status.code(), Some(2));
-    assert_eq!(madori_stdin(&["check", "-", "--set", "sh.room.min=seven"], &template("kodan-3dk")).status.code(), Some(2));
+    assert_eq!(
+        madori_stdin(&["check", "-"], "not json").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        madori(&["check", "/no/such/file.json"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        madori(&["check", "x.json", "--profile", "nope"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        madori_stdin(
+            &["check", "-", "--set", "sh.room.min=seven"],
+            &template("kodan-3dk")
+        )
+        .status
+        .code(),
+        Some(2)
+    );
     assert_eq!(madori(&["frobnicate"]).status.code(), Some(2));
 }
 
 #[test]
 fn json_report_is_the_documented_format() {
-    let out = madori_stdin(&["check", "-", "--format", "json"], &template("kodan-3dk-shared"));
+    let out = madori_stdin(
+        &["check", "-", "--format", "json"],
+        &template("kodan-3dk-shared"),
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["profile"]["id"], "sh-single");
-    let room = report["findings"].as_array().unwrap().iter().find(|f| f["rule_id"] == "SH-ROOM" && f["element_ids"][0] == "r3").unwrap();
+    let room = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == "SH-ROOM" && f["element_ids"][0] == "r3")
+        .unwrap();
     assert_eq!(room["status"], "fail");
     assert_eq!(room["measured"]["value"].as_f64().unwrap(), 7.4529);
     assert_eq!(room["required"]["value"].as_f64().unwrap(), 9.0);
     assert_eq!(room["formula"], "7.45 ㎡ < 9 ㎡");
     assert!(room["citation"].as_str().unwrap().contains("施行規則"));
-    assert!(report["totals"]["dwelling_wall_centre_m2"].as_f64().unwrap() > 57.9);
+    assert!(
+        report["totals"]["dwelling_wall_centre_m2"]
+            .as_f64()
+            .unwrap()
+            > 57.9
+    );
 }
 
 #[test]
 fn capacity_names_the_limit() {
-    let out = madori_stdin(&["capacity", "-", "--profile", "sh-single"], &template("wooden-house-shared"));
+    let out = madori_stdin(
+        &["capacity", "-", "--profile", "sh-single"],
+        &template("wooden-house-shared"),
+    );
     assert!(out.status.success());
-    assert!(stdout(&out).contains("4 人 (limited by SH-ROOM)"), "{}", stdout(&out));
-    let out = madori_stdin(&["capacity", "-", "--profile", "sh-single", "--format", "json"], &template("kodan-3dk-shared"));
+    assert!(
+        stdout(&out).contains("4 人 (limited by SH-ROOM)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = madori_stdin(
+        &[
+            "capacity",
+            "-",
+            "--profile",
+            "sh-single",
+            "--format",
+            "json",
+        ],
+        &template("kodan-3dk-shared"),
+    );
     let cap: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(cap["max"], 2);
-    assert_eq!(madori_stdin(&["capacity", "-"], &template("kodan-3dk")).status.code(), Some(2), "needs --profile");
+    assert_eq!(
+        madori_stdin(&["capacity", "-"], &template("kodan-3dk"))
+            .status
+            .code(),
+        Some(2),
+        "needs --profile"
+    );
 }

@@ -1231,14 +1231,25 @@ fn every_finding_explains_itself() {
 
 #[test]
 fn room_colour_is_its_worst_verdict_not_a_note() {
-    let plan = PlanBuilder::shared(&[(2730, 2730), (3000, 3000), (3000, 3000), (3000, 3000)], 8000, 6000)
-        .window("p1", 2000, 1500, WindowOperation::Casement)
-        .build();
+    let plan = PlanBuilder::shared(
+        &[(2730, 2730), (3000, 3000), (3000, 3000), (3000, 3000)],
+        8000,
+        6000,
+    )
+    .window("p1", 2000, 1500, WindowOperation::Casement)
+    .build();
     let mut toshima = profile::profile("sh-single").unwrap();
-    toshima.apply_local(local_override("toshima-7m2").unwrap()).unwrap();
+    toshima
+        .apply_local(local_override("toshima-7m2").unwrap())
+        .unwrap();
     let report = check(&plan, &toshima);
     // p1 is named by the relaxation note (info) and passes everything else.
-    assert!(report.of(RuleId::ShRoomRelax).next().unwrap().element_ids.contains(&"p1".to_owned()));
+    assert!(report
+        .of(RuleId::ShRoomRelax)
+        .next()
+        .unwrap()
+        .element_ids
+        .contains(&"p1".to_owned()));
     assert_eq!(report.worst_for("p1"), Some(Status::Pass));
     // Without the relaxation it fails.
     assert_eq!(run(&plan, "sh-single").worst_for("p1"), Some(Status::Fail));

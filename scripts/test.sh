@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine if needed, then runs every check and test: formatting, clippy
+# (native and wasm32), docs, native tests, browser tests in headless Chromium, and a release
+# build of the app with Trunk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+
+step "rustfmt"
+cargo fmt --all --check
+step "clippy (native)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --workspace --exclude madori-cli --target wasm32-unknown-unknown --locked -- -D warnings
+step "docs"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+step "native tests"
+cargo test --workspace --exclude madori-app --locked
+step "browser tests (headless Chromium)"
+cargo test -p madori-app --target wasm32-unknown-unknown --locked
+step "release build (Trunk) starts in Chromium"
+trunk build --release
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+sleep 1
+profile_dir=$(mktemp -d)
+dom=$(timeout 90 chromium --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage \
+  --disable-background-networking --disable-component-update --disable-sync --no-first-run \
+  --user-data-dir="$profile_dir" --virtual-time-budget=8000 --dump-dom "http://127.0.0.1:$port/" 2>/dev/null)
+if ! grep -q 'data-testid="totals-area">延床面積' <<<"$dom"; then
+  echo "the release build did not render the app" >&2
+  exit 1
+fi
+echo "release build renders: $(grep -o 'data-testid="totals-area">[^<]*' <<<"$dom")"
+wasm=$(ls dist/*_bg.wasm)
+echo "release wasm: $(stat -c %s "$wasm") bytes, $(gzip -9 -c "$wasm" | wc -c) bytes gzipped"
+printf '\n\033[1mall checks passed\033[0m\n'

@@ -807,7 +807,10 @@ fn shift_draws_a_square() {
     ed.tool(Tool::Room)
         .down(0.0, 0.0)
         .drag_shift(3640.0, 2730.0);
-    ed.up();
+    ed.pointer_up(
+        WorldMm::new(3640.0, 2730.0),
+        madori_editor::tools::Modifiers { shift: true },
+    );
     assert_eq!(
         bbox(&ed.plan, "room1"),
         (PointMm::new(0, 0), PointMm::new(3640, 3640))

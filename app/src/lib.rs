@@ -1,13 +1,15 @@
 //! Madori's browser app (Leptos CSR). The only crate that touches the DOM: it renders the
-//! plan, the findings and the totals from `madori-plan` and `madori-rules`, and forwards
-//! events to them.
+//! editor's plan, the findings and the totals, and forwards pointer and key events to
+//! `madori-editor`.
 
 pub mod components;
 pub mod i18n;
+pub mod keyboard;
 pub mod state;
 
 use components::{
-    findings::FindingsPanel, plan_view::PlanView, toolbar::Toolbar, totals::TotalsBar,
+    findings::FindingsPanel, inspector::Inspector, overrides::OverridesPanel, plan_view::PlanView,
+    toolbar::Toolbar, totals::TotalsBar,
 };
 use leptos::prelude::*;
 use state::AppState;
@@ -15,13 +17,19 @@ use state::AppState;
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::new());
+    let state = AppState::new();
+    provide_context(state);
+    keyboard::install(state);
     view! {
         <div class="app" data-testid="app">
             <Toolbar />
             <div class="workspace">
                 <PlanView />
-                <FindingsPanel />
+                <aside class="side">
+                    <Inspector />
+                    <OverridesPanel />
+                    <FindingsPanel />
+                </aside>
             </div>
             <TotalsBar />
         </div>

@@ -1,32 +1,40 @@
-//! The page's shared state, provided once by context. Logic lives in plain functions here;
-//! components only read signals and call these.
+//! The page's shared state, provided once by context. Editing logic lives in
+//! `madori-editor`; this module only holds it in signals and derives what the page shows.
 
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use madori_editor::viewport::{ScreenPx, Viewport, WorldMm};
+use madori_editor::Editor;
 use madori_plan::{format, templates, Plan};
 use madori_rules::profile::{self, Profile};
 use madori_rules::{Capacity, PlanAreas, Report};
 
-/// Everything the page shows, derived from a plan, a profile and view options.
+/// Everything the page shows.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The plan on screen.
-    pub plan: RwSignal<Plan>,
+    /// The editor: plan, history, selection, tool.
+    pub editor: RwSignal<Editor>,
+    /// The plan, changing only when the plan itself changes (not on hover or selection).
+    pub plan: Memo<Plan>,
     /// The chosen profile id.
     pub profile_id: RwSignal<String>,
     /// The chosen local override id, if any.
     pub local_id: RwSignal<Option<String>>,
+    /// Values the user changed in the overrides panel: `(key, value)`.
+    pub overrides: RwSignal<Vec<(String, f64)>>,
     /// Display language.
     pub lang: RwSignal<Lang>,
-    /// Index of the storey shown.
-    pub storey: RwSignal<usize>,
     /// Element ids highlighted by clicking a finding.
     pub highlighted: RwSignal<Vec<String>>,
     /// Show 内法 areas on the canvas.
     pub show_interior: RwSignal<bool>,
-    /// Areas of the plan (recomputed when the plan changes).
+    /// World ↔ screen mapping of the canvas.
+    pub viewport: RwSignal<Viewport>,
+    /// The profile in force (catalogue entry + local override + user values).
+    pub profile: Memo<Profile>,
+    /// Areas of the plan.
     pub areas: Memo<PlanAreas>,
-    /// The report (recomputed when the plan or profile changes).
+    /// The report, recomputed whenever the plan or the profile changes.
     pub report: Memo<Report>,
     /// Capacity under the profile.
     pub capacity: Memo<Capacity>,
@@ -40,53 +48,100 @@ pub const FIRST_TEMPLATE: &str = "wooden-house-shared";
 pub fn load_template(name: &str) -> Plan {
     templates::get(name)
         .and_then(|text| format::from_json(text).ok())
-        .unwrap_or_else(|| Plan {
-            format_version: format::FORMAT_VERSION,
-            name: name.to_owned(),
-            dwelling: Default::default(),
-            storeys: vec![],
-        })
+        .unwrap_or_else(madori_editor::empty_plan)
 }
 
-/// The profile with its local override applied; the national profile if the override
-/// does not fit it.
-pub fn resolve_profile(id: &str, local: Option<&str>) -> Profile {
+/// The profile with its local override and the user's values applied. Values that do not
+/// fit the profile are skipped (the overrides panel only offers the profile's own).
+pub fn resolve_profile(id: &str, local: Option<&str>, overrides: &[(String, f64)]) -> Profile {
     let mut chosen = profile::profile(id).unwrap_or_else(|| profile::catalogue().remove(0));
     if let Some(local) = local.and_then(profile::local_override) {
-        // An override that names a value the profile does not use leaves it unchanged.
         let _ = chosen.apply_local(local);
     }
+    for (key, value) in overrides {
+        let _ = chosen.set(key, *value, "画面で変更 / set on screen");
+    }
     chosen
+}
+
+/// The world rectangle covering every storey (so switching storeys keeps the scale).
+pub fn plan_bounds(plan: &Plan) -> (WorldMm, WorldMm) {
+    let all: Vec<madori_plan::PointMm> = plan
+        .rooms()
+        .flat_map(|(_, r)| r.polygon.iter().copied())
+        .collect();
+    match madori_plan::geometry::bounds(&all) {
+        Some((lo, hi)) => (lo.into(), hi.into()),
+        None => (WorldMm::new(0.0, 0.0), WorldMm::new(9100.0, 7280.0)),
+    }
 }
 
 impl AppState {
     /// Creates the state with the first template and the shared-house profile.
     pub fn new() -> Self {
-        let plan = RwSignal::new(load_template(FIRST_TEMPLATE));
+        let editor = RwSignal::new(Editor::new(load_template(FIRST_TEMPLATE)));
+        let plan = Memo::new(move |_| editor.with(|e| e.plan.clone()));
         let profile_id = RwSignal::new("sh-single".to_owned());
         let local_id = RwSignal::new(None::<String>);
-        let areas = Memo::new(move |_| plan.with(PlanAreas::compute));
-        let chosen =
-            Memo::new(move |_| resolve_profile(&profile_id.get(), local_id.get().as_deref()));
-        let report = Memo::new(move |_| {
-            plan.with(|p| {
-                areas.with(|a| chosen.with(|prof| madori_rules::check_with_areas(p, a, prof)))
-            })
+        let overrides = RwSignal::new(Vec::<(String, f64)>::new());
+        let profile = Memo::new(move |_| {
+            resolve_profile(
+                &profile_id.get(),
+                local_id.get().as_deref(),
+                &overrides.get(),
+            )
         });
+        let areas = Memo::new(move |_| plan.with(PlanAreas::compute));
+        // A report's words render lazily; comparing reports would render them all, so a new
+        // report always counts as a change (it is only recomputed when its inputs change).
+        let report = Memo::new_with_compare(
+            move |_| {
+                plan.with(|p| {
+                    areas.with(|a| profile.with(|prof| madori_rules::check_with_areas(p, a, prof)))
+                })
+            },
+            |_, _| true,
+        );
         let capacity =
-            Memo::new(move |_| plan.with(|p| chosen.with(|prof| madori_rules::capacity(p, prof))));
+            Memo::new(move |_| plan.with(|p| profile.with(|prof| madori_rules::capacity(p, prof))));
+        let mut viewport = Viewport::new(WorldMm::new(0.0, 0.0), 0.06, ScreenPx::new(900.0, 700.0));
+        let (lo, hi) = plan.with_untracked(plan_bounds);
+        viewport.fit(lo, hi, 40.0);
         Self {
+            editor,
             plan,
             profile_id,
             local_id,
+            overrides,
             lang: RwSignal::new(Lang::Ja),
-            storey: RwSignal::new(0),
             highlighted: RwSignal::new(Vec::new()),
             show_interior: RwSignal::new(false),
+            viewport: RwSignal::new(viewport),
+            profile,
             areas,
             report,
             capacity,
         }
+    }
+
+    /// Opens a plan (template or new): fresh history, fitted view.
+    pub fn open(&self, plan: Plan) {
+        self.editor.update(|e| e.load(plan));
+        self.highlighted.set(Vec::new());
+        self.fit();
+    }
+
+    /// Fits the whole plan in the canvas.
+    pub fn fit(&self) {
+        let (lo, hi) = self.plan.with_untracked(plan_bounds);
+        self.viewport.update(|v| v.fit(lo, hi, 40.0));
+    }
+
+    /// Runs a command through the editor (one undo step); a refusal shows in the status bar.
+    pub fn run(&self, command: madori_editor::Command) {
+        self.editor.update(|e| {
+            let _ = e.apply(command);
+        });
     }
 }
 

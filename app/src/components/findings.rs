@@ -1,93 +1,115 @@
 //! The findings panel: grouped by status, each row with its formula, hint and citation.
-//! Clicking a row highlights the rooms it names.
+//! Rows are keyed by their verdict, so while a wall is dragged only the findings whose
+//! numbers change are redrawn. Clicking a row selects and highlights the rooms it names.
 
 use crate::i18n::{pick, status_label, t, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
-use madori_rules::Status;
+use madori_editor::Selection;
+use madori_rules::{Finding, Status};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+fn row_key(f: &Finding, lang: crate::i18n::Lang) -> u64 {
+    let mut h = DefaultHasher::new();
+    f.rule_id.hash(&mut h);
+    f.element_ids.hash(&mut h);
+    f.status.hash(&mut h);
+    for q in [f.measured, f.required].into_iter().flatten() {
+        q.value.to_bits().hash(&mut h);
+    }
+    (lang == crate::i18n::Lang::Ja).hash(&mut h);
+    h.finish()
+}
+
+fn select_elements(state: AppState, ids: Vec<String>) {
+    let target = state.plan.with_untracked(|plan| {
+        ids.iter().find_map(|id| {
+            plan.storeys.iter().enumerate().find_map(|(s, storey)| {
+                storey.rooms.iter().find(|r| r.id == *id).map(|r| {
+                    (
+                        s,
+                        r.id.clone(),
+                        madori_rules::area::label_position_mm(&r.polygon),
+                    )
+                })
+            })
+        })
+    });
+    state.highlighted.set(ids);
+    if let Some((storey, room, (x, y))) = target {
+        state.editor.update(|e| {
+            e.set_storey(storey);
+            e.selection = Selection::Room(room);
+        });
+        // Bring the room into view if it is off screen.
+        state.viewport.update(|v| {
+            let p = v.to_screen(madori_editor::viewport::WorldMm::new(x, y));
+            if p.x < 0.0 || p.y < 0.0 || p.x > v.size.x || p.y > v.size.y {
+                v.pan_by(v.size.x / 2.0 - p.x, v.size.y / 2.0 - p.y);
+            }
+        });
+    }
+}
+
+fn row(state: AppState, f: Finding) -> impl IntoView {
+    let l = state.lang.get_untracked();
+    let ids = f.element_ids.clone();
+    let selected = {
+        let ids = ids.clone();
+        move || !ids.is_empty() && state.highlighted.with(|h| *h == ids)
+    };
+    view! {
+        <li
+            class="finding"
+            class:selected=selected
+            data-testid="finding-row"
+            data-rule=f.rule_id
+            data-status=f.status.as_str()
+            on:click=move |_| select_elements(state, ids.clone())
+        >
+            <div class="finding-head">
+                <code>{f.rule_id}</code>
+                " "
+                <span>{pick(l, f.message_ja(), f.message_en()).to_owned()}</span>
+            </div>
+            <div class="formula" title=t(l, Key::Formula)>{f.formula().to_owned()}</div>
+            {(!f.hint().is_empty()).then(|| view! { <div class="hint">"→ " {pick(l, f.hint(), f.hint_en()).to_owned()}</div> })}
+            <details class="citation">
+                <summary>{t(l, Key::Source)}</summary>
+                {f.citation}
+            </details>
+        </li>
+    }
+}
 
 /// The findings panel.
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let groups = move || {
-        let report = state.report.get();
-        let l = lang.get();
-        Status::ALL
-            .into_iter()
-            .filter(|s| report.count(*s) > 0)
-            .map(|status| {
-                let rows = report
-                    .findings
-                    .iter()
-                    .filter(|f| f.status == status)
-                    .map(|f| {
-                        let ids = f.element_ids.clone();
-                        let selected = {
-                            let ids = ids.clone();
-                            move || !ids.is_empty() && state.highlighted.with(|h| *h == ids)
-                        };
-                        view! {
-                            <li
-                                class="finding"
-                                class:selected=selected
-                                data-testid="finding-row"
-                                data-rule=f.rule_id
-                                data-status=status.as_str()
-                                on:click=move |_| state.highlighted.set(ids.clone())
-                            >
-                                <div class="finding-head">
-                                    <code>{f.rule_id}</code>
-                                    " "
-                                    <span>{pick(l, f.message_ja(), f.message_en()).to_owned()}</span>
-                                </div>
-                                <div class="formula" title=t(l, Key::Formula)>{f.formula().to_owned()}</div>
-                                {(!f.hint().is_empty()).then(|| view! {
-                                    <div class="hint">"→ " {pick(l, f.hint(), f.hint_en()).to_owned()}</div>
-                                })}
-                                <details class="citation">
-                                    <summary>{t(l, Key::Source)}</summary>
-                                    {f.citation}
-                                </details>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <section class=format!("group status-{}", status.as_str()) data-testid=format!("findings-{}", status.as_str())>
-                        <h3>{status_label(l, status)} " " <span class="count">{report.count(status)}</span></h3>
-                        <ul>{rows}</ul>
-                    </section>
-                }
-            })
-            .collect_view()
-    };
-    let values = move || {
-        let report = state.report.get();
-        report
-            .profile
-            .params
-            .iter()
-            .map(|p| {
-                view! {
-                    <tr>
-                        <td><code>{p.name}</code></td>
-                        <td class="num">{madori_rules::report::num(p.value, 4)} " " {p.unit}</td>
-                        <td>{p.source.clone()}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+    let groups = Status::ALL
+        .into_iter()
+        .map(|status| {
+            let count = move || state.report.with(|r| r.count(status));
+            let items = move || state.report.with(|r| r.findings.iter().filter(|f| f.status == status).cloned().collect::<Vec<_>>());
+            view! {
+                <section
+                    class=format!("group status-{}", status.as_str())
+                    class:empty=move || count() == 0
+                    data-testid=format!("findings-{}", status.as_str())
+                >
+                    <h3>{move || status_label(lang.get(), status)} " " <span class="count" data-testid=format!("count-{}", status.as_str())>{count}</span></h3>
+                    <ul>
+                        <For each=items key=move |f| row_key(f, lang.get_untracked()) children=move |f| row(state, f) />
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view();
     view! {
-        <aside class="findings" data-testid="findings-panel">
+        <div class="findings" data-testid="findings-panel">
             <h2>{move || t(lang.get(), Key::Findings)}</h2>
             {groups}
-            <details class="values" data-testid="values-used">
-                <summary>{move || t(lang.get(), Key::ValuesUsed)}</summary>
-                <table>{values}</table>
-            </details>
-        </aside>
+        </div>
     }
 }

@@ -1,6 +1,8 @@
 //! One component per file.
 
 pub mod findings;
+pub mod inspector;
+pub mod overrides;
 pub mod plan_view;
 pub mod toolbar;
 pub mod totals;

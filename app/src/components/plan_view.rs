@@ -1,16 +1,26 @@
-//! The drawing: the storey's rooms as SVG in world millimetres (y down), with the storey
-//! below shown faintly, rooms coloured by their worst finding, and labels in ㎡ and 帖.
+//! The canvas: the current storey's rooms as SVG in world millimetres (y down), the storey
+//! below faintly, rooms coloured by their worst finding, labels in ㎡ and 帖, dimensions of
+//! the selection, the snap indicator; pointer, pen and touch input go to the editor.
 
+use crate::i18n::{t, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
-use madori_plan::geometry::bounds;
-use madori_plan::{FixtureKind, OpeningKind, Plan, PointMm, Storey};
+use madori_editor::snap::SnapKind;
+use madori_editor::tools::{Mode, Modifiers};
+use madori_editor::viewport::ScreenPx;
+use madori_editor::Selection;
+use madori_plan::geometry::distance_mm;
+use madori_plan::{FixtureKind, OpeningKind, PointMm, Room};
 use madori_rules::area::{label_position_mm, m2_to_jo};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use wasm_bindgen::JsCast;
 
-/// Margin around the plan, mm.
-const MARGIN_MM: i64 = 1200;
-/// Label text height, mm at 1:1.
-const LABEL_MM: f64 = 190.0;
+/// Label text height on screen, px.
+const LABEL_PX: f64 = 12.0;
+/// How near (px) the pointer must be to hit or snap to a vertex or wall; larger for touch.
+const HIT_PX: f64 = 8.0;
+/// See [`HIT_PX`].
+const HIT_TOUCH_PX: f64 = 16.0;
 
 fn points_attr(polygon: &[PointMm]) -> String {
     polygon
@@ -18,22 +28,6 @@ fn points_attr(polygon: &[PointMm]) -> String {
         .map(|p| format!("{},{}", p.x, p.y))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The SVG viewBox covering every storey, so switching storeys keeps the scale.
-pub fn view_box(plan: &Plan) -> String {
-    let all: Vec<PointMm> = plan
-        .rooms()
-        .flat_map(|(_, r)| r.polygon.iter().copied())
-        .collect();
-    let (lo, hi) = bounds(&all).unwrap_or((PointMm::new(0, 0), PointMm::new(9100, 9100)));
-    format!(
-        "{} {} {} {}",
-        lo.x - MARGIN_MM,
-        lo.y - MARGIN_MM,
-        hi.x - lo.x + 2 * MARGIN_MM,
-        hi.y - lo.y + 2 * MARGIN_MM
-    )
 }
 
 fn fixture_glyph(kind: &FixtureKind) -> &'static str {
@@ -48,32 +42,71 @@ fn fixture_glyph(kind: &FixtureKind) -> &'static str {
     }
 }
 
-fn openings_view(storey: &Storey) -> impl IntoView {
-    storey
-        .openings
-        .iter()
-        .filter_map(|o| {
-            let room = storey.rooms.iter().find(|r| r.id == o.room)?;
-            let n = room.polygon.len();
-            let (a, b) = (room.polygon.get(o.edge)?, room.polygon[(o.edge + 1) % n]);
-            let len = madori_plan::geometry::distance_mm(*a, b);
-            let (ux, uy) = ((b.x - a.x) as f64 / len, (b.y - a.y) as f64 / len);
-            let start = f64::from(o.offset_mm);
-            let end = start + f64::from(o.width_mm);
-            let class = match o.kind {
-                OpeningKind::Door { .. } => "door",
-                OpeningKind::Window { .. } => "window",
-            };
-            Some(view! {
-                <line
-                    class=class
-                    data-testid=format!("opening-{}", o.id)
-                    x1=a.x as f64 + ux * start
-                    y1=a.y as f64 + uy * start
-                    x2=a.x as f64 + ux * end
-                    y2=a.y as f64 + uy * end
-                />
-            })
+/// Everything one room's drawing depends on; its hash keys the row so only changed rooms
+/// are redrawn while dragging.
+#[derive(Clone, Hash)]
+struct RoomView {
+    id: String,
+    points: String,
+    name: String,
+    kind: &'static str,
+    status: &'static str,
+    label: (i64, i64),
+    area_text: String,
+    interior_text: Option<String>,
+    highlighted: bool,
+    selected: bool,
+    font_mm: i64,
+}
+
+impl RoomView {
+    fn key(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.hash(&mut h);
+        h.finish()
+    }
+}
+
+fn room_view(view: RoomView) -> impl IntoView {
+    let font = view.font_mm as f64;
+    let (lx, ly) = (view.label.0 as f64, view.label.1 as f64);
+    view! {
+        <g
+            class=format!("room kind-{} status-{}", view.kind, view.status)
+            class:highlighted=view.highlighted
+            class:selected=view.selected
+            data-testid=format!("room-{}", view.id)
+            data-status=view.status
+        >
+            <polygon points=view.points />
+            <text x=lx y=ly - font * 0.4 font-size=font text-anchor="middle" data-testid=format!("room-label-{}", view.id)>
+                <tspan x=lx>{view.name}</tspan>
+                <tspan x=lx dy=font * 1.2 data-testid=format!("room-area-{}", view.id)>{view.area_text}</tspan>
+                {view.interior_text.map(|text| view! { <tspan x=lx dy=font * 1.2 class="interior">{text}</tspan> })}
+            </text>
+        </g>
+    }
+}
+
+/// Edge lengths (mm) drawn just outside each edge of a room.
+fn dimensions(room: &Room, font_mm: f64) -> impl IntoView {
+    let n = room.polygon.len();
+    let sign = if madori_plan::geometry::signed_area_twice_mm2(&room.polygon) > 0 {
+        -1.0
+    } else {
+        1.0
+    };
+    (0..n)
+        .map(|e| {
+            let (a, b) = (room.polygon[e], room.polygon[(e + 1) % n]);
+            let len = distance_mm(a, b);
+            let (nx, ny) = madori_editor::commands::edge_normal(a, b);
+            let mid = ((a.x + b.x) as f64 / 2.0 + nx * sign * font_mm, (a.y + b.y) as f64 / 2.0 + ny * sign * font_mm + font_mm * 0.35);
+            view! {
+                <text class="dimension" x=mid.0 y=mid.1 font-size=font_mm text-anchor="middle" data-testid=format!("dim-{}-{e}", room.id)>
+                    {format!("{len:.0}")}
+                </text>
+            }
         })
         .collect_view()
 }
@@ -82,28 +115,211 @@ fn openings_view(storey: &Storey) -> impl IntoView {
 #[component]
 pub fn PlanView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let storey_tabs = move || {
-        state.plan.with(|plan| {
-            plan.storeys
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let name = s.name.clone();
-                    view! {
-                        <button
-                            class:active=move || state.storey.get() == i
-                            data-testid=format!("storey-tab-{}", s.id)
-                            on:click=move |_| state.storey.set(i)
-                        >
-                            {name}
-                        </button>
-                    }
-                })
-                .collect_view()
+    let editor = state.editor;
+    let lang = state.lang;
+    let svg_ref: NodeRef<leptos::svg::Svg> = NodeRef::new();
+    let panning = StoredValue::new(None::<ScreenPx>);
+    let touches = StoredValue::new(Vec::<(i32, ScreenPx)>::new());
+    let space_held = RwSignal::new(false);
+
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let r = svg.get_bounding_client_rect();
+            if r.width() > 0.0 && r.height() > 0.0 {
+                state
+                    .viewport
+                    .update(|v| v.size = ScreenPx::new(r.width(), r.height()));
+                return true;
+            }
+        }
+        false
+    };
+    Effect::new(move |_| {
+        if svg_ref.get().is_some() && measure() {
+            state.fit();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        measure();
+    });
+    on_cleanup(move || resize.remove());
+    let keys_down = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == " " && !crate::keyboard::typing_in_field(&ev) {
+            space_held.set(true);
+        }
+    });
+    let keys_up = window_event_listener(leptos::ev::keyup, move |ev| {
+        if ev.key() == " " {
+            space_held.set(false);
+        }
+    });
+    on_cleanup(move || {
+        keys_down.remove();
+        keys_up.remove();
+    });
+
+    let screen_of = move |client_x: i32, client_y: i32| -> ScreenPx {
+        svg_ref.get_untracked().map_or(ScreenPx::default(), |svg| {
+            let r = svg.get_bounding_client_rect();
+            ScreenPx::new(
+                f64::from(client_x) - r.left(),
+                f64::from(client_y) - r.top(),
+            )
         })
     };
+    let world_of = move |p: ScreenPx| state.viewport.with_untracked(|v| v.to_world(p));
+
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        let p = screen_of(ev.client_x(), ev.client_y());
+        if let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = target.set_pointer_capture(ev.pointer_id());
+        }
+        ev.prevent_default();
+        let touch = ev.pointer_type() == "touch";
+        if touch {
+            touches.update_value(|t| t.push((ev.pointer_id(), p)));
+            if touches.with_value(|t| t.len()) >= 2 {
+                editor.update(|e| e.cancel());
+                return;
+            }
+        }
+        if ev.button() == 1 || space_held.get_untracked() {
+            panning.set_value(Some(p));
+            return;
+        }
+        let tolerance = state
+            .viewport
+            .with_untracked(|v| v.px_to_mm(if touch { HIT_TOUCH_PX } else { HIT_PX }));
+        let world = world_of(p);
+        let mods = Modifiers {
+            shift: ev.shift_key(),
+        };
+        editor.update(|e| {
+            e.tolerance_mm = tolerance;
+            e.pointer_down(world, mods);
+        });
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let p = screen_of(ev.client_x(), ev.client_y());
+        if ev.pointer_type() == "touch" && touches.with_value(|t| t.len()) >= 2 {
+            let before = touches.get_value();
+            touches.update_value(|t| {
+                if let Some(entry) = t.iter_mut().find(|(id, _)| *id == ev.pointer_id()) {
+                    entry.1 = p;
+                }
+            });
+            let after = touches.get_value();
+            let (a0, b0, a1, b1) = (before[0].1, before[1].1, after[0].1, after[1].1);
+            let d0 = (a0.x - b0.x).hypot(a0.y - b0.y).max(1.0);
+            let d1 = (a1.x - b1.x).hypot(a1.y - b1.y).max(1.0);
+            let mid0 = ScreenPx::new((a0.x + b0.x) / 2.0, (a0.y + b0.y) / 2.0);
+            let mid1 = ScreenPx::new((a1.x + b1.x) / 2.0, (a1.y + b1.y) / 2.0);
+            state.viewport.update(|v| {
+                v.pan_by(mid1.x - mid0.x, mid1.y - mid0.y);
+                v.zoom_at(mid1, d1 / d0);
+            });
+            return;
+        }
+        if let Some(last) = panning.get_value() {
+            state
+                .viewport
+                .update(|v| v.pan_by(p.x - last.x, p.y - last.y));
+            panning.set_value(Some(p));
+            return;
+        }
+        let world = world_of(p);
+        let mods = Modifiers {
+            shift: ev.shift_key(),
+        };
+        editor.update(|e| e.pointer_move(world, mods));
+    };
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        let p = screen_of(ev.client_x(), ev.client_y());
+        let was_pinching = touches.with_value(|t| t.len()) >= 2;
+        touches.update_value(|t| t.retain(|(id, _)| *id != ev.pointer_id()));
+        if was_pinching {
+            return;
+        }
+        if panning.get_value().is_some() {
+            panning.set_value(None);
+            return;
+        }
+        let world = world_of(p);
+        let mods = Modifiers {
+            shift: ev.shift_key(),
+        };
+        editor.update(|e| e.pointer_up(world, mods));
+    };
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        let p = screen_of(ev.client_x(), ev.client_y());
+        let factor = (-ev.delta_y() * 0.0015).exp();
+        state.viewport.update(|v| v.zoom_at(p, factor));
+    };
+    let on_dblclick = move |ev: leptos::ev::MouseEvent| {
+        let world = world_of(screen_of(ev.client_x(), ev.client_y()));
+        editor.update(|e| e.double_click(world));
+    };
+
+    let font_mm = move || state.viewport.with(|v| v.px_to_mm(LABEL_PX));
+    let storey_index = move || editor.with(|e| e.storey);
+
+    let rooms = move || {
+        let index = storey_index();
+        let report = state.report.get();
+        let areas = state.areas.get();
+        let show_interior = state.show_interior.get();
+        let highlighted = state.highlighted.get();
+        let selected = editor.with(|e| match &e.selection {
+            Selection::Room(id) => Some(id.clone()),
+            _ => None,
+        });
+        let font = font_mm().round() as i64;
+        state.plan.with(|plan| {
+            let Some(storey) = plan.storeys.get(index) else {
+                return Vec::new();
+            };
+            let room_areas = &areas.storeys[index].rooms;
+            storey
+                .rooms
+                .iter()
+                .zip(room_areas)
+                .map(|(room, area)| {
+                    let (lx, ly) = label_position_mm(&room.polygon);
+                    RoomView {
+                        id: room.id.clone(),
+                        points: points_attr(&room.polygon),
+                        name: room.name.clone(),
+                        kind: room.kind.as_str(),
+                        status: report.worst_for(&room.id).map_or("none", |s| s.as_str()),
+                        label: (lx.round() as i64, ly.round() as i64),
+                        area_text: if room.kind.counts_as_floor_area() {
+                            format!(
+                                "{:.1}㎡ {:.1}帖",
+                                area.wall_centre_m2,
+                                m2_to_jo(area.wall_centre_m2)
+                            )
+                        } else {
+                            format!("({:.1}㎡)", area.wall_centre_m2)
+                        },
+                        interior_text: show_interior.then(|| {
+                            area.interior_m2
+                                .map_or("内法 —".to_owned(), |a| format!("内法 {a:.1}㎡"))
+                        }),
+                        highlighted: highlighted.contains(&room.id),
+                        selected: selected.as_deref() == Some(room.id.as_str()),
+                        font_mm: font,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
     let below = move || {
-        let index = state.storey.get();
+        let index = storey_index();
         state.plan.with(|plan| {
             index
                 .checked_sub(1)
@@ -116,77 +332,204 @@ pub fn PlanView() -> impl IntoView {
                 })
         })
     };
-    let rooms = move || {
-        let index = state.storey.get();
-        let report = state.report.get();
-        let areas = state.areas.get();
-        let show_interior = state.show_interior.get();
-        let highlighted = state.highlighted.get();
+
+    let openings = move || {
+        let index = storey_index();
+        let selected = editor.with(|e| match &e.selection {
+            Selection::Opening(id) => Some(id.clone()),
+            _ => None,
+        });
         state.plan.with(|plan| {
             let Some(storey) = plan.storeys.get(index) else {
-                return ().into_any();
+                return Vec::new();
             };
-            let room_areas = &areas.storeys[index].rooms;
-            let rooms = storey
-                .rooms
+            storey
+                .openings
                 .iter()
-                .zip(room_areas)
-                .map(|(room, area)| {
-                    let status = report.worst_for(&room.id).map_or("none", |s| s.as_str());
-                    let (lx, ly) = label_position_mm(&room.polygon);
-                    let interior = show_interior.then(|| {
-                        let text = area.interior_m2.map_or("内法 —".to_owned(), |a| format!("内法 {a:.1}㎡"));
-                        view! { <tspan x=lx dy=LABEL_MM * 1.2 class="interior">{text}</tspan> }
-                    });
-                    let area_text = if room.kind.counts_as_floor_area() {
-                        format!("{:.1}㎡ {:.1}帖", area.wall_centre_m2, m2_to_jo(area.wall_centre_m2))
-                    } else {
-                        format!("({:.1}㎡)", area.wall_centre_m2)
+                .filter_map(|o| {
+                    let room = storey.rooms.iter().find(|r| r.id == o.room)?;
+                    let n = room.polygon.len();
+                    let (a, b) = (*room.polygon.get(o.edge)?, room.polygon[(o.edge + 1) % n]);
+                    let len = distance_mm(a, b);
+                    let (ux, uy) = ((b.x - a.x) as f64 / len, (b.y - a.y) as f64 / len);
+                    let (s, e) = (f64::from(o.offset_mm), f64::from(o.offset_mm + o.width_mm));
+                    let class = match o.kind {
+                        OpeningKind::Door { .. } => "door",
+                        OpeningKind::Window { .. } => "window",
                     };
-                    view! {
-                        <g
-                            class=format!("room kind-{} status-{status}", room.kind.as_str())
-                            class:highlighted=highlighted.contains(&room.id)
-                            data-testid=format!("room-{}", room.id)
-                            data-status=status
-                        >
-                            <polygon points=points_attr(&room.polygon) />
-                            <text x=lx y=ly - LABEL_MM * 0.4 font-size=LABEL_MM text-anchor="middle" data-testid=format!("room-label-{}", room.id)>
-                                <tspan x=lx>{room.name.clone()}</tspan>
-                                <tspan x=lx dy=LABEL_MM * 1.2 data-testid=format!("room-area-{}", room.id)>{area_text}</tspan>
-                                {interior}
-                            </text>
-                        </g>
-                    }
+                    let is_selected = selected.as_deref() == Some(o.id.as_str());
+                    Some(view! {
+                        <line
+                            class=class
+                            class:selected=is_selected
+                            data-testid=format!("opening-{}", o.id)
+                            x1=a.x as f64 + ux * s
+                            y1=a.y as f64 + uy * s
+                            x2=a.x as f64 + ux * e
+                            y2=a.y as f64 + uy * e
+                        />
+                    })
                 })
-                .collect_view();
-            let fixtures = storey
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let fixtures = move || {
+        let index = storey_index();
+        let font = font_mm();
+        let selected = editor.with(|e| match &e.selection {
+            Selection::Fixture(id) => Some(id.clone()),
+            _ => None,
+        });
+        state.plan.with(|plan| {
+            let Some(storey) = plan.storeys.get(index) else { return Vec::new() };
+            storey
                 .fixtures
                 .iter()
                 .map(|f| {
+                    let is_selected = selected.as_deref() == Some(f.id.as_str());
                     view! {
-                        <g class="fixture" data-testid=format!("fixture-{}", f.id)>
-                            <circle cx=f.at.x cy=f.at.y r=200 />
-                            <text x=f.at.x y=f.at.y + 60 font-size=170 text-anchor="middle">{fixture_glyph(&f.kind)}</text>
+                        <g class="fixture" class:selected=is_selected data-testid=format!("fixture-{}", f.id)>
+                            <circle cx=f.at.x cy=f.at.y r=font * 1.1 />
+                            <text x=f.at.x y=f.at.y as f64 + font * 0.35 font-size=font text-anchor="middle">{fixture_glyph(&f.kind)}</text>
                         </g>
                     }
                 })
-                .collect_view();
-            view! { {rooms} {openings_view(storey)} {fixtures} }.into_any()
+                .collect::<Vec<_>>()
         })
     };
+
+    // Dimensions and handles of the selection; the polygon or cut being drawn; the snap.
+    let overlay = move || {
+        let font = font_mm();
+        let index = storey_index();
+        let (selection, mode, snap, pointer) =
+            editor.with(|e| (e.selection.clone(), e.mode.clone(), e.last_snap, e.pointer));
+        state.plan.with(|plan| {
+            let storey = plan.storeys.get(index)?;
+            let mut parts = Vec::new();
+            let dim_rooms: Vec<&Room> = match &selection {
+                Selection::Room(id) | Selection::Edge { room: id, .. } => storey.rooms.iter().filter(|r| r.id == *id).collect(),
+                Selection::Vertex(p) => storey.rooms.iter().filter(|r| r.polygon.contains(p)).collect(),
+                _ => Vec::new(),
+            };
+            for room in dim_rooms {
+                parts.push(dimensions(room, font).into_any());
+            }
+            if let Selection::Edge { room, edge } = &selection {
+                if let Some(r) = storey.rooms.iter().find(|r| r.id == *room) {
+                    let n = r.polygon.len();
+                    let (a, b) = (r.polygon[edge % n], r.polygon[(edge + 1) % n]);
+                    parts.push(view! { <line class="selected-edge" data-testid="selected-edge" x1=a.x y1=a.y x2=b.x y2=b.y /> }.into_any());
+                }
+            }
+            if let Selection::Vertex(p) = selection {
+                parts.push(view! { <circle class="selected-vertex" cx=p.x cy=p.y r=font * 0.6 /> }.into_any());
+            }
+            match mode {
+                Mode::DrawingPolygon { points } => {
+                    let mut all = points.clone();
+                    all.push(snap.map_or(pointer.round(), |s| s.point));
+                    parts.push(view! { <polyline class="drawing" data-testid="drawing" points=points_attr(&all) /> }.into_any());
+                }
+                Mode::Splitting { first } => {
+                    let end = snap.map_or(pointer.round(), |s| s.point);
+                    parts.push(view! { <line class="drawing" data-testid="drawing" x1=first.x y1=first.y x2=end.x y2=end.y /> }.into_any());
+                }
+                _ => {}
+            }
+            let drawing_tool = !matches!(editor.with(|e| e.tool.clone()), madori_editor::tools::Tool::Select) || editor.with(|e| e.in_gesture());
+            if let (Some(s), true) = (snap, drawing_tool) {
+                let class = match s.kind {
+                    SnapKind::Vertex => "snap snap-vertex",
+                    SnapKind::Edge => "snap snap-edge",
+                    SnapKind::Grid => "snap snap-grid",
+                    SnapKind::Free => "snap snap-free",
+                };
+                parts.push(view! { <rect class=class data-testid="snap-indicator" x=s.point.x as f64 - font * 0.4 y=s.point.y as f64 - font * 0.4 width=font * 0.8 height=font * 0.8 /> }.into_any());
+            }
+            Some(parts)
+        })
+    };
+
+    let storey_tabs = move || {
+        let current = storey_index();
+        state.plan.with(|plan| {
+            plan.storeys
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    view! {
+                        <button
+                            class:active=current == i
+                            data-testid=format!("storey-tab-{}", s.id)
+                            on:click=move |_| editor.update(|e| e.set_storey(i))
+                        >
+                            {s.name.clone()}
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let add_storey = move |_| {
+        let (id, name) = state.plan.with_untracked(|p| {
+            (
+                madori_editor::fresh_id(p, "storey"),
+                format!("{}F", p.storeys.len() + 1),
+            )
+        });
+        state.run(madori_editor::Command::AddStorey { id, name });
+        let last = state
+            .plan
+            .with_untracked(|p| p.storeys.len().saturating_sub(1));
+        editor.update(|e| e.set_storey(last));
+    };
+    let rename_storey = move |ev: leptos::ev::Event| {
+        let name = event_target_value(&ev);
+        let storey = editor.with_untracked(|e| e.storey);
+        state.run(madori_editor::Command::RenameStorey { storey, name });
+    };
+
     view! {
         <main class="canvas-area">
-            <nav class="storeys" data-testid="storey-tabs">{storey_tabs}</nav>
+            <nav class="storeys" data-testid="storey-tabs">
+                {storey_tabs}
+                <button data-testid="add-storey" on:click=add_storey>{move || t(lang.get(), Key::AddStorey)}</button>
+                <input
+                    class="storey-name"
+                    data-testid="storey-name"
+                    title=move || t(lang.get(), Key::RenameStorey)
+                    prop:value=move || state.plan.with(|p| p.storeys.get(storey_index()).map(|s| s.name.clone()).unwrap_or_default())
+                    on:change=rename_storey
+                />
+            </nav>
             <svg
                 class="plan"
+                class:panning=move || space_held.get()
                 data-testid="plan-canvas"
-                viewBox=move || state.plan.with(view_box)
-                preserveAspectRatio="xMidYMid meet"
+                node_ref=svg_ref
+                viewBox=move || state.viewport.with(|v| v.view_box())
+                preserveAspectRatio="xMinYMin meet"
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_up
+                on:wheel=on_wheel
+                on:dblclick=on_dblclick
+                on:contextmenu=|ev| ev.prevent_default()
             >
                 <g class="below-layer">{below}</g>
-                <g class="rooms-layer">{rooms}</g>
+                <g class="rooms-layer">
+                    <For each=rooms key=|r| r.key() children=room_view />
+                </g>
+                <g class="openings-layer">{openings}</g>
+                <g class="fixtures-layer">{fixtures}</g>
+                <g class="overlay-layer">{overlay}</g>
             </svg>
+            <div class="status-line" data-testid="status-message">
+                {move || editor.with(|e| e.message.as_ref().map(|m| crate::i18n::pick(lang.get(), &m.message_ja, &m.message_en).to_owned()))}
+            </div>
         </main>
     }
 }

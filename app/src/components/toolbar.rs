@@ -1,55 +1,177 @@
-//! The top bar: template, standard profile, local override and language.
+//! The top bar: plan, tools, grid, history, view, standard and language.
 
 use crate::i18n::{t, Key, Lang};
 use crate::state::{load_template, AppState};
 use leptos::prelude::*;
+use madori_editor::snap::Grid;
+use madori_editor::tools::Tool;
+use madori_editor::Transform;
 use madori_plan::templates::TEMPLATES;
+use madori_plan::FixtureKind;
 use madori_rules::profile::{catalogue, LOCAL_OVERRIDES};
+
+/// The drawing tools with their label key and hotkey.
+pub const TOOLS: [(Tool, Key, &str); 6] = [
+    (Tool::Select, Key::ToolSelect, "V"),
+    (Tool::Room, Key::ToolRoom, "R"),
+    (Tool::Polygon, Key::ToolPolygon, "P"),
+    (Tool::Split, Key::ToolSplit, "S"),
+    (Tool::Door, Key::ToolDoor, "D"),
+    (Tool::Window, Key::ToolWindow, "W"),
+];
+
+/// The fixture palette.
+pub fn fixture_palette() -> [(FixtureKind, Key); 7] {
+    [
+        (FixtureKind::Toilet, Key::FixtureToilet),
+        (FixtureKind::WashBasin { bowls: 1 }, Key::FixtureWashBasin),
+        (FixtureKind::Bath { tub: true }, Key::FixtureBath),
+        (FixtureKind::Shower, Key::FixtureShower),
+        (FixtureKind::WashingMachine, Key::FixtureWashingMachine),
+        (
+            FixtureKind::Kitchen {
+                burners: 2,
+                sink: true,
+            },
+            Key::FixtureKitchen,
+        ),
+        (FixtureKind::Stairs, Key::FixtureStairs),
+    ]
+}
 
 /// The toolbar.
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let profiles = catalogue();
-    let on_template = move |ev: leptos::ev::Event| {
-        let name = event_target_value(&ev);
-        state.plan.set(load_template(&name));
-        state.storey.set(0);
-        state.highlighted.set(Vec::new());
-    };
-    let on_profile = move |ev: leptos::ev::Event| state.profile_id.set(event_target_value(&ev));
-    let on_local = move |ev: leptos::ev::Event| {
-        let id = event_target_value(&ev);
-        state.local_id.set((!id.is_empty()).then_some(id));
-    };
-    let toggle_lang = move |_| {
-        lang.update(|l| *l = if *l == Lang::Ja { Lang::En } else { Lang::Ja });
+    let editor = state.editor;
+    let tool_buttons = TOOLS
+        .into_iter()
+        .map(|(tool, key, hotkey)| {
+            let id = tool.id();
+            let active = {
+                let tool = tool.clone();
+                move || editor.with(|e| e.tool == tool)
+            };
+            view! {
+                <button
+                    class="tool"
+                    class:active=active
+                    data-testid=format!("tool-{id}")
+                    title=move || format!("{} ({hotkey})", t(lang.get(), key))
+                    on:click=move |_| {
+                        editor.update(|e| {
+                            e.tool(tool.clone());
+                        })
+                    }
+                >
+                    {move || t(lang.get(), key)}
+                </button>
+            }
+        })
+        .collect_view();
+    let fixture_select = move |ev: leptos::ev::Event| {
+        let index: Option<usize> = event_target_value(&ev).parse().ok();
+        if let Some((kind, _)) = index.and_then(|i| fixture_palette().into_iter().nth(i)) {
+            editor.update(|e| {
+                e.tool(Tool::Fixture(kind));
+            });
+        }
     };
     view! {
         <header class="toolbar" data-testid="toolbar">
             <strong class="brand">{move || t(lang.get(), Key::AppTitle)}</strong>
+            <select
+                data-testid="template-select"
+                title=move || t(lang.get(), Key::Template)
+                on:change=move |ev| state.open(load_template(&event_target_value(&ev)))
+            >
+                {TEMPLATES
+                    .iter()
+                    .map(|(name, _)| {
+                        view! { <option value=*name selected=*name == crate::state::FIRST_TEMPLATE>{*name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <button data-testid="new-plan" on:click=move |_| state.open(madori_editor::empty_plan())>
+                {move || t(lang.get(), Key::NewPlan)}
+            </button>
+            <span class="group" role="toolbar">{tool_buttons}</span>
+            <select
+                data-testid="fixture-select"
+                class:active=move || editor.with(|e| matches!(e.tool, Tool::Fixture(_)))
+                on:change=fixture_select
+            >
+                <option value="">{move || t(lang.get(), Key::Fixtures)}</option>
+                {fixture_palette()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (_, key))| view! { <option value=i.to_string()>{move || t(lang.get(), key)}</option> })
+                    .collect_view()}
+            </select>
             <label>
-                {move || t(lang.get(), Key::Template)}
-                <select data-testid="template-select" on:change=on_template>
-                    {TEMPLATES
-                        .iter()
-                        .map(|(name, _)| {
-                            let selected = *name == crate::state::FIRST_TEMPLATE;
-                            view! { <option value=*name selected=selected>{*name}</option> }
+                {move || t(lang.get(), Key::Grid)}
+                <select
+                    data-testid="grid-select"
+                    on:change=move |ev| {
+                        if let Some(grid) = Grid::from_id(&event_target_value(&ev)) {
+                            editor.update(|e| e.snap.grid = grid);
+                        }
+                    }
+                >
+                    {Grid::ALL
+                        .into_iter()
+                        .map(|g| {
+                            let label = move || if g == Grid::Off { t(lang.get(), Key::GridOff).to_owned() } else { g.id().to_owned() };
+                            view! { <option value=g.id() selected=g == Grid::Shaku910>{label}</option> }
                         })
                         .collect_view()}
                 </select>
             </label>
+            <span class="group">
+                <button
+                    data-testid="undo"
+                    title="Ctrl+Z"
+                    disabled=move || !editor.with(|e| e.can_undo())
+                    on:click=move |_| {
+                        editor.update(|e| {
+                            e.undo();
+                        })
+                    }
+                >
+                    "↶ " {move || t(lang.get(), Key::Undo)}
+                </button>
+                <button
+                    data-testid="redo"
+                    title="Ctrl+Shift+Z / Ctrl+Y"
+                    disabled=move || !editor.with(|e| e.can_redo())
+                    on:click=move |_| {
+                        editor.update(|e| {
+                            e.redo();
+                        })
+                    }
+                >
+                    "↷ " {move || t(lang.get(), Key::Redo)}
+                </button>
+            </span>
+            <span class="group">
+                <button data-testid="zoom-out" title=move || t(lang.get(), Key::ZoomOut) on:click=move |_| zoom(state, 1.0 / 1.25)>"−"</button>
+                <button data-testid="zoom-fit" on:click=move |_| state.fit()>{move || t(lang.get(), Key::ZoomFit)}</button>
+                <button data-testid="zoom-in" title=move || t(lang.get(), Key::ZoomIn) on:click=move |_| zoom(state, 1.25)>"+"</button>
+                <button data-testid="rotate" on:click=move |_| state.run(madori_editor::Command::TransformPlan(Transform::RotateClockwise))>{move || t(lang.get(), Key::Rotate)}</button>
+                <button data-testid="mirror" on:click=move |_| state.run(madori_editor::Command::TransformPlan(Transform::MirrorHorizontal))>{move || t(lang.get(), Key::Mirror)}</button>
+            </span>
             <label>
                 {move || t(lang.get(), Key::Standard)}
-                <select data-testid="profile-select" on:change=on_profile>
-                    {profiles
+                <select data-testid="profile-select" on:change=move |ev| {
+                    state.overrides.set(Vec::new());
+                    state.profile_id.set(event_target_value(&ev));
+                }>
+                    {catalogue()
                         .into_iter()
                         .map(|p| {
-                            let selected = p.id == "sh-single";
                             view! {
-                                <option value=p.id selected=selected>
+                                <option value=p.id selected=p.id == "sh-single">
                                     {move || if lang.get() == Lang::Ja { p.name_ja } else { p.name_en }}
                                 </option>
                             }
@@ -59,31 +181,32 @@ pub fn Toolbar() -> impl IntoView {
             </label>
             <label>
                 {move || t(lang.get(), Key::LocalOverride)}
-                <select data-testid="local-select" on:change=on_local>
+                <select data-testid="local-select" on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    state.local_id.set((!id.is_empty()).then_some(id));
+                }>
                     <option value="">{move || t(lang.get(), Key::NoLocalOverride)}</option>
                     {LOCAL_OVERRIDES
                         .iter()
-                        .map(|l| {
-                            view! {
-                                <option value=l.id>
-                                    {move || if lang.get() == Lang::Ja { l.name_ja } else { l.name_en }}
-                                </option>
-                            }
-                        })
+                        .map(|l| view! { <option value=l.id>{move || if lang.get() == Lang::Ja { l.name_ja } else { l.name_en }}</option> })
                         .collect_view()}
                 </select>
             </label>
             <label class="toggle">
-                <input
-                    type="checkbox"
-                    data-testid="interior-toggle"
-                    on:change=move |ev| state.show_interior.set(event_target_checked(&ev))
-                />
+                <input type="checkbox" data-testid="interior-toggle" on:change=move |ev| state.show_interior.set(event_target_checked(&ev)) />
                 {move || t(lang.get(), Key::ShowInterior)}
             </label>
-            <button data-testid="lang-toggle" on:click=toggle_lang>
+            <button data-testid="lang-toggle" on:click=move |_| lang.update(|l| *l = if *l == Lang::Ja { Lang::En } else { Lang::Ja })>
                 {move || t(lang.get(), Key::Language)}
             </button>
         </header>
     }
+}
+
+/// Zooms about the canvas centre (the buttons).
+fn zoom(state: AppState, factor: f64) {
+    state.viewport.update(|v| {
+        let centre = madori_editor::viewport::ScreenPx::new(v.size.x / 2.0, v.size.y / 2.0);
+        v.zoom_at(centre, factor);
+    });
 }

@@ -1,4 +1,4 @@
-//! The bottom bar: total floor area per storey, residents and capacity.
+//! The bottom bar: total floor area per storey, residents, capacity and zoom.
 
 use crate::i18n::{t, Key};
 use crate::state::AppState;
@@ -11,24 +11,25 @@ pub fn TotalsBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let area_text = move || {
-        let report = state.report.get();
-        let totals = &report.totals;
-        let storeys: Vec<String> = totals
-            .storeys
-            .iter()
-            .map(|s| format!("{} {:.2}", s.name, s.wall_centre_m2))
-            .collect();
-        format!(
-            "{} {:.2}㎡ ({:.1}帖; {})",
-            t(lang.get(), Key::TotalFloorArea),
-            totals.dwelling_wall_centre_m2,
-            m2_to_jo(totals.dwelling_wall_centre_m2),
-            storeys.join(" / ")
-        )
+        state.report.with(|report| {
+            let totals = &report.totals;
+            let storeys: Vec<String> = totals
+                .storeys
+                .iter()
+                .map(|s| format!("{} {:.2}", s.name, s.wall_centre_m2))
+                .collect();
+            format!(
+                "{} {:.2}㎡ ({:.1}帖; {})",
+                t(lang.get(), Key::TotalFloorArea),
+                totals.dwelling_wall_centre_m2,
+                m2_to_jo(totals.dwelling_wall_centre_m2),
+                storeys.join(" / ")
+            )
+        })
     };
     let interior_text = move || {
-        let report = state.report.get();
-        let value = report.totals.dwelling_interior_m2.map_or_else(
+        let value = state.report.with(|r| r.totals.dwelling_interior_m2);
+        let value = value.map_or_else(
             || t(lang.get(), Key::Unavailable).to_owned(),
             |a| format!("{a:.2}㎡"),
         );
@@ -38,14 +39,13 @@ pub fn TotalsBar() -> impl IntoView {
         format!(
             "{} {}{}",
             t(lang.get(), Key::Residents),
-            state.report.get().totals.residents,
+            state.report.with(|r| r.totals.residents),
             t(lang.get(), Key::Persons)
         )
     };
     let capacity_text = move || {
-        let capacity = state.capacity.get();
         let l = lang.get();
-        match capacity.max {
+        state.capacity.with(|capacity| match capacity.max {
             Some(max) => {
                 let unit = if capacity.unit == "世帯" {
                     t(l, Key::Households)
@@ -60,14 +60,28 @@ pub fn TotalsBar() -> impl IntoView {
                 )
             }
             None => format!("{} {}", t(l, Key::Capacity), t(l, Key::NotApplicable)),
-        }
+        })
     };
+    let next_text = move || {
+        let l = lang.get();
+        state.capacity.with(|c| {
+            c.limits
+                .iter()
+                .filter(|limit| c.limiting.contains(&limit.rule_id))
+                .map(|limit| crate::i18n::pick(l, &limit.next_ja, &limit.next_en).to_owned())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
+    };
+    let zoom_text = move || format!("{:.0}%", state.viewport.with(|v| v.zoom_percent()));
     view! {
         <footer class="totals" data-testid="totals">
             <span data-testid="totals-area">{area_text}</span>
             <span data-testid="totals-interior">{interior_text}</span>
             <span data-testid="totals-residents">{residents_text}</span>
             <span data-testid="totals-capacity">{capacity_text}</span>
+            <span class="next" data-testid="totals-next">{move || { let n = next_text(); (!n.is_empty()).then(|| format!("+1: {n}")) }}</span>
+            <span class="zoom" data-testid="zoom-level">{zoom_text}</span>
         </footer>
     }
 }

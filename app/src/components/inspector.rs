@@ -1,0 +1,291 @@
+//! The inspector: properties of the selected room, wall, opening or fixture. Every change is
+//! an editor command (one undo step); refused values leave the plan as it was.
+
+use crate::i18n::{room_kind, t, Key};
+use crate::state::AppState;
+use leptos::prelude::*;
+use madori_editor::{Command, RoomPatch, Selection};
+use madori_plan::{FixtureKind, Occupancy, OpeningKind, RoomKind};
+
+fn parse_mm(text: &str) -> Option<i64> {
+    text.trim().parse::<i64>().ok()
+}
+
+/// Parses children's ages such as `3, 8` (full-width commas too).
+pub fn parse_ages(text: &str) -> Option<Vec<u8>> {
+    text.split([',', '、', '，', ' '])
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().parse::<u8>().ok())
+        .collect()
+}
+
+/// The inspector panel.
+#[component]
+pub fn Inspector() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let editor = state.editor;
+    let body = move || {
+        let selection = editor.with(|e| e.selection.clone());
+        let l = lang.get();
+        state.plan.with(|plan| match selection {
+            Selection::Room(id) => plan.room(&id).cloned().map(|room| room_fields(state, room).into_any()),
+            Selection::Edge { room, edge } => plan.room(&room).cloned().map(|r| {
+                let n = r.polygon.len();
+                let length = madori_plan::geometry::distance_mm(r.polygon[edge % n], r.polygon[(edge + 1) % n]).round() as i64;
+                let neighbour = plan
+                    .storeys
+                    .iter()
+                    .flat_map(|s| &s.rooms)
+                    .find(|o| o.id != r.id && { let (a, b) = (r.polygon[edge % n], r.polygon[(edge + 1) % n]); o.polygon.contains(&a) && o.polygon.contains(&b) })
+                    .map(|o| o.id.clone());
+                let room_id = r.id.clone();
+                let room_for_merge = r.id.clone();
+                view! {
+                    <div class="fields" data-testid="inspector-edge">
+                        <p>{r.name.clone()} " — " {format!("#{}", edge + 1)}</p>
+                        <label>
+                            {t(l, Key::EdgeLength)}
+                            <input
+                                type="number"
+                                data-testid="edge-length"
+                                prop:value=length.to_string()
+                                on:change=move |ev| {
+                                    if let Some(length_mm) = parse_mm(&event_target_value(&ev)) {
+                                        state.run(Command::SetEdgeLength { room: room_id.clone(), edge, length_mm });
+                                    }
+                                }
+                            />
+                        </label>
+                        {neighbour.map(|b| view! {
+                            <button data-testid="merge" on:click=move |_| state.run(Command::MergeRooms { a: room_for_merge.clone(), b: b.clone() })>
+                                {t(l, Key::MergeAcross)}
+                            </button>
+                        })}
+                    </div>
+                }
+                .into_any()
+            }),
+            Selection::Opening(id) => plan.storeys.iter().flat_map(|s| &s.openings).find(|o| o.id == id).cloned().map(|o| opening_fields(state, o).into_any()),
+            Selection::Fixture(id) => plan.storeys.iter().flat_map(|s| &s.fixtures).find(|f| f.id == id).cloned().map(|f| {
+                let fid = f.id.clone();
+                let delete_id = f.id.clone();
+                let extra = match f.kind {
+                    FixtureKind::WashBasin { bowls } => Some(view! {
+                        <label>{t(l, Key::Bowls)}
+                            <input type="number" min="1" data-testid="fixture-bowls" prop:value=bowls.to_string() on:change=move |ev| {
+                                if let Ok(bowls) = event_target_value(&ev).trim().parse::<u32>() {
+                                    state.run(Command::UpdateFixture { id: fid.clone(), kind: FixtureKind::WashBasin { bowls } });
+                                }
+                            } />
+                        </label>
+                    }.into_any()),
+                    FixtureKind::Bath { tub } => Some(view! {
+                        <label><input type="checkbox" data-testid="fixture-tub" prop:checked=tub on:change=move |ev| {
+                            state.run(Command::UpdateFixture { id: fid.clone(), kind: FixtureKind::Bath { tub: event_target_checked(&ev) } });
+                        } />{t(l, Key::Tub)}</label>
+                    }.into_any()),
+                    _ => None,
+                };
+                view! {
+                    <div class="fields" data-testid="inspector-fixture">
+                        <p>{f.id.clone()}</p>
+                        {extra}
+                        <button data-testid="delete" on:click=move |_| state.run(Command::Delete { ids: vec![delete_id.clone()] })>{t(l, Key::Delete)}</button>
+                    </div>
+                }
+                .into_any()
+            }),
+            Selection::Vertex(p) => Some(view! { <p data-testid="inspector-vertex">{t(l, Key::Vertex)} {format!(" ({}, {})", p.x, p.y)}</p> }.into_any()),
+            Selection::None => None,
+        })
+    };
+    view! {
+        <section class="inspector" data-testid="inspector">
+            <h2>{move || t(lang.get(), Key::Inspector)}</h2>
+            {move || body().unwrap_or_else(|| view! { <p class="hint">{t(lang.get(), Key::NothingSelected)}</p> }.into_any())}
+        </section>
+    }
+}
+
+fn room_fields(state: AppState, room: madori_plan::Room) -> impl IntoView {
+    let l = state.lang.get_untracked();
+    let id = room.id.clone();
+    let patch =
+        move |id: String, patch: RoomPatch| state.run(Command::UpdateRoom { room: id, patch });
+    let (lo, hi) = madori_plan::geometry::bounds(&room.polygon).unwrap_or_default();
+    let rectangular = room.polygon.len() == 4
+        && room
+            .polygon
+            .iter()
+            .all(|p| (p.x == lo.x || p.x == hi.x) && (p.y == lo.y || p.y == hi.y));
+    let (width, depth) = (hi.x - lo.x, hi.y - lo.y);
+    let occupancy_kind = match &room.occupancy {
+        None => "none",
+        Some(Occupancy::Persons(_)) => "persons",
+        Some(Occupancy::SingleParent { .. }) => "single_parent",
+    };
+    let persons = match &room.occupancy {
+        Some(Occupancy::Persons(n)) => *n,
+        _ => 1,
+    };
+    let ages = match &room.occupancy {
+        Some(Occupancy::SingleParent { children_ages }) => children_ages
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
+        _ => String::new(),
+    };
+    let private = room.kind == RoomKind::Private;
+    let thickness = room
+        .wall_thickness_mm
+        .first()
+        .copied()
+        .flatten()
+        .map(|t| t.to_string())
+        .unwrap_or_default();
+    let (id1, id2, id3, id4, id5, id6, id7, id8, id9, id10) = (
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+    );
+    view! {
+        <div class="fields" data-testid="inspector-room">
+            <label>{t(l, Key::Name)}
+                <input data-testid="room-name" prop:value=room.name.clone() on:change=move |ev| patch(id1.clone(), RoomPatch { name: Some(event_target_value(&ev)), ..Default::default() }) />
+            </label>
+            <label>{t(l, Key::Kind)}
+                <select data-testid="room-kind" on:change=move |ev| {
+                    if let Some(kind) = RoomKind::ALL.into_iter().find(|k| k.as_str() == event_target_value(&ev)) {
+                        patch(id2.clone(), RoomPatch { kind: Some(kind), ..Default::default() });
+                    }
+                }>
+                    {RoomKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=k == room.kind>{room_kind(l, k)}</option> }).collect_view()}
+                </select>
+            </label>
+            {private.then(|| view! {
+                <label>{t(l, Key::Occupancy)}
+                    <select data-testid="room-occupancy" on:change=move |ev| {
+                        let occupancy = match event_target_value(&ev).as_str() {
+                            "persons" => Some(Occupancy::Persons(1)),
+                            "single_parent" => Some(Occupancy::SingleParent { children_ages: vec![] }),
+                            _ => None,
+                        };
+                        patch(id3.clone(), RoomPatch { occupancy: Some(occupancy), ..Default::default() });
+                    }>
+                        <option value="none" selected=occupancy_kind == "none">{t(l, Key::Vacant)}</option>
+                        <option value="persons" selected=occupancy_kind == "persons">{t(l, Key::Persons)}</option>
+                        <option value="single_parent" selected=occupancy_kind == "single_parent">{t(l, Key::SingleParent)}</option>
+                    </select>
+                </label>
+                {(occupancy_kind == "persons").then(|| view! {
+                    <label>{t(l, Key::Residents)}
+                        <input type="number" min="0" data-testid="room-persons" prop:value=persons.to_string() on:change=move |ev| {
+                            if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                                patch(id4.clone(), RoomPatch { occupancy: Some(Some(Occupancy::Persons(n))), ..Default::default() });
+                            }
+                        } />
+                    </label>
+                })}
+                {(occupancy_kind == "single_parent").then(|| view! {
+                    <label>{t(l, Key::ChildrenAges)}
+                        <input data-testid="room-children" prop:value=ages.clone() on:change=move |ev| {
+                            if let Some(children_ages) = parse_ages(&event_target_value(&ev)) {
+                                patch(id5.clone(), RoomPatch { occupancy: Some(Some(Occupancy::SingleParent { children_ages })), ..Default::default() });
+                            }
+                        } />
+                    </label>
+                })}
+                <label><input type="checkbox" data-testid="room-lockable" prop:checked=room.lockable on:change=move |ev| patch(id6.clone(), RoomPatch { lockable: Some(event_target_checked(&ev)), ..Default::default() }) />{t(l, Key::Lockable)}</label>
+            })}
+            <label>{t(l, Key::WallThickness)}
+                <input type="number" min="1" data-testid="room-wall-thickness" placeholder="120 / 150" prop:value=thickness on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let thickness = if value.trim().is_empty() { Some(None) } else { value.trim().parse::<u32>().ok().map(Some) };
+                    if let Some(thickness) = thickness {
+                        patch(id7.clone(), RoomPatch { wall_thickness_mm: Some(thickness), ..Default::default() });
+                    }
+                } />
+            </label>
+            {rectangular.then(|| view! {
+                <label>{t(l, Key::Width)}
+                    <input type="number" data-testid="room-width" prop:value=width.to_string() on:change=move |ev| {
+                        if let Some(width_mm) = parse_mm(&event_target_value(&ev)) {
+                            state.run(Command::SetRoomSize { room: id8.clone(), width_mm, depth_mm: depth });
+                        }
+                    } />
+                </label>
+                <label>{t(l, Key::Depth)}
+                    <input type="number" data-testid="room-depth" prop:value=depth.to_string() on:change=move |ev| {
+                        if let Some(depth_mm) = parse_mm(&event_target_value(&ev)) {
+                            state.run(Command::SetRoomSize { room: id9.clone(), width_mm: width, depth_mm });
+                        }
+                    } />
+                </label>
+            })}
+            <div class="buttons">
+                <button data-testid="duplicate" on:click=move |_| {
+                    let new_id = state.plan.with_untracked(|p| madori_editor::fresh_id(p, "room"));
+                    state.run(Command::DuplicateRoom { room: id10.clone(), new_id });
+                }>{t(l, Key::Duplicate)}</button>
+                <button data-testid="delete" on:click=move |_| state.run(Command::Delete { ids: vec![id.clone()] })>{t(l, Key::Delete)}</button>
+            </div>
+        </div>
+    }
+}
+
+fn opening_fields(state: AppState, opening: madori_plan::Opening) -> impl IntoView {
+    let l = state.lang.get_untracked();
+    let (id, id2, id3, id4) = (
+        opening.id.clone(),
+        opening.id.clone(),
+        opening.id.clone(),
+        opening.id.clone(),
+    );
+    let kind = opening.kind.clone();
+    let width = opening.width_mm;
+    let update = move |id: String, width_mm: u32, kind: OpeningKind| {
+        state.run(Command::UpdateOpening { id, width_mm, kind })
+    };
+    let kind_fields = match kind.clone() {
+        OpeningKind::Door { lockable } => view! {
+            <label><input type="checkbox" data-testid="opening-lockable" prop:checked=lockable on:change=move |ev| update(id2.clone(), width, OpeningKind::Door { lockable: event_target_checked(&ev) }) />{t(l, Key::Lockable)}</label>
+        }.into_any(),
+        OpeningKind::Window { height_mm, exterior, operation } => view! {
+            <label>{t(l, Key::Height)}
+                <input type="number" data-testid="opening-height" prop:value=height_mm.to_string() on:change=move |ev| {
+                    if let Ok(height_mm) = event_target_value(&ev).trim().parse::<u32>() {
+                        update(id2.clone(), width, OpeningKind::Window { height_mm, exterior, operation });
+                    }
+                } />
+            </label>
+            <label><input type="checkbox" data-testid="opening-exterior" prop:checked=exterior on:change=move |ev| update(id3.clone(), width, OpeningKind::Window { height_mm, exterior: event_target_checked(&ev), operation }) />{t(l, Key::Exterior)}</label>
+        }.into_any(),
+    };
+    let title = match opening.kind {
+        OpeningKind::Door { .. } => t(l, Key::Door),
+        OpeningKind::Window { .. } => t(l, Key::Window),
+    };
+    view! {
+        <div class="fields" data-testid="inspector-opening">
+            <p>{title} " " {opening.id.clone()}</p>
+            <label>{t(l, Key::Width)}
+                <input type="number" data-testid="opening-width" prop:value=width.to_string() on:change=move |ev| {
+                    if let Ok(width_mm) = event_target_value(&ev).trim().parse::<u32>() {
+                        update(id.clone(), width_mm, kind.clone());
+                    }
+                } />
+            </label>
+            {kind_fields}
+            <button data-testid="delete" on:click=move |_| state.run(Command::Delete { ids: vec![id4.clone()] })>{t(l, Key::Delete)}</button>
+        </div>
+    }
+}

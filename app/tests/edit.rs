@@ -1,0 +1,243 @@
+//! Editing in the real app in headless Chromium: pointer and keyboard events go in, the
+//! labels and findings on screen change.
+
+use gloo::timers::future::TimeoutFuture;
+use madori_app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{
+    Element, HtmlElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit, PointerEvent,
+    PointerEventInit, SvgGraphicsElement,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container
+        .set_attribute("style", "width: 1200px; height: 800px; position: relative")
+        .unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), App).forget();
+    container
+}
+
+async fn settle() {
+    TimeoutFuture::new(20).await;
+}
+
+fn query(root: &Element, test_id: &str) -> Element {
+    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {test_id}"))
+}
+
+fn try_query(root: &Element, test_id: &str) -> Option<Element> {
+    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
+        .unwrap()
+}
+
+fn text(root: &Element, test_id: &str) -> String {
+    query(root, test_id).text_content().unwrap_or_default()
+}
+
+async fn click(root: &Element, test_id: &str) {
+    query(root, test_id).unchecked_into::<HtmlElement>().click();
+    settle().await;
+}
+
+async fn choose(root: &Element, test_id: &str, value: &str) {
+    let select: HtmlSelectElement = query(root, test_id).unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+}
+
+/// Client pixel position of a world point, through the canvas's own transform.
+fn client_of(root: &Element, x: f64, y: f64) -> (f64, f64) {
+    let svg: SvgGraphicsElement = query(root, "plan-canvas").unchecked_into();
+    let m = svg.get_screen_ctm().unwrap();
+    (
+        f64::from(m.a()) * x + f64::from(m.e()),
+        f64::from(m.d()) * y + f64::from(m.f()),
+    )
+}
+
+fn pointer(root: &Element, kind: &str, x: f64, y: f64) {
+    let (cx, cy) = client_of(root, x, y);
+    let init = PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x(cx.round() as i32);
+    init.set_client_y(cy.round() as i32);
+    init.set_pointer_id(1);
+    init.set_pointer_type("mouse");
+    init.set_button(0);
+    init.set_is_primary(true);
+    let event = PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    query(root, "plan-canvas").dispatch_event(&event).unwrap();
+}
+
+/// A drag in world millimetres, in several moves, as one gesture.
+async fn drag(root: &Element, from: (f64, f64), to: (f64, f64)) {
+    pointer(root, "pointerdown", from.0, from.1);
+    for i in 1..=5 {
+        let f = f64::from(i) / 5.0;
+        pointer(
+            root,
+            "pointermove",
+            from.0 + (to.0 - from.0) * f,
+            from.1 + (to.1 - from.1) * f,
+        );
+    }
+    pointer(root, "pointerup", to.0, to.1);
+    settle().await;
+}
+
+async fn key(key: &str, ctrl: bool, shift: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap()
+        .dispatch_event(&event)
+        .unwrap();
+    settle().await;
+}
+
+fn rooms(root: &Element) -> u32 {
+    root.query_selector_all("g.room").unwrap().length()
+}
+
+fn finding_text(root: &Element, rule: &str) -> String {
+    let rows = root
+        .query_selector_all(&format!("[data-testid=finding-row][data-rule=\"{rule}\"]"))
+        .unwrap();
+    (0..rows.length())
+        .filter_map(|i| rows.item(i)?.text_content())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[wasm_bindgen_test]
+async fn draw_rooms_drag_a_shared_wall_undo_and_add_a_toilet() {
+    let root = mount();
+    settle().await;
+    click(&root, "new-plan").await;
+    assert_eq!(rooms(&root), 0);
+    // Two rooms side by side: 6帖 (3640 × 2730) and 4.5帖 (2730 × 2730).
+    click(&root, "tool-room").await;
+    drag(&root, (0.0, 0.0), (3640.0, 2730.0)).await;
+    drag(&root, (3640.0, 0.0), (6370.0, 2730.0)).await;
+    assert_eq!(rooms(&root), 2);
+    assert_eq!(text(&root, "room-area-room1"), "9.9㎡ 6.1帖");
+    assert_eq!(text(&root, "room-area-room2"), "7.5㎡ 4.6帖");
+    assert!(finding_text(&root, "SH-ROOM").contains("7.45 ㎡ < 9 ㎡"));
+    // Drag the shared wall one grid step left: the rooms trade sizes.
+    click(&root, "tool-select").await;
+    drag(&root, (3640.0, 1365.0), (2730.0, 1365.0)).await;
+    assert_eq!(text(&root, "room-area-room1"), "7.5㎡ 4.6帖");
+    assert_eq!(text(&root, "room-area-room2"), "9.9㎡ 6.1帖");
+    assert!(
+        finding_text(&root, "SH-ROOM").contains("居室1 7.45 ㎡ は 9 ㎡ に 1.55 ㎡ 足りません"),
+        "{}",
+        finding_text(&root, "SH-ROOM")
+    );
+    // Ctrl+Z puts the wall back; Ctrl+Shift+Z moves it again.
+    key("z", true, false).await;
+    assert_eq!(text(&root, "room-area-room1"), "9.9㎡ 6.1帖");
+    key("z", true, true).await;
+    assert_eq!(text(&root, "room-area-room1"), "7.5㎡ 4.6帖");
+    key("z", true, false).await;
+    // Make room2 the common LDK in the inspector, then put a toilet in it.
+    drag(&root, (5000.0, 1365.0), (5000.0, 1365.0)).await;
+    assert!(
+        try_query(&root, "inspector-room").is_some(),
+        "clicking a room selects it"
+    );
+    choose(&root, "room-kind", "ldk").await;
+    assert!(finding_text(&root, "SH-COMMON").contains("便所"));
+    choose(&root, "fixture-select", "0").await;
+    drag(&root, (5000.0, 2000.0), (5000.0, 2000.0)).await;
+    assert!(try_query(&root, "fixture-fixture1").is_some());
+    assert!(
+        !finding_text(&root, "SH-COMMON").contains("便所"),
+        "{}",
+        finding_text(&root, "SH-COMMON")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn escape_aborts_a_drag_and_typed_sizes_apply() {
+    let root = mount();
+    settle().await;
+    click(&root, "new-plan").await;
+    click(&root, "tool-room").await;
+    drag(&root, (0.0, 0.0), (2730.0, 2730.0)).await;
+    // Start drawing another room, press Esc before letting go: nothing is added.
+    pointer(&root, "pointerdown", 2730.0, 0.0);
+    pointer(&root, "pointermove", 4000.0, 2000.0);
+    pointer(&root, "pointermove", 5460.0, 2730.0);
+    settle().await;
+    assert_eq!(rooms(&root), 2, "the preview shows while dragging");
+    key("Escape", false, false).await;
+    pointer(&root, "pointerup", 5460.0, 2730.0);
+    settle().await;
+    assert_eq!(rooms(&root), 1);
+    // Select the room and type its width.
+    click(&root, "tool-select").await;
+    drag(&root, (1000.0, 1000.0), (1000.0, 1000.0)).await;
+    let width: web_sys::HtmlInputElement = query(&root, "room-width").unchecked_into();
+    width.set_value("3640");
+    width
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(text(&root, "room-area-room1"), "9.9㎡ 6.1帖");
+    // Edge lengths show while selected.
+    assert_eq!(text(&root, "dim-room1-0"), "3640");
+    // Delete removes it; undo brings it back.
+    key("Delete", false, false).await;
+    assert_eq!(rooms(&root), 0);
+    click(&root, "undo").await;
+    assert_eq!(rooms(&root), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn overriding_a_number_rechecks_at_once() {
+    let root = mount();
+    settle().await;
+    choose(&root, "template-select", "kodan-3dk-shared").await;
+    assert!(finding_text(&root, "SH-ROOM").contains("7.45 ㎡ < 9 ㎡"));
+    let input: web_sys::HtmlInputElement = query(&root, "param-sh.room.min").unchecked_into();
+    input.set_value("7");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(
+        finding_text(&root, "SH-ROOM").contains("7.45 ㎡ ≥ 7 ㎡"),
+        "{}",
+        finding_text(&root, "SH-ROOM")
+    );
+    assert_eq!(
+        text(&root, "count-fail"),
+        "0",
+        "the 4.5帖 room was the only failure"
+    );
+    click(&root, "reset-overrides").await;
+    assert!(finding_text(&root, "SH-ROOM").contains("7.45 ㎡ < 9 ㎡"));
+    root.remove();
+}

@@ -16,6 +16,7 @@ step "clippy (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --workspace --exclude madori-cli --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p madori-app --target wasm32-unknown-unknown --tests --locked -- -D warnings
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 step "native tests"

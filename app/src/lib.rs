@@ -14,10 +14,17 @@ use components::{
 use leptos::prelude::*;
 use state::AppState;
 
-/// The whole page.
+/// The whole page, showing the first template, or `plan` when given (tests and benchmarks).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// A plan to open instead of the first template.
+    #[prop(optional)]
+    plan: Option<madori_plan::Plan>,
+) -> impl IntoView {
     let state = AppState::new();
+    if let Some(plan) = plan {
+        state.open(plan);
+    }
     provide_context(state);
     keyboard::install(state);
     view! {
@@ -39,5 +46,5 @@ pub fn App() -> impl IntoView {
 /// Mounts the app on the page body.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(|| view! { <App /> });
 }

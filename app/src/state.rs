@@ -102,8 +102,11 @@ impl AppState {
             },
             |_, _| true,
         );
-        let capacity =
-            Memo::new(move |_| plan.with(|p| profile.with(|prof| madori_rules::capacity(p, prof))));
+        let capacity = Memo::new(move |_| {
+            plan.with(|p| {
+                areas.with(|a| profile.with(|prof| madori_rules::capacity_with_areas(p, a, prof)))
+            })
+        });
         let mut viewport = Viewport::new(WorldMm::new(0.0, 0.0), 0.06, ScreenPx::new(900.0, 700.0));
         let (lo, hi) = plan.with_untracked(plan_bounds);
         viewport.fit(lo, hi, 40.0);

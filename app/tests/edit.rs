@@ -2,6 +2,7 @@
 //! labels and findings on screen change.
 
 use gloo::timers::future::TimeoutFuture;
+use leptos::prelude::*;
 use madori_app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -19,7 +20,7 @@ fn mount() -> HtmlElement {
         .set_attribute("style", "width: 1200px; height: 800px; position: relative")
         .unwrap();
     document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), App).forget();
+    leptos::mount::mount_to(container.clone(), || view! { <App /> }).forget();
     container
 }
 
@@ -221,6 +222,7 @@ async fn overriding_a_number_rechecks_at_once() {
     settle().await;
     choose(&root, "template-select", "kodan-3dk-shared").await;
     assert!(finding_text(&root, "SH-ROOM").contains("7.45 ㎡ < 9 ㎡"));
+    click(&root, "toggle-pass").await;
     let input: web_sys::HtmlInputElement = query(&root, "param-sh.room.min").unchecked_into();
     input.set_value("7");
     input

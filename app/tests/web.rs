@@ -2,6 +2,7 @@
 //! pick another template, standard or language.
 
 use gloo::timers::future::TimeoutFuture;
+use leptos::prelude::*;
 use madori_app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -14,7 +15,7 @@ fn mount() -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), App).forget();
+    leptos::mount::mount_to(container.clone(), || view! { <App /> }).forget();
     container
 }
 
@@ -62,7 +63,17 @@ async fn shows_the_first_template_with_areas_and_findings() {
         "定員上限 4人 (制約 SH-ROOM)"
     );
     // Every rule result is a row; this plan passes every binding rule.
-    assert!(count(&root, "[data-testid=finding-row]") > 30);
+    assert!(text(&root, "count-pass").parse::<u32>().unwrap() > 30);
+    assert_eq!(
+        count(&root, "[data-testid=finding-row][data-status=pass]"),
+        0,
+        "passes start folded"
+    );
+    query(&root, "toggle-pass")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert!(count(&root, "[data-testid=finding-row][data-status=pass]") > 30);
     assert_eq!(
         count(&root, "[data-testid=finding-row][data-status=fail]"),
         0

@@ -9,9 +9,12 @@ use madori_editor::Selection;
 use madori_rules::{Finding, Status};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-fn row_key(f: &Finding, lang: crate::i18n::Lang) -> u64 {
+/// A row's key: what the row shows (rule, elements, verdict, numbers, language) plus its
+/// position among the rule's findings, so equal-looking rows stay distinct.
+fn row_key(f: &Finding, ordinal: usize, lang: crate::i18n::Lang) -> u64 {
     let mut h = DefaultHasher::new();
     f.rule_id.hash(&mut h);
+    ordinal.hash(&mut h);
     f.element_ids.hash(&mut h);
     f.status.hash(&mut h);
     for q in [f.measured, f.required].into_iter().flatten() {
@@ -82,26 +85,71 @@ fn row(state: AppState, f: Finding) -> impl IntoView {
     }
 }
 
-/// The findings panel.
+/// Rows drawn per group before "show all": a 600-room plan has thousands of passes, and a
+/// person reads the first screenful.
+pub const ROWS_SHOWN: usize = 100;
+
+/// The findings panel. Failures, warnings and unavailable checks are open; information and
+/// passes start folded (click the heading).
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    // Every finding's key once per report; groups filter this list.
+    let keyed = Memo::new(move |_| {
+        let l = lang.get();
+        state.report.with(|r| {
+            let mut ordinal: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            r.findings
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let n = ordinal.entry(f.rule_id).or_default();
+                    *n += 1;
+                    (f.status, row_key(f, *n, l), i)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let groups = Status::ALL
         .into_iter()
         .map(|status| {
+            let open = RwSignal::new(matches!(status, Status::Fail | Status::Warning | Status::Unavailable));
+            let show_all = RwSignal::new(false);
             let count = move || state.report.with(|r| r.count(status));
-            let items = move || state.report.with(|r| r.findings.iter().filter(|f| f.status == status).cloned().collect::<Vec<_>>());
+            let items = move || {
+                if !open.get() {
+                    return Vec::new();
+                }
+                let limit = if show_all.get() { usize::MAX } else { ROWS_SHOWN };
+                keyed.with(|k| k.iter().filter(|(s, _, _)| *s == status).take(limit).map(|(_, key, i)| (*key, *i)).collect::<Vec<_>>())
+            };
+            let hidden = move || if open.get() && !show_all.get() { count().saturating_sub(ROWS_SHOWN) } else { 0 };
             view! {
                 <section
                     class=format!("group status-{}", status.as_str())
                     class:empty=move || count() == 0
                     data-testid=format!("findings-{}", status.as_str())
                 >
-                    <h3>{move || status_label(lang.get(), status)} " " <span class="count" data-testid=format!("count-{}", status.as_str())>{count}</span></h3>
+                    <h3 data-testid=format!("toggle-{}", status.as_str()) on:click=move |_| open.update(|o| *o = !*o)>
+                        {move || if open.get() { "▾ " } else { "▸ " }}
+                        {move || status_label(lang.get(), status)}
+                        " "
+                        <span class="count" data-testid=format!("count-{}", status.as_str())>{count}</span>
+                    </h3>
                     <ul>
-                        <For each=items key=move |f| row_key(f, lang.get_untracked()) children=move |f| row(state, f) />
+                        <For
+                            each=items
+                            key=|(key, _)| *key
+                            children=move |(_, i)| state.report.with_untracked(|r| r.findings.get(i).cloned()).map(|f| row(state, f))
+                        />
                     </ul>
+                    {move || (hidden() > 0).then(|| view! {
+                        <button class="show-all" data-testid=format!("show-all-{}", status.as_str()) on:click=move |_| show_all.set(true)>
+                            {format!("+{}", hidden())}
+                        </button>
+                    })}
                 </section>
             }
         })

@@ -59,11 +59,54 @@ struct RoomView {
     font_mm: i64,
 }
 
-impl RoomView {
-    fn key(&self) -> u64 {
-        let mut h = DefaultHasher::new();
-        self.hash(&mut h);
-        h.finish()
+/// A door or window as drawn.
+#[derive(Clone, Hash)]
+struct OpeningView {
+    id: String,
+    door: bool,
+    from: (i64, i64),
+    to: (i64, i64),
+    selected: bool,
+}
+
+/// A fixture as drawn.
+#[derive(Clone, Hash)]
+struct FixtureView {
+    id: String,
+    at: (i64, i64),
+    glyph: &'static str,
+    font_mm: i64,
+    selected: bool,
+}
+
+/// The key of a drawn element: the hash of everything it shows.
+fn keyed<T: Hash>(item: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    item.hash(&mut h);
+    h.finish()
+}
+
+fn opening_view(o: OpeningView) -> impl IntoView {
+    view! {
+        <line
+            class=if o.door { "door" } else { "window" }
+            class:selected=o.selected
+            data-testid=format!("opening-{}", o.id)
+            x1=o.from.0
+            y1=o.from.1
+            x2=o.to.0
+            y2=o.to.1
+        />
+    }
+}
+
+fn fixture_view(f: FixtureView) -> impl IntoView {
+    let font = f.font_mm as f64;
+    view! {
+        <g class="fixture" class:selected=f.selected data-testid=format!("fixture-{}", f.id)>
+            <circle cx=f.at.0 cy=f.at.1 r=font * 1.1 />
+            <text x=f.at.0 y=f.at.1 as f64 + font * 0.35 font-size=font text-anchor="middle">{f.glyph}</text>
+        </g>
     }
 }
 
@@ -353,21 +396,18 @@ pub fn PlanView() -> impl IntoView {
                     let len = distance_mm(a, b);
                     let (ux, uy) = ((b.x - a.x) as f64 / len, (b.y - a.y) as f64 / len);
                     let (s, e) = (f64::from(o.offset_mm), f64::from(o.offset_mm + o.width_mm));
-                    let class = match o.kind {
-                        OpeningKind::Door { .. } => "door",
-                        OpeningKind::Window { .. } => "window",
-                    };
-                    let is_selected = selected.as_deref() == Some(o.id.as_str());
-                    Some(view! {
-                        <line
-                            class=class
-                            class:selected=is_selected
-                            data-testid=format!("opening-{}", o.id)
-                            x1=a.x as f64 + ux * s
-                            y1=a.y as f64 + uy * s
-                            x2=a.x as f64 + ux * e
-                            y2=a.y as f64 + uy * e
-                        />
+                    Some(OpeningView {
+                        id: o.id.clone(),
+                        door: matches!(o.kind, OpeningKind::Door { .. }),
+                        from: (
+                            (a.x as f64 + ux * s).round() as i64,
+                            (a.y as f64 + uy * s).round() as i64,
+                        ),
+                        to: (
+                            (a.x as f64 + ux * e).round() as i64,
+                            (a.y as f64 + uy * e).round() as i64,
+                        ),
+                        selected: selected.as_deref() == Some(o.id.as_str()),
                     })
                 })
                 .collect::<Vec<_>>()
@@ -376,24 +416,24 @@ pub fn PlanView() -> impl IntoView {
 
     let fixtures = move || {
         let index = storey_index();
-        let font = font_mm();
+        let font = font_mm().round() as i64;
         let selected = editor.with(|e| match &e.selection {
             Selection::Fixture(id) => Some(id.clone()),
             _ => None,
         });
         state.plan.with(|plan| {
-            let Some(storey) = plan.storeys.get(index) else { return Vec::new() };
+            let Some(storey) = plan.storeys.get(index) else {
+                return Vec::new();
+            };
             storey
                 .fixtures
                 .iter()
-                .map(|f| {
-                    let is_selected = selected.as_deref() == Some(f.id.as_str());
-                    view! {
-                        <g class="fixture" class:selected=is_selected data-testid=format!("fixture-{}", f.id)>
-                            <circle cx=f.at.x cy=f.at.y r=font * 1.1 />
-                            <text x=f.at.x y=f.at.y as f64 + font * 0.35 font-size=font text-anchor="middle">{fixture_glyph(&f.kind)}</text>
-                        </g>
-                    }
+                .map(|f| FixtureView {
+                    id: f.id.clone(),
+                    at: (f.at.x, f.at.y),
+                    glyph: fixture_glyph(&f.kind),
+                    font_mm: font,
+                    selected: selected.as_deref() == Some(f.id.as_str()),
                 })
                 .collect::<Vec<_>>()
         })
@@ -521,10 +561,14 @@ pub fn PlanView() -> impl IntoView {
             >
                 <g class="below-layer">{below}</g>
                 <g class="rooms-layer">
-                    <For each=rooms key=|r| r.key() children=room_view />
+                    <For each=rooms key=keyed children=room_view />
                 </g>
-                <g class="openings-layer">{openings}</g>
-                <g class="fixtures-layer">{fixtures}</g>
+                <g class="openings-layer">
+                    <For each=openings key=keyed children=opening_view />
+                </g>
+                <g class="fixtures-layer">
+                    <For each=fixtures key=keyed children=fixture_view />
+                </g>
                 <g class="overlay-layer">{overlay}</g>
             </svg>
             <div class="status-line" data-testid="status-message">

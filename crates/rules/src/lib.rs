@@ -71,8 +71,12 @@ pub fn check_with_areas(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Re
 
 /// The capacity of a validated plan under a profile.
 pub fn capacity(plan: &Plan, profile: &Profile) -> Capacity {
-    let areas = PlanAreas::compute(plan);
-    let facts = facts::Facts::derive(plan, &areas);
+    capacity_with_areas(plan, &PlanAreas::compute(plan), profile)
+}
+
+/// The capacity of a plan whose areas are already computed.
+pub fn capacity_with_areas(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Capacity {
+    let facts = facts::Facts::derive(plan, areas);
     let ctx = checks::Ctx {
         facts: &facts,
         profile,

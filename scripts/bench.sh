@@ -12,7 +12,7 @@ printf '\n== native: full check of a 641-room, 4-storey plan\n'
 cargo bench -q -p madori-rules --bench check --locked 2>/dev/null | grep -v '^$'
 
 printf '\n== browser: drag a shared wall of the same plan (release wasm, headless Chromium)\n'
-cargo test -q -p madori-app --target wasm32-unknown-unknown --release --test drag_speed --locked \
+cargo test -p madori-app --target wasm32-unknown-unknown --release --test drag_speed --locked \
   -- --include-ignored --nocapture 2>&1 | grep -E 'drag of|re-check'
 
 printf '\n== release wasm size\n'

@@ -177,9 +177,14 @@ pub fn PlanView() -> impl IntoView {
         }
         false
     };
+    // Measure once the browser has laid the page out, then fit the plan.
     Effect::new(move |_| {
-        if svg_ref.get().is_some() && measure() {
-            state.fit();
+        if svg_ref.get().is_some() {
+            request_animation_frame(move || {
+                if measure() {
+                    state.fit();
+                }
+            });
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
@@ -213,6 +218,8 @@ pub fn PlanView() -> impl IntoView {
     let world_of = move |p: ScreenPx| state.viewport.with_untracked(|v| v.to_world(p));
 
     let on_down = move |ev: leptos::ev::PointerEvent| {
+        // The canvas may have changed size (panels folded, window rotated) since last time.
+        measure();
         let p = screen_of(ev.client_x(), ev.client_y());
         if let Some(target) = ev
             .target()
@@ -340,11 +347,18 @@ pub fn PlanView() -> impl IntoView {
                         status: report.worst_for(&room.id).map_or("none", |s| s.as_str()),
                         label: (lx.round() as i64, ly.round() as i64),
                         area_text: if room.kind.counts_as_floor_area() {
-                            format!(
-                                "{:.1}㎡ {:.1}帖",
-                                area.wall_centre_m2,
-                                m2_to_jo(area.wall_centre_m2)
-                            )
+                            // A narrow room (a 910 mm toilet) gets the ㎡ alone.
+                            let (lo, hi) =
+                                madori_plan::geometry::bounds(&room.polygon).unwrap_or_default();
+                            if ((hi.x - lo.x) as f64) < font as f64 * 6.5 {
+                                format!("{:.1}㎡", area.wall_centre_m2)
+                            } else {
+                                format!(
+                                    "{:.1}㎡ {:.1}帖",
+                                    area.wall_centre_m2,
+                                    m2_to_jo(area.wall_centre_m2)
+                                )
+                            }
                         } else {
                             format!("({:.1}㎡)", area.wall_centre_m2)
                         },

@@ -282,3 +282,55 @@ proptest! {
         prop_assert_eq!(signed_area_twice_mm2(&r), -signed_area_twice_mm2(&reversed));
     }
 }
+
+/// The JSON Schema in docs/ must list exactly the kinds the code accepts.
+#[test]
+fn json_schema_matches_the_model() {
+    let schema: Value =
+        serde_json::from_str(include_str!("../../../docs/plan.schema.json")).unwrap();
+    let kinds: Vec<&str> = schema["$defs"]["room"]["properties"]["kind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        madori_plan::RoomKind::ALL.map(madori_plan::RoomKind::as_str)
+    );
+    let mut fixture_types: Vec<&str> = schema["$defs"]["fixture"]["properties"]["kind"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|alt| {
+            let t = &alt["properties"]["type"];
+            t.get("enum")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().map(|v| v.as_str().unwrap()).collect::<Vec<_>>())
+                .unwrap_or_else(|| vec![t["const"].as_str().unwrap()])
+        })
+        .collect();
+    fixture_types.sort();
+    let mut expected = madori_plan::FixtureKind::TYPE_NAMES.to_vec();
+    expected.sort();
+    assert_eq!(fixture_types, expected);
+    assert_eq!(
+        schema["properties"]["format_version"]["const"],
+        json!(FORMAT_VERSION)
+    );
+    // Every template uses only properties the schema names.
+    let room_props = schema["$defs"]["room"]["properties"].as_object().unwrap();
+    for (name, text) in templates::TEMPLATES {
+        let plan: Value = serde_json::from_str(text).unwrap();
+        for storey in plan["storeys"].as_array().unwrap() {
+            for room in storey["rooms"].as_array().unwrap() {
+                for key in room.as_object().unwrap().keys() {
+                    assert!(
+                        room_props.contains_key(key),
+                        "{name}: room property {key} is not in the schema"
+                    );
+                }
+            }
+        }
+    }
+}

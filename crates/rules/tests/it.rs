@@ -1255,3 +1255,86 @@ fn room_colour_is_its_worst_verdict_not_a_note() {
     assert_eq!(run(&plan, "sh-single").worst_for("p1"), Some(Status::Fail));
     assert_eq!(report.worst_for("nothing"), None);
 }
+
+#[test]
+fn sp_occupancy_and_kitchen_recommendation() {
+    // Two unrelated adults in one room breaks one-household-per-room.
+    let plan = single_parent_plan(4000, 7200);
+    let mut two = plan.clone();
+    two.storeys[0].rooms[2].occupancy = Some(Occupancy::Persons(2));
+    assert_eq!(
+        status(&run(&two, "sh-single-parent"), RuleId::SpOcc, Some("p3")),
+        Status::Fail
+    );
+    assert_eq!(
+        status(&run(&plan, "sh-single-parent"), RuleId::SpOcc, Some("p1")),
+        Status::Pass
+    );
+    // C = 2 households: ⌈2 / 4⌉ = 1 kitchen passes; with five households one kitchen is a warning.
+    assert_eq!(
+        status(&run(&plan, "sh-single-parent"), RuleId::SpKitchen, None),
+        Status::Pass
+    );
+    let five = PlanBuilder::shared(&[(4000, 3000); 5], 16000, 6000).build();
+    let mut five = five;
+    for room in five.storeys[0]
+        .rooms
+        .iter_mut()
+        .filter(|r| r.kind == RoomKind::Private)
+    {
+        room.occupancy = Some(Occupancy::SingleParent {
+            children_ages: vec![5],
+        });
+    }
+    assert_eq!(
+        status(&run(&five, "sh-single-parent"), RuleId::SpKitchen, None),
+        Status::Warning
+    );
+}
+
+#[test]
+fn kitchen_guidance_counts_full_units_and_emergency_lighting_lists_common_spaces() {
+    // Thirteen residents need two full kitchen units (12 per unit); a one-burner unit does not count.
+    let plan = PlanBuilder::shared(&[(3000, 3000); 13], 30000, 6000).build();
+    assert_eq!(
+        status(&run(&plan, "sh-single"), RuleId::ShGuideKitchen, None),
+        Status::Warning
+    );
+    let plan = PlanBuilder::shared(&[(3000, 3000); 13], 30000, 6000)
+        .fixture(
+            "ldk",
+            FixtureKind::Kitchen {
+                burners: 1,
+                sink: true,
+            },
+        )
+        .build();
+    assert_eq!(
+        status(&run(&plan, "sh-single"), RuleId::ShGuideKitchen, None),
+        Status::Warning
+    );
+    let plan = PlanBuilder::shared(&[(3000, 3000); 13], 30000, 6000)
+        .fixture(
+            "ldk",
+            FixtureKind::Kitchen {
+                burners: 2,
+                sink: true,
+            },
+        )
+        .build();
+    assert_eq!(
+        status(&run(&plan, "sh-single"), RuleId::ShGuideKitchen, None),
+        Status::Pass
+    );
+    let report = run(&template("wooden-house-shared"), "building-code");
+    let light = report.of(RuleId::BsEmergencyLight).next().unwrap();
+    assert_eq!(light.status, Status::Info);
+    assert!(
+        light.element_ids.contains(&"ldk".to_owned())
+            && light.element_ids.contains(&"stairs1".to_owned())
+    );
+    assert!(
+        !light.element_ids.contains(&"wa".to_owned()),
+        "bedrooms are exempt"
+    );
+}

@@ -93,6 +93,9 @@ pub enum Key {
     Window,
     Vertex,
     Apply,
+    InteriorShort,
+    OneMore,
+    ShowMore,
 }
 
 const TABLE: &[(Key, &str, &str)] = &[
@@ -195,6 +198,9 @@ const TABLE: &[(Key, &str, &str)] = &[
     (Key::Window, "窓", "Window"),
     (Key::Vertex, "頂点", "Vertex"),
     (Key::Apply, "適用", "Apply"),
+    (Key::InteriorShort, "内法", "interior"),
+    (Key::OneMore, "あと1人には", "one more needs"),
+    (Key::ShowMore, "さらに表示", "show more"),
 ];
 
 /// The label for `key` in `lang`.

@@ -147,7 +147,7 @@ pub fn FindingsPanel() -> impl IntoView {
                     </ul>
                     {move || (hidden() > 0).then(|| view! {
                         <button class="show-all" data-testid=format!("show-all-{}", status.as_str()) on:click=move |_| show_all.set(true)>
-                            {format!("+{}", hidden())}
+                            {move || format!("{} (+{})", t(lang.get(), Key::ShowMore), hidden())}
                         </button>
                     })}
                 </section>

@@ -363,8 +363,9 @@ pub fn PlanView() -> impl IntoView {
                             format!("({:.1}㎡)", area.wall_centre_m2)
                         },
                         interior_text: show_interior.then(|| {
+                            let word = t(lang.get(), Key::InteriorShort);
                             area.interior_m2
-                                .map_or("内法 —".to_owned(), |a| format!("内法 {a:.1}㎡"))
+                                .map_or(format!("{word} —"), |a| format!("{word} {a:.1}㎡"))
                         }),
                         highlighted: highlighted.contains(&room.id),
                         selected: selected.as_deref() == Some(room.id.as_str()),

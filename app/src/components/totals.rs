@@ -80,7 +80,7 @@ pub fn TotalsBar() -> impl IntoView {
             <span data-testid="totals-interior">{interior_text}</span>
             <span data-testid="totals-residents">{residents_text}</span>
             <span data-testid="totals-capacity">{capacity_text}</span>
-            <span class="next" data-testid="totals-next">{move || { let n = next_text(); (!n.is_empty()).then(|| format!("+1: {n}")) }}</span>
+            <span class="next" data-testid="totals-next">{move || { let n = next_text(); (!n.is_empty()).then(|| format!("{}: {n}", t(lang.get(), Key::OneMore))) }}</span>
             <span class="zoom" data-testid="zoom-level">{zoom_text}</span>
         </footer>
     }

@@ -9,30 +9,12 @@ use madori_app::App;
 use madori_plan::templates::synthetic;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{
-    Element, HtmlElement, HtmlSelectElement, PointerEvent, PointerEventInit, SvgGraphicsElement,
-};
+use web_sys::{HtmlElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn query(root: &Element, test_id: &str) -> Element {
-    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {test_id}"))
-}
-
-fn pointer(root: &Element, kind: &str, x: f64, y: f64) {
-    let svg: SvgGraphicsElement = query(root, "plan-canvas").unchecked_into();
-    let m = svg.get_screen_ctm().unwrap();
-    let init = PointerEventInit::new();
-    init.set_bubbles(true);
-    init.set_client_x((f64::from(m.a()) * x + f64::from(m.e())).round() as i32);
-    init.set_client_y((f64::from(m.d()) * y + f64::from(m.f())).round() as i32);
-    init.set_pointer_id(1);
-    init.set_pointer_type("mouse");
-    svg.dispatch_event(&PointerEvent::new_with_event_init_dict(kind, &init).unwrap())
-        .unwrap();
-}
+mod common;
+use common::{pointer, query};
 
 async fn microtask() {
     let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;

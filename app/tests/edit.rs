@@ -1,86 +1,14 @@
 //! Editing in the real app in headless Chromium: pointer and keyboard events go in, the
 //! labels and findings on screen change.
 
-use gloo::timers::future::TimeoutFuture;
-use leptos::prelude::*;
-use madori_app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{
-    Element, HtmlElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit, PointerEvent,
-    PointerEventInit, SvgGraphicsElement,
-};
+use web_sys::{Element, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    container
-        .set_attribute("style", "width: 1200px; height: 800px; position: relative")
-        .unwrap();
-    document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), || view! { <App /> }).forget();
-    container
-}
-
-async fn settle() {
-    TimeoutFuture::new(20).await;
-}
-
-fn query(root: &Element, test_id: &str) -> Element {
-    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {test_id}"))
-}
-
-fn try_query(root: &Element, test_id: &str) -> Option<Element> {
-    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
-        .unwrap()
-}
-
-fn text(root: &Element, test_id: &str) -> String {
-    query(root, test_id).text_content().unwrap_or_default()
-}
-
-async fn click(root: &Element, test_id: &str) {
-    query(root, test_id).unchecked_into::<HtmlElement>().click();
-    settle().await;
-}
-
-async fn choose(root: &Element, test_id: &str, value: &str) {
-    let select: HtmlSelectElement = query(root, test_id).unchecked_into();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-    settle().await;
-}
-
-/// Client pixel position of a world point, through the canvas's own transform.
-fn client_of(root: &Element, x: f64, y: f64) -> (f64, f64) {
-    let svg: SvgGraphicsElement = query(root, "plan-canvas").unchecked_into();
-    let m = svg.get_screen_ctm().unwrap();
-    (
-        f64::from(m.a()) * x + f64::from(m.e()),
-        f64::from(m.d()) * y + f64::from(m.f()),
-    )
-}
-
-fn pointer(root: &Element, kind: &str, x: f64, y: f64) {
-    let (cx, cy) = client_of(root, x, y);
-    let init = PointerEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_client_x(cx.round() as i32);
-    init.set_client_y(cy.round() as i32);
-    init.set_pointer_id(1);
-    init.set_pointer_type("mouse");
-    init.set_button(0);
-    init.set_is_primary(true);
-    let event = PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
-    query(root, "plan-canvas").dispatch_event(&event).unwrap();
-}
+mod common;
+use common::*;
 
 /// A drag in world millimetres, in several moves, as one gesture.
 async fn drag(root: &Element, from: (f64, f64), to: (f64, f64)) {

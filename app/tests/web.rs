@@ -1,51 +1,14 @@
 //! The real app mounted in headless Chromium: what a user sees, and what changes when they
 //! pick another template, standard or language.
 
-use gloo::timers::future::TimeoutFuture;
-use leptos::prelude::*;
-use madori_app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlSelectElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app in its own container and returns the container.
-fn mount() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), || view! { <App /> }).forget();
-    container
-}
-
-/// Lets the reactive system flush its effects.
-async fn settle() {
-    TimeoutFuture::new(20).await;
-}
-
-fn query(root: &Element, test_id: &str) -> Element {
-    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {test_id}"))
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn text(root: &Element, test_id: &str) -> String {
-    query(root, test_id).text_content().unwrap_or_default()
-}
-
-async fn choose(root: &Element, test_id: &str, value: &str) {
-    let select: HtmlSelectElement = query(root, test_id).unchecked_into();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-    settle().await;
-}
+mod common;
+use common::*;
 
 #[wasm_bindgen_test]
 async fn shows_the_first_template_with_areas_and_findings() {

@@ -106,7 +106,8 @@ impl Default for SnapSettings {
     }
 }
 
-fn nearest_on_segment(a: PointMm, b: PointMm, p: WorldMm) -> (WorldMm, f64) {
+/// The point of segment `a–b` nearest to `p`, and its distance, mm.
+pub fn nearest_on_segment(a: PointMm, b: PointMm, p: WorldMm) -> (WorldMm, f64) {
     let (ax, ay, bx, by) = (a.x as f64, a.y as f64, b.x as f64, b.y as f64);
     let (dx, dy) = (bx - ax, by - ay);
     let len2 = dx * dx + dy * dy;

@@ -159,15 +159,7 @@ pub struct Modifiers {
 }
 
 fn distance_to_segment(a: PointMm, b: PointMm, p: WorldMm) -> f64 {
-    let (ax, ay, bx, by) = (a.x as f64, a.y as f64, b.x as f64, b.y as f64);
-    let (dx, dy) = (bx - ax, by - ay);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p.x - ax) * dx + (p.y - ay) * dy) / len2).clamp(0.0, 1.0)
-    };
-    (ax + t * dx - p.x).hypot(ay + t * dy - p.y)
+    crate::snap::nearest_on_segment(a, b, p).1
 }
 
 /// What is under `p` on a storey, within `tolerance_mm` for vertices, edges and openings.

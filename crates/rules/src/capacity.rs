@@ -121,7 +121,7 @@ pub fn capacity(ctx: &Ctx<'_, '_>) -> Capacity {
         ));
         limits.push(room_limit(ctx));
         let per_item = ctx.value(ParamKey::ShSanitaryResidentsPerItem);
-        for item in [Item::Toilet, Item::WashBowl, Item::BathOrShower] {
+        for item in Item::SH_SANITARY {
             limits.push(item_limit(ctx, RuleId::ShSanitary, item, per_item));
         }
         if let Some(limit) = common_limit(ctx) {
@@ -153,12 +153,7 @@ pub fn capacity(ctx: &Ctx<'_, '_>) -> Capacity {
             next_en: format!("add a room of at least {} ㎡", m2(min)),
         });
         let per_item = ctx.value(ParamKey::SpHouseholdsPerItem);
-        for item in [
-            Item::Toilet,
-            Item::WashBowl,
-            Item::BathOrShower,
-            Item::Laundry,
-        ] {
+        for item in Item::SP_SANITARY {
             let mut limit = item_limit(ctx, RuleId::SpSanitary, item, per_item);
             limit.basis_ja = limit.basis_ja.replace(" 人 ", " 世帯 ");
             limits.push(limit);
@@ -269,38 +264,9 @@ fn common_limit(ctx: &Ctx<'_, '_>) -> Option<Limit> {
 }
 
 fn level_limit(ctx: &Ctx<'_, '_>, rule: RuleId, whole: f64) -> Limit {
-    let (single, per_person, base) = match rule {
-        RuleId::LaMin => (
-            ParamKey::LaMinSingleM2,
-            ParamKey::LaMinPerPersonM2,
-            ParamKey::LaMinBaseM2,
-        ),
-        RuleId::LaUrban => (
-            ParamKey::LaUrbanSingleM2,
-            ParamKey::LaUrbanPerPersonM2,
-            ParamKey::LaUrbanBaseM2,
-        ),
-        _ => (
-            ParamKey::LaGeneralSingleM2,
-            ParamKey::LaGeneralPerPersonM2,
-            ParamKey::LaGeneralBaseM2,
-        ),
-    };
-    let (single, per_person, base) = (ctx.value(single), ctx.value(per_person), ctx.value(base));
-    let required = |n: u32| -> f64 {
-        match n {
-            0 => 0.0,
-            1 => single,
-            _ => {
-                let r = per_person * f64::from(n) + base;
-                if n > 4 {
-                    r * 0.95
-                } else {
-                    r
-                }
-            }
-        }
-    };
+    let values = crate::checks::unit::LevelValues::of(ctx, rule);
+    // Adults only: n adults weigh n.
+    let required = |n: u32| values.required_m2(n, f64::from(n));
     let mut max = 0;
     while max < 1000 && required(max + 1) <= whole + EPSILON_M2 {
         max += 1;

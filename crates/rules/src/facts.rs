@@ -32,6 +32,17 @@ impl Item {
         Self::Kitchen,
     ];
 
+    /// What SH-SANITARY counts: 便所, 洗面設備, 浴室又はシャワー室.
+    pub const SH_SANITARY: [Item; 3] = [Self::Toilet, Self::WashBowl, Self::BathOrShower];
+
+    /// What SP-SANITARY counts: SH-SANITARY's items and the washing machine.
+    pub const SP_SANITARY: [Item; 4] = [
+        Self::Toilet,
+        Self::WashBowl,
+        Self::BathOrShower,
+        Self::Laundry,
+    ];
+
     /// Japanese name.
     pub const fn ja(self) -> &'static str {
         match self {

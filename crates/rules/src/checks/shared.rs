@@ -462,7 +462,7 @@ pub fn common(ctx: &mut Ctx<'_, '_>) {
 /// counts the residents whose rooms lack their own.
 pub fn sanitary(ctx: &mut Ctx<'_, '_>) {
     let per_item = ctx.value(ParamKey::ShSanitaryResidentsPerItem);
-    for item in [Item::Toilet, Item::WashBowl, Item::BathOrShower] {
+    for item in Item::SH_SANITARY {
         sanitary_item(
             ctx,
             RuleId::ShSanitary,

@@ -315,12 +315,7 @@ pub fn bath(ctx: &mut Ctx<'_, '_>) {
 pub fn sanitary(ctx: &mut Ctx<'_, '_>) {
     let (_, c) = households(ctx);
     let per_item = ctx.value(ParamKey::SpHouseholdsPerItem);
-    for item in [
-        Item::Toilet,
-        Item::WashBowl,
-        Item::BathOrShower,
-        Item::Laundry,
-    ] {
+    for item in Item::SP_SANITARY {
         super::shared::sanitary_item(ctx, RuleId::SpSanitary, item, c, per_item, "世帯");
     }
 }

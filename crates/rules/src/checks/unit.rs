@@ -198,27 +198,63 @@ pub fn household_size(occupancies: impl Iterator<Item = Occupancy>) -> (u32, f64
     (persons, weighted)
 }
 
+/// The numbers of one 居住面積水準 rule.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LevelValues {
+    /// Area for a single person, ㎡.
+    pub(crate) single: f64,
+    /// Area per person of the weighted household size N, ㎡.
+    pub(crate) per_person: f64,
+    /// Base area, ㎡.
+    pub(crate) base: f64,
+}
+
+impl LevelValues {
+    /// The values in force for `rule` (LA-MIN, LA-URBAN or LA-GENERAL).
+    pub(crate) fn of(ctx: &Ctx<'_, '_>, rule: RuleId) -> Self {
+        let (single, per_person, base) = match rule {
+            RuleId::LaMin => (
+                ParamKey::LaMinSingleM2,
+                ParamKey::LaMinPerPersonM2,
+                ParamKey::LaMinBaseM2,
+            ),
+            RuleId::LaUrban => (
+                ParamKey::LaUrbanSingleM2,
+                ParamKey::LaUrbanPerPersonM2,
+                ParamKey::LaUrbanBaseM2,
+            ),
+            _ => (
+                ParamKey::LaGeneralSingleM2,
+                ParamKey::LaGeneralPerPersonM2,
+                ParamKey::LaGeneralBaseM2,
+            ),
+        };
+        Self {
+            single: ctx.value(single),
+            per_person: ctx.value(per_person),
+            base: ctx.value(base),
+        }
+    }
+
+    /// Area a household of `persons` people with weighted size `n` needs: the single value
+    /// for one person, otherwise `per_person · n + base`, less 5 % when `n` > 4.
+    pub(crate) fn required_m2(self, persons: u32, n: f64) -> f64 {
+        match persons {
+            0 => 0.0,
+            1 => self.single,
+            _ if n > 4.0 => (self.per_person * n + self.base) * 0.95,
+            _ => self.per_person * n + self.base,
+        }
+    }
+}
+
 /// LA-MIN / LA-URBAN / LA-GENERAL: single: 25 / 40 / 55 ㎡; two or more: 10N+10, 20N+15,
 /// 25N+25 ㎡, less 5 % when N > 4. The household is everyone entered in the private rooms.
 pub fn level(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
-    let (single, per_person, base) = match rule {
-        RuleId::LaMin => (
-            ParamKey::LaMinSingleM2,
-            ParamKey::LaMinPerPersonM2,
-            ParamKey::LaMinBaseM2,
-        ),
-        RuleId::LaUrban => (
-            ParamKey::LaUrbanSingleM2,
-            ParamKey::LaUrbanPerPersonM2,
-            ParamKey::LaUrbanBaseM2,
-        ),
-        _ => (
-            ParamKey::LaGeneralSingleM2,
-            ParamKey::LaGeneralPerPersonM2,
-            ParamKey::LaGeneralBaseM2,
-        ),
-    };
-    let (single, per_person, base) = (ctx.value(single), ctx.value(per_person), ctx.value(base));
+    let values = LevelValues::of(ctx, rule);
+    let LevelValues {
+        per_person, base, ..
+    } = values;
     let (persons, n) = household_size(
         ctx.facts
             .private_rooms
@@ -245,24 +281,18 @@ pub fn level(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
         );
         return;
     }
-    let (required, formula_head) = if persons == 1 {
-        (single, "単身".to_owned())
+    let required = values.required_m2(persons, n);
+    let formula_head = if persons == 1 {
+        "単身".to_owned()
     } else if n > 4.0 {
-        let r = (per_person * n + base) * 0.95;
-        (
-            r,
-            format!(
-                "({} × {} + {}) × 0.95",
-                num(per_person, 2),
-                num(n, 2),
-                num(base, 2)
-            ),
+        format!(
+            "({} × {} + {}) × 0.95",
+            num(per_person, 2),
+            num(n, 2),
+            num(base, 2)
         )
     } else {
-        (
-            per_person * n + base,
-            format!("{} × {} + {}", num(per_person, 2), num(n, 2), num(base, 2)),
-        )
+        format!("{} × {} + {}", num(per_person, 2), num(n, 2), num(base, 2))
     };
     let ok = whole + EPSILON_M2 >= required;
     ctx.push(

@@ -171,3 +171,37 @@ async fn overriding_a_number_rechecks_at_once() {
     assert!(finding_text(&root, "SH-ROOM").contains("7.45 ㎡ < 9 ㎡"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn building_facts_decide_the_seismic_check() {
+    let root = mount();
+    settle().await;
+    click(&root, "new-plan").await;
+    click(&root, "tool-room").await;
+    drag(&root, (0.0, 0.0), (5460.0, 3640.0)).await;
+    key("Escape", false, false).await;
+    choose(&root, "profile-select", "sn-existing").await;
+    let seismic = || {
+        root.query_selector("[data-testid=finding-row][data-rule=SN-SEISMIC]")
+            .unwrap()
+            .map(|e| e.get_attribute("data-status").unwrap_or_default())
+    };
+    assert_eq!(seismic(), Some("unavailable".to_owned()));
+    // With nothing selected, the inspector edits the building.
+    let started: web_sys::HtmlInputElement = query(&root, "building-started").unchecked_into();
+    started.set_value("1975-04-01");
+    started
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(seismic(), Some("fail".to_owned()));
+    assert!(finding_text(&root, "SN-SEISMIC").contains("1975-04-01 ≤ 1981-05-31"));
+    choose(&root, "building-seismic", "passed").await;
+    assert_eq!(seismic(), None, "a pass folds away");
+    assert_eq!(
+        text(&root, "count-fail"),
+        "1",
+        "only SN-EQUIP (no toilet yet) fails"
+    );
+    root.remove();
+}

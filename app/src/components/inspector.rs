@@ -103,7 +103,10 @@ pub fn Inspector() -> impl IntoView {
     view! {
         <section class="inspector" data-testid="inspector">
             <h2>{move || t(lang.get(), Key::Inspector)}</h2>
-            {move || body().unwrap_or_else(|| view! { <p class="hint">{t(lang.get(), Key::NothingSelected)}</p> }.into_any())}
+            {move || body().unwrap_or_else(|| view! {
+                <p class="hint">{t(lang.get(), Key::NothingSelected)}</p>
+                {building_fields(state)}
+            }.into_any())}
         </section>
     }
 }
@@ -286,6 +289,95 @@ fn opening_fields(state: AppState, opening: madori_plan::Opening) -> impl IntoVi
             </label>
             {kind_fields}
             <button data-testid="delete" on:click=move |_| state.run(Command::Delete { ids: vec![id4.clone()] })>{t(l, Key::Delete)}</button>
+        </div>
+    }
+}
+
+/// Facts about the building, shown when nothing is selected: they decide SN-SEISMIC, wall
+/// defaults, the two-stairs threshold and the ceiling check.
+fn building_fields(state: AppState) -> impl IntoView {
+    use madori_plan::{BuildingStatus, Construction};
+    let l = state.lang.get();
+    let dwelling = state.plan.with(|p| p.dwelling.clone());
+    let storey = state.editor.with(|e| e.storey);
+    let ceiling = state
+        .plan
+        .with(|p| p.storeys.get(storey).and_then(|s| s.ceiling_height_mm));
+    let update = move |change: &dyn Fn(&mut madori_plan::Dwelling)| {
+        let mut next = state.plan.with_untracked(|p| p.dwelling.clone());
+        change(&mut next);
+        state.run(Command::UpdateDwelling(next));
+    };
+    let construction = dwelling.construction;
+    let status = dwelling.status;
+    let seismic = match dwelling.seismic_assessment_passed {
+        None => "none",
+        Some(true) => "passed",
+        Some(false) => "failed",
+    };
+    view! {
+        <div class="fields" data-testid="inspector-building">
+            <h3>{t(l, Key::Building)}</h3>
+            <label>{t(l, Key::Construction)}
+                <select data-testid="building-construction" on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if let Some(c) = Construction::ALL.into_iter().find(|c| format!("{c:?}") == value) {
+                        update(&|d| d.construction = c);
+                    }
+                }>
+                    {Construction::ALL.into_iter().map(|c| {
+                        let key = match c { Construction::Wooden => Key::Wooden, Construction::Rc => Key::Rc, Construction::Steel => Key::Steel };
+                        view! { <option value=format!("{c:?}") selected=c == construction>{t(l, key)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                <select data-testid="building-status" on:change=move |ev| {
+                    let existing = event_target_value(&ev) == "existing";
+                    update(&|d| d.status = if existing { BuildingStatus::Existing } else { BuildingStatus::New });
+                }>
+                    <option value="existing" selected=status == BuildingStatus::Existing>{t(l, Key::Existing)}</option>
+                    <option value="new" selected=status == BuildingStatus::New>{t(l, Key::NewBuild)}</option>
+                </select>
+            </label>
+            <label>{t(l, Key::YearBuilt)}
+                <input type="number" data-testid="building-year" prop:value=dwelling.year_built.map(|y| y.to_string()).unwrap_or_default() on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let year = value.trim().parse::<i32>().ok();
+                    if year.is_some() || value.trim().is_empty() {
+                        update(&|d| d.year_built = year);
+                    }
+                } />
+            </label>
+            <label>{t(l, Key::ConstructionStarted)}
+                <input type="date" data-testid="building-started" prop:value=dwelling.construction_started.clone().unwrap_or_default() on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    update(&|d| d.construction_started = (!value.trim().is_empty()).then(|| value.trim().to_owned()));
+                } />
+            </label>
+            <label>{t(l, Key::SeismicAssessment)}
+                <select data-testid="building-seismic" on:change=move |ev| {
+                    let value = match event_target_value(&ev).as_str() { "passed" => Some(true), "failed" => Some(false), _ => None };
+                    update(&|d| d.seismic_assessment_passed = value);
+                }>
+                    <option value="none" selected=seismic == "none">{t(l, Key::NotDone)}</option>
+                    <option value="passed" selected=seismic == "passed">{t(l, Key::Passed)}</option>
+                    <option value="failed" selected=seismic == "failed">{t(l, Key::Failed)}</option>
+                </select>
+            </label>
+            <label><input type="checkbox" data-testid="building-fire-resistant" prop:checked=dwelling.fire_resistant on:change=move |ev| {
+                let checked = event_target_checked(&ev);
+                update(&|d| d.fire_resistant = checked);
+            } />{t(l, Key::FireResistant)}</label>
+            <label>{t(l, Key::CeilingHeight)}
+                <input type="number" data-testid="storey-ceiling" prop:value=ceiling.map(|c| c.to_string()).unwrap_or_default() on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let height = value.trim().parse::<u32>().ok();
+                    if height.is_some() || value.trim().is_empty() {
+                        state.run(Command::SetCeilingHeight { storey, height_mm: height });
+                    }
+                } />
+            </label>
         </div>
     }
 }

@@ -195,6 +195,15 @@ pub enum Command {
         /// Name (e.g. `3F`).
         name: String,
     },
+    /// Replaces the building facts (structure, age, seismic data).
+    UpdateDwelling(madori_plan::Dwelling),
+    /// Sets a storey's ceiling height (`None` clears it).
+    SetCeilingHeight {
+        /// Storey index.
+        storey: usize,
+        /// Height, mm.
+        height_mm: Option<u32>,
+    },
     /// Renames a storey.
     RenameStorey {
         /// Storey index.
@@ -227,6 +236,8 @@ impl Command {
             Self::UpdateOpening { .. } => "建具の設定",
             Self::AddStorey { .. } => "階を追加",
             Self::RenameStorey { .. } => "階の名前",
+            Self::UpdateDwelling(_) => "建物の情報",
+            Self::SetCeilingHeight { .. } => "天井高",
         }
     }
 
@@ -388,6 +399,10 @@ impl Command {
                     openings: vec![],
                     fixtures: vec![],
                 });
+            }
+            Self::UpdateDwelling(dwelling) => plan.dwelling = dwelling.clone(),
+            Self::SetCeilingHeight { storey, height_mm } => {
+                storey_mut(&mut plan, *storey)?.ceiling_height_mm = *height_mm
             }
             Self::RenameStorey { storey, name } => {
                 if name.trim().is_empty() {

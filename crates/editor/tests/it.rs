@@ -816,3 +816,48 @@ fn shift_draws_a_square() {
         (PointMm::new(0, 0), PointMm::new(3640, 3640))
     );
 }
+
+#[test]
+fn building_facts_and_ceiling_heights_are_commands() {
+    let mut ed = two_rooms();
+    let mut dwelling = ed.plan.dwelling.clone();
+    dwelling.construction_started = Some("1981-06-01".into());
+    ed.apply(Command::UpdateDwelling(dwelling.clone())).unwrap();
+    let report = madori_rules::check(
+        &ed.plan,
+        &madori_rules::profile::profile("sn-existing").unwrap(),
+    );
+    assert_eq!(
+        report
+            .of(madori_rules::RuleId::SnSeismic)
+            .next()
+            .unwrap()
+            .status,
+        madori_rules::Status::Pass
+    );
+    // A malformed date is refused by validation and changes nothing.
+    dwelling.construction_started = Some("June 1981".into());
+    assert!(ed.apply(Command::UpdateDwelling(dwelling)).is_err());
+    assert_eq!(
+        ed.plan.dwelling.construction_started.as_deref(),
+        Some("1981-06-01")
+    );
+    ed.apply(Command::SetCeilingHeight {
+        storey: 0,
+        height_mm: Some(2050),
+    })
+    .unwrap();
+    let report = madori_rules::check(
+        &ed.plan,
+        &madori_rules::profile::profile("building-code").unwrap(),
+    );
+    assert!(report
+        .of(madori_rules::RuleId::BsCeiling)
+        .all(|f| f.status == madori_rules::Status::Fail));
+    assert!(ed
+        .apply(Command::SetCeilingHeight {
+            storey: 0,
+            height_mm: Some(0)
+        })
+        .is_err());
+}

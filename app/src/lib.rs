@@ -3,6 +3,7 @@
 //! `madori-editor`.
 
 pub mod components;
+pub mod file;
 pub mod i18n;
 pub mod keyboard;
 pub mod state;

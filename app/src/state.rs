@@ -38,6 +38,8 @@ pub struct AppState {
     pub report: Memo<Report>,
     /// Capacity under the profile.
     pub capacity: Memo<Capacity>,
+    /// Problems of the last file that failed to open (every one, with its path).
+    pub file_problems: RwSignal<Vec<madori_plan::Problem>>,
 }
 
 /// The template shown first.
@@ -124,6 +126,7 @@ impl AppState {
             areas,
             report,
             capacity,
+            file_problems: RwSignal::new(Vec::new()),
         }
     }
 

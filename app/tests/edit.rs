@@ -1,6 +1,7 @@
 //! Editing in the real app in headless Chromium: pointer and keyboard events go in, the
 //! labels and findings on screen change.
 
+use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, KeyboardEvent, KeyboardEventInit};
@@ -204,4 +205,62 @@ async fn building_facts_decide_the_seismic_check() {
         "only SN-EQUIP (no toilet yet) fails"
     );
     root.remove();
+}
+
+/// Chooses a file with this content in the open-plan file input, as a user would.
+async fn open_file(root: &Element, name: &str, content: &str) {
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let input: web_sys::HtmlInputElement = query(root, "open-plan").unchecked_into();
+    input.set_files(transfer.files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    TimeoutFuture::new(100).await;
+}
+
+#[wasm_bindgen_test]
+async fn opening_files_lists_every_problem_or_opens_the_plan() {
+    let root = mount();
+    settle().await;
+    // A broken file: every problem is listed, the plan on screen stays.
+    let mut bad: serde_json::Value =
+        serde_json::from_str(madori_plan::templates::get("kodan-3dk").unwrap()).unwrap();
+    bad["storeys"][0]["rooms"][0]["kind"] = "dungeon".into();
+    bad["storeys"][0]["rooms"][1]["polygon"][1] = serde_json::json!([2730.5, 0]);
+    open_file(&root, "bad.json", &bad.to_string()).await;
+    let panel = text(&root, "file-problems");
+    assert!(
+        panel.contains("(2)")
+            && panel.contains("storeys[0].rooms[0].kind")
+            && panel.contains("storeys[0].rooms[1].polygon[1]"),
+        "{panel}"
+    );
+    assert!(
+        try_query(&root, "room-ldk").is_some(),
+        "the shared house is still shown"
+    );
+    click(&root, "close-file-problems").await;
+    assert!(try_query(&root, "file-problems").is_none());
+    // A good file replaces the plan.
+    open_file(
+        &root,
+        "kodan.json",
+        madori_plan::templates::get("kodan-3dk").unwrap(),
+    )
+    .await;
+    assert!(try_query(&root, "room-r3").is_some());
+    assert_eq!(text(&root, "room-area-r3"), "7.5㎡ 4.6帖");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn saved_file_names_are_safe() {
+    assert_eq!(
+        madori_app::file::file_name("公団 3DK/改修案"),
+        "公団 3DK_改修案.madori.json"
+    );
+    assert_eq!(madori_app::file::file_name("  "), "plan.madori.json");
 }

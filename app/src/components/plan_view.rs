@@ -586,6 +586,23 @@ pub fn PlanView() -> impl IntoView {
                 </g>
                 <g class="overlay-layer">{overlay}</g>
             </svg>
+            {move || {
+                let problems = state.file_problems.get();
+                (!problems.is_empty()).then(|| {
+                    let l = lang.get();
+                    view! {
+                        <div class="file-problems" data-testid="file-problems" role="alert">
+                            <strong>{t(l, Key::FileProblems)} {format!(" ({})", problems.len())}</strong>
+                            <ul>
+                                {problems.iter().map(|p| view! {
+                                    <li><code>{p.path.clone()}</code> " " {crate::i18n::pick(l, &p.message_ja, &p.message_en).to_owned()}</li>
+                                }).collect_view()}
+                            </ul>
+                            <button data-testid="close-file-problems" on:click=move |_| state.file_problems.set(Vec::new())>{t(l, Key::Close)}</button>
+                        </div>
+                    }
+                })
+            }}
             <div class="status-line" data-testid="status-message">
                 {move || editor.with(|e| e.message.as_ref().map(|m| crate::i18n::pick(lang.get(), &m.message_ja, &m.message_en).to_owned()))}
             </div>

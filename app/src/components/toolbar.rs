@@ -96,6 +96,23 @@ pub fn Toolbar() -> impl IntoView {
             <button data-testid="new-plan" on:click=move |_| state.open(madori_editor::empty_plan())>
                 {move || t(lang.get(), Key::NewPlan)}
             </button>
+            <button data-testid="save-plan" on:click=move |_| {
+                let _ = crate::file::save(state);
+            }>{move || t(lang.get(), Key::Save)}</button>
+            <label class="file-button">
+                {move || t(lang.get(), Key::Open)}
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="open-plan"
+                    on:change=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            crate::file::open_chosen(state, input);
+                        }
+                    }
+                />
+            </label>
             <span class="group" role="toolbar">{tool_buttons}</span>
             <select
                 data-testid="fixture-select"

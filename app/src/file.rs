@@ -1,0 +1,77 @@
+//! Saving a plan as a JSON file and opening one: the only file I/O of the app. The format
+//! itself belongs to `madori_plan::format`.
+
+use crate::state::AppState;
+use leptos::prelude::*;
+use madori_plan::format;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A file name for a plan: its name with characters file systems dislike replaced.
+pub fn file_name(plan_name: &str) -> String {
+    let cleaned: String = plan_name
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim();
+    format!(
+        "{}.madori.json",
+        if cleaned.is_empty() { "plan" } else { cleaned }
+    )
+}
+
+/// Downloads the plan as a JSON file.
+pub fn save(state: AppState) -> Result<(), JsValue> {
+    let (json, name) = state
+        .plan
+        .with_untracked(|p| (format::to_json(p), file_name(&p.name)));
+    let parts = js_sys::Array::of1(&JsValue::from_str(&json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(&name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Opens a plan from text: the plan replaces the current one, or every problem is listed and
+/// nothing changes.
+pub fn open_text(state: AppState, text: &str) {
+    match format::from_json(text) {
+        Ok(plan) => {
+            state.file_problems.set(Vec::new());
+            state.open(plan);
+        }
+        Err(problems) => state.file_problems.set(problems),
+    }
+}
+
+/// Reads the file chosen in an `<input type=file>` and opens it.
+pub fn open_chosen(state: AppState, input: web_sys::HtmlInputElement) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        match text.ok().and_then(|t| t.as_string()) {
+            Some(text) => open_text(state, &text),
+            None => state.file_problems.set(vec![madori_plan::Problem::new(
+                "",
+                "ファイルを文字として読めません",
+                "the file could not be read as text",
+            )]),
+        }
+        input.set_value("");
+    });
+}

@@ -115,6 +115,7 @@ pub enum Key {
     Open,
     FileProblems,
     Close,
+    Unconfirmed,
 }
 
 const TABLE: &[(Key, &str, &str)] = &[
@@ -255,6 +256,7 @@ const TABLE: &[(Key, &str, &str)] = &[
         "The file could not be opened",
     ),
     (Key::Close, "閉じる", "Close"),
+    (Key::Unconfirmed, "未確認の事項", "Not confirmed"),
 ];
 
 /// The label for `key` in `lang`.

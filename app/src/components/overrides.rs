@@ -55,6 +55,16 @@ pub fn OverridesPanel() -> impl IntoView {
             <button data-testid="reset-overrides" on:click=move |_| {
                 state.overrides.set(Vec::new());
             }>{move || t(lang.get(), Key::Reset)}</button>
+            <h4>{move || t(lang.get(), Key::Unconfirmed)}</h4>
+            <ul class="unconfirmed" data-testid="unconfirmed">
+                {move || {
+                    let l = lang.get();
+                    madori_rules::profile::UNCONFIRMED
+                        .iter()
+                        .map(|(ja, en)| view! { <li>{pick(l, ja, en)}</li> })
+                        .collect_view()
+                }}
+            </ul>
         </details>
     }
 }

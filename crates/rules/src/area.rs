@@ -279,3 +279,42 @@ pub fn label_position_mm(polygon: &[PointMm]) -> (f64, f64) {
         .interior_point()
         .map_or((0.0, 0.0), |p| (p.x(), p.y()))
 }
+
+impl PlanAreas {
+    /// The same plan measured inside the walls: every room's area becomes its 内法 area (0
+    /// where the walls leave no floor), for profiles that measure rooms at the wall faces.
+    pub fn interior_as_basis(&self, plan: &madori_plan::Plan) -> PlanAreas {
+        let storeys: Vec<StoreyArea> = self
+            .storeys
+            .iter()
+            .zip(&plan.storeys)
+            .map(|(s, storey)| {
+                let rooms: Vec<RoomArea> = s
+                    .rooms
+                    .iter()
+                    .map(|r| RoomArea {
+                        wall_centre_m2: r.interior_m2.unwrap_or(0.0),
+                        interior_m2: r.interior_m2,
+                    })
+                    .collect();
+                let floor: f64 = storey
+                    .rooms
+                    .iter()
+                    .zip(&rooms)
+                    .filter(|(room, _)| room.kind.counts_as_floor_area())
+                    .map(|(_, a)| a.wall_centre_m2)
+                    .sum();
+                StoreyArea {
+                    wall_centre_m2: floor,
+                    rooms,
+                    ..s.clone()
+                }
+            })
+            .collect();
+        PlanAreas {
+            dwelling_wall_centre_m2: storeys.iter().map(|s| s.wall_centre_m2).sum(),
+            dwelling_interior_m2: self.dwelling_interior_m2,
+            storeys,
+        }
+    }
+}

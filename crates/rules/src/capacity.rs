@@ -105,7 +105,7 @@ fn item_limit(ctx: &Ctx<'_, '_>, rule: RuleId, item: Item, per_item: f64) -> Lim
 /// Computes the capacity (see the module docs).
 pub fn capacity(ctx: &Ctx<'_, '_>) -> Capacity {
     let profile = ctx.profile;
-    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    let whole = ctx.facts.whole_m2();
     let mut limits = Vec::new();
     let mut unit = "人";
     let mut note = (String::new(), String::new());

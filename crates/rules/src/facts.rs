@@ -116,8 +116,11 @@ pub struct PrivateRoom<'a> {
 pub struct Facts<'a> {
     /// The plan.
     pub plan: &'a Plan,
-    /// Its areas.
+    /// Its areas at wall centre (the legal floor area, used by the building-code rules).
     pub areas: &'a PlanAreas,
+    /// The areas the standards' size rules use: the wall-centre areas, or the interior ones
+    /// when the profile's `area.basis_interior` is set.
+    pub basis: std::borrow::Cow<'a, PlanAreas>,
     /// Private rooms in plan order.
     pub private_rooms: Vec<PrivateRoom<'a>>,
     /// Items in common space.
@@ -146,7 +149,12 @@ fn item_counts(kind: &FixtureKind) -> &'static [(Item, u32)] {
 
 impl<'a> Facts<'a> {
     /// Derives the facts of a validated plan.
-    pub fn derive(plan: &'a Plan, areas: &'a PlanAreas) -> Self {
+    pub fn derive(plan: &'a Plan, areas: &'a PlanAreas, interior_basis: bool) -> Self {
+        let basis = if interior_basis {
+            std::borrow::Cow::Owned(areas.interior_as_basis(plan))
+        } else {
+            std::borrow::Cow::Borrowed(areas)
+        };
         let mut private_rooms = Vec::new();
         let mut common = ItemCounts::default();
         let mut common_providers: [Vec<String>; 6] = Default::default();
@@ -218,7 +226,7 @@ impl<'a> Facts<'a> {
                     }
                 }
             }
-            let room_areas = &areas.storeys[s].rooms;
+            let room_areas = &basis.storeys[s].rooms;
             let mut storage = vec![0.0; storey.rooms.len()];
             for (room, area) in storey.rooms.iter().zip(room_areas) {
                 let owner = room.belongs_to.as_deref().and_then(|o| index.get(o));
@@ -251,6 +259,7 @@ impl<'a> Facts<'a> {
         Self {
             plan,
             areas,
+            basis,
             private_rooms,
             common,
             common_providers,
@@ -258,6 +267,11 @@ impl<'a> Facts<'a> {
             any_window,
             residents,
         }
+    }
+
+    /// The whole dwelling's area on the profile's basis (balconies excluded), ㎡.
+    pub fn whole_m2(&self) -> f64 {
+        self.basis.dwelling_wall_centre_m2
     }
 
     /// Count of an item in common space.

@@ -35,7 +35,11 @@ pub fn check(plan: &Plan, profile: &Profile) -> Report {
 
 /// Checks a plan whose areas are already computed (the editor keeps them between frames).
 pub fn check_with_areas(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Report {
-    let facts = facts::Facts::derive(plan, areas);
+    let facts = facts::Facts::derive(
+        plan,
+        areas,
+        profile.value(profile::ParamKey::AreaBasisInterior) >= 0.5,
+    );
     let mut ctx = checks::Ctx {
         facts: &facts,
         profile,
@@ -76,7 +80,11 @@ pub fn capacity(plan: &Plan, profile: &Profile) -> Capacity {
 
 /// The capacity of a plan whose areas are already computed.
 pub fn capacity_with_areas(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Capacity {
-    let facts = facts::Facts::derive(plan, areas);
+    let facts = facts::Facts::derive(
+        plan,
+        areas,
+        profile.value(profile::ParamKey::AreaBasisInterior) >= 0.5,
+    );
     let ctx = checks::Ctx {
         facts: &facts,
         profile,

@@ -149,17 +149,25 @@ impl RuleId {
     pub const fn params(self) -> &'static [ParamKey] {
         use ParamKey::*;
         match self {
-            Self::ShArea => &[ShAreaPerPersonM2, ShAreaBaseM2],
-            Self::ShRoom | Self::ShRoomRelax => {
-                &[ShRoomMinM2, ShRoomRelaxedMinM2, ShRoomRelaxedShare]
-            }
+            Self::ShArea => &[ShAreaPerPersonM2, ShAreaBaseM2, AreaBasisInterior],
+            Self::ShRoom | Self::ShRoomRelax => &[
+                ShRoomMinM2,
+                ShRoomRelaxedMinM2,
+                ShRoomRelaxedShare,
+                AreaBasisInterior,
+            ],
             Self::ShOcc => &[ShOccMaxPersons],
             Self::ShCommon | Self::ShGuidePrivacy | Self::ShGuideSeparate | Self::SpBath => &[],
             Self::ShSanitary => &[ShSanitaryResidentsPerItem],
             Self::ShGuideKitchen => &[ShKitchenResidentsPerUnit],
             Self::ShGuideElderlyToilets => &[ShElderlyResidentsPerToilet],
             Self::ShGuideElderlyFloors => &[],
-            Self::SpArea => &[SpAreaPerSingleM2, SpAreaPerHouseholdM2, SpAreaBaseM2],
+            Self::SpArea => &[
+                SpAreaPerSingleM2,
+                SpAreaPerHouseholdM2,
+                SpAreaBaseM2,
+                AreaBasisInterior,
+            ],
             Self::SpRoom => &[
                 SpRoomMinM2,
                 SpRoomReducedMinM2,
@@ -167,17 +175,43 @@ impl RuleId {
                 SpAreaPerHouseholdLargeM2,
                 SpAreaBaseM2,
                 ShRoomMinM2,
+                AreaBasisInterior,
             ],
             Self::SpOcc => &[],
             Self::SpSanitary => &[SpHouseholdsPerItem],
             Self::SpKitchen => &[SpHouseholdsPerKitchen],
-            Self::SnAreaNew => &[SnNewMinM2, SnNewSharedMinM2, SnSharedFacilities],
-            Self::SnAreaExisting => &[SnExistingMinM2, SnExistingSharedMinM2, SnSharedFacilities],
+            Self::SnAreaNew => &[
+                SnNewMinM2,
+                SnNewSharedMinM2,
+                SnSharedFacilities,
+                AreaBasisInterior,
+            ],
+            Self::SnAreaExisting => &[
+                SnExistingMinM2,
+                SnExistingSharedMinM2,
+                SnSharedFacilities,
+                AreaBasisInterior,
+            ],
             Self::SnEquip => &[SnSharedFacilities],
             Self::SnSeismic => &[],
-            Self::LaMin => &[LaMinSingleM2, LaMinPerPersonM2, LaMinBaseM2],
-            Self::LaUrban => &[LaUrbanSingleM2, LaUrbanPerPersonM2, LaUrbanBaseM2],
-            Self::LaGeneral => &[LaGeneralSingleM2, LaGeneralPerPersonM2, LaGeneralBaseM2],
+            Self::LaMin => &[
+                LaMinSingleM2,
+                LaMinPerPersonM2,
+                LaMinBaseM2,
+                AreaBasisInterior,
+            ],
+            Self::LaUrban => &[
+                LaUrbanSingleM2,
+                LaUrbanPerPersonM2,
+                LaUrbanBaseM2,
+                AreaBasisInterior,
+            ],
+            Self::LaGeneral => &[
+                LaGeneralSingleM2,
+                LaGeneralPerPersonM2,
+                LaGeneralBaseM2,
+                AreaBasisInterior,
+            ],
             Self::BsDaylight => &[BsDaylightRatio],
             Self::BsVent => &[BsVentRatio],
             Self::BsCeiling => &[BsCeilingMinMm],
@@ -229,6 +263,7 @@ pub enum ParamKey {
     BsChangeOfUseM2,
     BsTwoStairsM2,
     BsTwoStairsFireResistantM2,
+    AreaBasisInterior,
 }
 
 /// What a parameter means: its key in files and on the command line, unit, national default
@@ -257,7 +292,7 @@ const LA_SRC: &str = "住生活基本計画 別紙 居住面積水準";
 
 impl ParamKey {
     /// Every key, in display order.
-    pub const ALL: [ParamKey; 37] = {
+    pub const ALL: [ParamKey; 38] = {
         use ParamKey::*;
         [
             ShAreaPerPersonM2,
@@ -297,6 +332,7 @@ impl ParamKey {
             BsChangeOfUseM2,
             BsTwoStairsM2,
             BsTwoStairsFireResistantM2,
+            AreaBasisInterior,
         ]
     };
 
@@ -600,6 +636,14 @@ impl ParamKey {
                 "two stairs: with fire-resistant structure",
                 "建築基準法施行令121条",
             ),
+            AreaBasisInterior => (
+                "area.basis_interior",
+                "0/1",
+                0.0,
+                "面積の測り方 (0 = 壁芯, 1 = 内法)",
+                "area basis (0 = wall centre, 1 = interior)",
+                "未確認: SN・居住サポート住宅の面積が壁芯か内法か (STANDARDS.md §8; 既定 壁芯)",
+            ),
         };
         ParamInfo {
             key,
@@ -752,7 +796,9 @@ impl Profile {
         }
         let fraction = matches!(
             param_key,
-            ParamKey::ShRoomRelaxedShare | ParamKey::SnSharedFacilities
+            ParamKey::ShRoomRelaxedShare
+                | ParamKey::SnSharedFacilities
+                | ParamKey::AreaBasisInterior
         );
         if fraction && value > 1.0 {
             return Err(SetError(format!(
@@ -1029,3 +1075,28 @@ pub const LOCAL_OVERRIDES: [LocalOverride; 9] = [
 pub fn local_override(id: &str) -> Option<&'static LocalOverride> {
     LOCAL_OVERRIDES.iter().find(|l| l.id == id)
 }
+
+/// What the sources leave unconfirmed (STANDARDS.md §8), shown beside the numbers so nobody
+/// mistakes a default for a settled rule: `(Japanese, English)`.
+pub const UNCONFIRMED: [(&str, &str); 5] = [
+    (
+        "施行規則63号の条番号と共同居住型の告示番号",
+        "article numbers in ordinance 63 and the notice number for shared housing",
+    ),
+    (
+        "地域の緩和に国としての下限があるか",
+        "whether the nation limits how far local governments may relax",
+    ),
+    (
+        "SN・居住サポート住宅の面積が壁芯か内法か (既定 壁芯: area.basis_interior で切替)",
+        "whether SN and support-housing areas are wall-centre or interior (default wall centre: switch with area.basis_interior)",
+    ),
+    (
+        "採光 1/10 の緩和が寄宿舎の寝室に及ぶか (既定 1/7)",
+        "whether the 1/10 daylight relaxation applies to dormitory bedrooms (default 1/7)",
+    ),
+    (
+        "2026年の住生活基本計画で居住面積水準が技術的助言に移ったか (数値は同じ)",
+        "whether the 2026 national housing plan moved the floor area levels into technical advice (same numbers)",
+    ),
+];

@@ -1338,3 +1338,25 @@ fn kitchen_guidance_counts_full_units_and_emergency_lighting_lists_common_spaces
         "bedrooms are exempt"
     );
 }
+
+#[test]
+fn area_basis_can_be_interior() {
+    // A free-standing 3000 × 3000 wooden room: 9.00 ㎡ at wall centre, 2.85 × 2.85 inside.
+    let plan = PlanBuilder::new().private("p1", 3000, 3000).build();
+    let centre = run(&plan, "sh-single");
+    assert_eq!(status(&centre, RuleId::ShRoom, Some("p1")), Status::Pass);
+    let interior = run_with(&plan, "sh-single", &[("area.basis_interior", 1.0)]);
+    let room = interior.of(RuleId::ShRoom).next().unwrap();
+    assert_eq!(room.status, Status::Fail);
+    assert_relative_eq!(room.measured.unwrap().value, 2.85 * 2.85, epsilon = 1e-9);
+    // The whole-area rule uses the same basis; the building code keeps the legal 壁芯 area.
+    let whole = interior.of(RuleId::ShArea).next().unwrap();
+    assert_relative_eq!(whole.measured.unwrap().value, 2.85 * 2.85, epsilon = 1e-9);
+    assert_relative_eq!(interior.totals.dwelling_wall_centre_m2, 9.0, epsilon = 1e-9);
+    let building = run_with(&plan, "sn-existing", &[("area.basis_interior", 1.0)]);
+    let sn = building.of(RuleId::SnAreaExisting).next().unwrap();
+    assert_relative_eq!(sn.measured.unwrap().value, 2.85 * 2.85, epsilon = 1e-9);
+    // Not a yes/no value: refused.
+    let mut p = profile::profile("sh-single").unwrap();
+    assert!(p.set("area.basis_interior", 2.0, "x").is_err());
+}

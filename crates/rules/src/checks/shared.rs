@@ -18,7 +18,7 @@ pub fn area(ctx: &mut Ctx<'_, '_>) {
 
 pub(crate) fn area_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId, per_person: f64, base: f64) {
     let residents = ctx.facts.residents;
-    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    let whole = ctx.facts.whole_m2();
     if residents == 0 {
         ctx.push(
             rule,

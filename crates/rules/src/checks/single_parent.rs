@@ -33,7 +33,7 @@ pub fn area(ctx: &mut Ctx<'_, '_>) {
         ctx.value(ParamKey::SpAreaPerHouseholdM2),
         ctx.value(ParamKey::SpAreaBaseM2),
     );
-    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    let whole = ctx.facts.whole_m2();
     let needed = whole_needed(b, c, ps, ph, base);
     let composition_ok = (b >= 1 && c >= 1) || (b == 0 && c >= 2);
     let ok = whole + EPSILON_M2 >= needed;
@@ -130,7 +130,7 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
         ctx.value(ParamKey::SpAreaPerHouseholdLargeM2),
         ctx.value(ParamKey::SpAreaBaseM2),
     );
-    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    let whole = ctx.facts.whole_m2();
     let large_enough = whole + EPSILON_M2 >= large;
     let limit = if large_enough { reduced } else { min };
     let facts = ctx.facts;

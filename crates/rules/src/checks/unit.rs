@@ -16,7 +16,7 @@ pub fn sn_area(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
     };
     let shared = ctx.value(ParamKey::SnSharedFacilities) >= 0.5;
     let limit = ctx.value(if shared { shared_key } else { min_key });
-    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    let whole = ctx.facts.whole_m2();
     let ok = whole + EPSILON_M2 >= limit;
     let basis = if shared {
         "共用設備あり"
@@ -261,7 +261,7 @@ pub fn level(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
             .iter()
             .filter_map(|p| p.room.occupancy.clone()),
     );
-    let whole = ctx.facts.areas.dwelling_wall_centre_m2;
+    let whole = ctx.facts.whole_m2();
     if persons == 0 {
         ctx.push(
             rule,

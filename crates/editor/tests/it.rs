@@ -645,40 +645,20 @@ fn snapping_prefers_vertices_then_edges_then_the_grid() {
     let ed = two_rooms();
     let storey = Some(&ed.plan.storeys[0]);
     let settings = SnapSettings::default();
-    let s = snap(
-        storey,
-        settings,
-        WorldMm::new(2700.0, 3600.0),
-        100.0,
-        None,
-        false,
-    );
+    let at = |x: f64, y: f64| {
+        let s = snap(storey, settings, WorldMm::new(x, y), 100.0, None, false);
+        (s.point, s.kind)
+    };
     assert_eq!(
-        (s.point, s.kind),
+        at(2700.0, 3600.0),
         (PointMm::new(2730, 3640), SnapKind::Vertex)
     );
-    let s = snap(
-        storey,
-        settings,
-        WorldMm::new(2760.0, 1500.0),
-        100.0,
-        None,
-        false,
-    );
     assert_eq!(
-        (s.point, s.kind),
+        at(2760.0, 1500.0),
         (PointMm::new(2730, 1820), SnapKind::Edge)
     );
-    let s = snap(
-        storey,
-        settings,
-        WorldMm::new(7000.0, 1500.0),
-        100.0,
-        None,
-        false,
-    );
     assert_eq!(
-        (s.point, s.kind),
+        at(7000.0, 1500.0),
         (PointMm::new(7280, 1820), SnapKind::Grid)
     );
     let metre = SnapSettings {

@@ -116,6 +116,10 @@ pub enum Key {
     FileProblems,
     Close,
     Unconfirmed,
+    Operation,
+    Sliding,
+    Casement,
+    Fixed,
 }
 
 const TABLE: &[(Key, &str, &str)] = &[
@@ -257,6 +261,14 @@ const TABLE: &[(Key, &str, &str)] = &[
     ),
     (Key::Close, "閉じる", "Close"),
     (Key::Unconfirmed, "未確認の事項", "Not confirmed"),
+    (Key::Operation, "開き方", "Opening"),
+    (Key::Sliding, "引違い (半分開く)", "sliding (half opens)"),
+    (
+        Key::Casement,
+        "開き・滑り出し (全開)",
+        "casement (fully opens)",
+    ),
+    (Key::Fixed, "嵌め殺し (開かない)", "fixed (does not open)"),
 ];
 
 /// The label for `key` in `lang`.

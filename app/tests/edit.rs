@@ -264,3 +264,39 @@ fn saved_file_names_are_safe() {
     );
     assert_eq!(madori_app::file::file_name("  "), "plan.madori.json");
 }
+
+#[wasm_bindgen_test]
+async fn a_window_placed_on_a_wall_counts_for_daylight_and_ventilation() {
+    let root = mount();
+    settle().await;
+    click(&root, "new-plan").await;
+    click(&root, "tool-room").await;
+    drag(&root, (0.0, 0.0), (2730.0, 3640.0)).await;
+    // No window anywhere yet: daylight cannot be judged.
+    let status_of = |rule: &str| {
+        root.query_selector(&format!("[data-testid=finding-row][data-rule={rule}]"))
+            .unwrap()
+            .map(|e| e.get_attribute("data-status").unwrap_or_default())
+    };
+    assert_eq!(status_of("BS-DAYLIGHT"), Some("unavailable".to_owned()));
+    click(&root, "tool-window").await;
+    drag(&root, (1365.0, 0.0), (1365.0, 0.0)).await;
+    assert!(
+        try_query(&root, "inspector-opening").is_some(),
+        "the new window is selected"
+    );
+    assert_eq!(
+        status_of("BS-DAYLIGHT"),
+        None,
+        "1690 × 1100 passes 1/7 and folds away"
+    );
+    // A fixed window lets no air in: ventilation becomes a warning (advisory in this profile).
+    choose(&root, "opening-operation", "fixed").await;
+    assert_eq!(status_of("BS-VENT"), Some("warning".to_owned()));
+    assert!(
+        finding_text(&root, "BS-VENT").contains("開放 0.00 ㎡"),
+        "{}",
+        finding_text(&root, "BS-VENT")
+    );
+    root.remove();
+}

@@ -5,7 +5,7 @@ use crate::i18n::{room_kind, t, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
 use madori_editor::{Command, RoomPatch, Selection};
-use madori_plan::{FixtureKind, Occupancy, OpeningKind, RoomKind};
+use madori_plan::{FixtureKind, Occupancy, OpeningKind, RoomKind, WindowOperation};
 
 fn parse_mm(text: &str) -> Option<i64> {
     text.trim().parse::<i64>().ok()
@@ -247,7 +247,8 @@ fn room_fields(state: AppState, room: madori_plan::Room) -> impl IntoView {
 
 fn opening_fields(state: AppState, opening: madori_plan::Opening) -> impl IntoView {
     let l = state.lang.get_untracked();
-    let (id, id2, id3, id4) = (
+    let (id, id2, id3, id4, id5) = (
+        opening.id.clone(),
         opening.id.clone(),
         opening.id.clone(),
         opening.id.clone(),
@@ -271,6 +272,20 @@ fn opening_fields(state: AppState, opening: madori_plan::Opening) -> impl IntoVi
                 } />
             </label>
             <label><input type="checkbox" data-testid="opening-exterior" prop:checked=exterior on:change=move |ev| update(id3.clone(), width, OpeningKind::Window { height_mm, exterior: event_target_checked(&ev), operation }) />{t(l, Key::Exterior)}</label>
+            <label>{t(l, Key::Operation)}
+                <select data-testid="opening-operation" on:change=move |ev| {
+                    let operation = match event_target_value(&ev).as_str() {
+                        "fixed" => WindowOperation::Fixed,
+                        "casement" => WindowOperation::Casement,
+                        _ => WindowOperation::Sliding,
+                    };
+                    update(id5.clone(), width, OpeningKind::Window { height_mm, exterior, operation });
+                }>
+                    <option value="sliding" selected=operation == WindowOperation::Sliding>{t(l, Key::Sliding)}</option>
+                    <option value="casement" selected=operation == WindowOperation::Casement>{t(l, Key::Casement)}</option>
+                    <option value="fixed" selected=operation == WindowOperation::Fixed>{t(l, Key::Fixed)}</option>
+                </select>
+            </label>
         }.into_any(),
     };
     let title = match opening.kind {

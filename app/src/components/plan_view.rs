@@ -177,20 +177,25 @@ pub fn PlanView() -> impl IntoView {
         }
         false
     };
-    // Measure once the browser has laid the page out, then fit the plan.
+    // Keep the viewport's size equal to the canvas's, whatever changes it (window, panels,
+    // rotation), so screen ↔ world stays exact; fit the plan the first time it has a size.
+    let fitted = StoredValue::new(false);
     Effect::new(move |_| {
-        if svg_ref.get().is_some() {
-            request_animation_frame(move || {
-                if measure() {
-                    state.fit();
-                }
-            });
+        let Some(svg) = svg_ref.get() else { return };
+        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if measure() && !fitted.get_value() {
+                fitted.set_value(true);
+                state.fit();
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&svg);
+            // The observer calls back for as long as the canvas lives; it is disconnected
+            // with it, and the small closure goes with the page.
+            on_resize.forget();
+            on_cleanup(move || observer.disconnect());
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
-        measure();
-    });
-    on_cleanup(move || resize.remove());
     let keys_down = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == " " && !crate::keyboard::typing_in_field(&ev) {
             space_held.set(true);
@@ -218,8 +223,6 @@ pub fn PlanView() -> impl IntoView {
     let world_of = move |p: ScreenPx| state.viewport.with_untracked(|v| v.to_world(p));
 
     let on_down = move |ev: leptos::ev::PointerEvent| {
-        // The canvas may have changed size (panels folded, window rotated) since last time.
-        measure();
         let p = screen_of(ev.client_x(), ev.client_y());
         if let Some(target) = ev
             .target()

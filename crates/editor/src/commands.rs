@@ -179,6 +179,13 @@ pub enum Command {
         /// New kind.
         kind: FixtureKind,
     },
+    /// Slides a door or window along its wall.
+    MoveOpening {
+        /// Opening id.
+        id: String,
+        /// New distance from the edge's start vertex, mm.
+        offset_mm: u32,
+    },
     /// Changes an opening's kind data (lockable door, window size).
     UpdateOpening {
         /// Opening id.
@@ -234,6 +241,7 @@ impl Command {
             Self::MoveFixture { .. } => "設備を移動",
             Self::UpdateFixture { .. } => "設備の設定",
             Self::UpdateOpening { .. } => "建具の設定",
+            Self::MoveOpening { .. } => "建具を移動",
             Self::AddStorey { .. } => "階を追加",
             Self::RenameStorey { .. } => "階の名前",
             Self::UpdateDwelling(_) => "建物の情報",
@@ -377,6 +385,15 @@ impl Command {
                     .find(|f| f.id == *id)
                     .ok_or_else(|| not_found(id))?;
                 fixture.kind = kind.clone();
+            }
+            Self::MoveOpening { id, offset_mm } => {
+                let opening = plan
+                    .storeys
+                    .iter_mut()
+                    .flat_map(|s| &mut s.openings)
+                    .find(|o| o.id == *id)
+                    .ok_or_else(|| not_found(id))?;
+                opening.offset_mm = *offset_mm;
             }
             Self::UpdateOpening { id, width_mm, kind } => {
                 let opening = plan

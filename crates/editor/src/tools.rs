@@ -109,6 +109,13 @@ pub enum Mode {
         /// Where the drag started.
         start: WorldMm,
     },
+    /// Sliding a door or window along its wall.
+    DraggingOpening {
+        /// Opening id.
+        id: String,
+        /// Where the drag started.
+        start: WorldMm,
+    },
     /// Moving a fixture.
     DraggingFixture {
         /// Fixture id.
@@ -388,7 +395,12 @@ impl Editor {
                         self.selection = Selection::Fixture(id.clone());
                         Mode::DraggingFixture { id }
                     }
-                    Hit::Opening(_) | Hit::Empty => Mode::Idle,
+                    Hit::Opening(id) => {
+                        self.begin_gesture("建具を移動");
+                        self.selection = Selection::Opening(id.clone());
+                        Mode::DraggingOpening { id, start: at }
+                    }
+                    Hit::Empty => Mode::Idle,
                 };
                 self.pointer_move(p, mods);
             }
@@ -420,6 +432,11 @@ impl Editor {
                     }
                 }
                 let _ = self.preview(&Command::MoveRoom { room, delta });
+            }
+            Mode::DraggingOpening { id, start } => {
+                if let Some(offset_mm) = self.opening_offset(&id, start, p) {
+                    let _ = self.preview(&Command::MoveOpening { id, offset_mm });
+                }
             }
             Mode::DraggingFixture { id } => {
                 let to = p.round();
@@ -481,6 +498,7 @@ impl Editor {
                 };
             }
             Mode::DraggingVertex { .. }
+            | Mode::DraggingOpening { .. }
             | Mode::DraggingEdge { .. }
             | Mode::DraggingRoom { .. }
             | Mode::DraggingFixture { .. } => self.commit(),
@@ -718,6 +736,32 @@ impl Editor {
         } else {
             raw.round() as i64
         }
+    }
+
+    /// Where an opening lands when dragged from `start` to `p`: its original offset plus the
+    /// movement along its wall, kept on the wall (whole millimetres).
+    fn opening_offset(&self, id: &str, start: WorldMm, p: WorldMm) -> Option<u32> {
+        let origin = self.gesture.as_ref().map_or(&self.plan, |g| &g.origin);
+        let storey = origin
+            .storeys
+            .iter()
+            .find(|s| s.openings.iter().any(|o| o.id == id))?;
+        let opening = storey.openings.iter().find(|o| o.id == id)?;
+        let room = storey.rooms.iter().find(|r| r.id == opening.room)?;
+        let n = room.polygon.len();
+        let (a, b) = (
+            *room.polygon.get(opening.edge)?,
+            room.polygon[(opening.edge + 1) % n],
+        );
+        let len = distance_mm(a, b);
+        let (ux, uy) = ((b.x - a.x) as f64 / len, (b.y - a.y) as f64 / len);
+        let along = (p.x - start.x) * ux + (p.y - start.y) * uy;
+        let max = (len - f64::from(opening.width_mm)).max(0.0);
+        Some(
+            (f64::from(opening.offset_mm) + along)
+                .clamp(0.0, max)
+                .round() as u32,
+        )
     }
 
     /// Deletes the selected room, opening or fixture.

@@ -387,21 +387,11 @@ impl Command {
                 fixture.kind = kind.clone();
             }
             Self::MoveOpening { id, offset_mm } => {
-                let opening = plan
-                    .storeys
-                    .iter_mut()
-                    .flat_map(|s| &mut s.openings)
-                    .find(|o| o.id == *id)
-                    .ok_or_else(|| not_found(id))?;
+                let opening = opening_mut(&mut plan, id)?;
                 opening.offset_mm = *offset_mm;
             }
             Self::UpdateOpening { id, width_mm, kind } => {
-                let opening = plan
-                    .storeys
-                    .iter_mut()
-                    .flat_map(|s| &mut s.openings)
-                    .find(|o| o.id == *id)
-                    .ok_or_else(|| not_found(id))?;
+                let opening = opening_mut(&mut plan, id)?;
                 opening.width_mm = *width_mm;
                 opening.kind = kind.clone();
             }
@@ -469,6 +459,15 @@ pub fn find_room_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<(usize, &'a mut
         .find(|r| r.id == id)
         .ok_or_else(|| not_found(id))?;
     Ok((s, room))
+}
+
+/// The door or window with this id.
+fn opening_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut Opening, EditError> {
+    plan.storeys
+        .iter_mut()
+        .flat_map(|s| &mut s.openings)
+        .find(|o| o.id == id)
+        .ok_or_else(|| not_found(id))
 }
 
 fn delete(plan: &mut Plan, ids: &[String]) -> Result<(), EditError> {

@@ -404,11 +404,14 @@ pub fn PlanView() -> impl IntoView {
             let Some(storey) = plan.storeys.get(index) else {
                 return Vec::new();
             };
+            // Rooms by id once, rather than a search per opening on every frame of a drag.
+            let rooms: std::collections::HashMap<&str, &Room> =
+                storey.rooms.iter().map(|r| (r.id.as_str(), r)).collect();
             storey
                 .openings
                 .iter()
                 .filter_map(|o| {
-                    let room = storey.rooms.iter().find(|r| r.id == o.room)?;
+                    let room = *rooms.get(o.room.as_str())?;
                     let n = room.polygon.len();
                     let (a, b) = (*room.polygon.get(o.edge)?, room.polygon[(o.edge + 1) % n]);
                     let len = distance_mm(a, b);

@@ -76,8 +76,11 @@ fn area_limit(
             m2(fixed),
             m2(per)
         ),
-        next_ja: format!("{what_ja}: 延床 +{} ㎡", m2(short)),
-        next_en: format!("{what_en}: +{} ㎡ whole floor area", m2(short)),
+        next_ja: format!("{what_ja}: 延床 +{} ㎡", crate::numbers::shortfall(short)),
+        next_en: format!(
+            "{what_en}: +{} ㎡ whole floor area",
+            crate::numbers::shortfall(short)
+        ),
     }
 }
 
@@ -222,12 +225,12 @@ fn room_limit(ctx: &Ctx<'_, '_>) -> Limit {
             format!(
                 "{} を +{} ㎡ 広げる",
                 p.room.name,
-                m2(limits.min_m2 - p.area_m2)
+                crate::numbers::shortfall(limits.min_m2 - p.area_m2)
             ),
             format!(
                 "enlarge {} by {} ㎡",
                 p.room.name,
-                m2(limits.min_m2 - p.area_m2)
+                crate::numbers::shortfall(limits.min_m2 - p.area_m2)
             ),
         ),
         _ => (

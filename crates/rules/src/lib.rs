@@ -18,6 +18,7 @@ pub mod area;
 pub mod capacity;
 pub mod checks;
 pub mod facts;
+pub mod numbers;
 pub mod profile;
 pub mod report;
 
@@ -35,6 +36,10 @@ pub fn check(plan: &Plan, profile: &Profile) -> Report {
 
 /// Checks a plan whose areas are already computed (the editor keeps them between frames).
 pub fn check_with_areas(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Report {
+    numbers::with_rounding(profile.rounding(), || check_inner(plan, areas, profile))
+}
+
+fn check_inner(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Report {
     let facts = facts::Facts::derive(
         plan,
         areas,
@@ -80,6 +85,10 @@ pub fn capacity(plan: &Plan, profile: &Profile) -> Capacity {
 
 /// The capacity of a plan whose areas are already computed.
 pub fn capacity_with_areas(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Capacity {
+    numbers::with_rounding(profile.rounding(), || capacity_inner(plan, areas, profile))
+}
+
+fn capacity_inner(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Capacity {
     let facts = facts::Facts::derive(
         plan,
         areas,

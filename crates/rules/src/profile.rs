@@ -264,6 +264,7 @@ pub enum ParamKey {
     BsTwoStairsM2,
     BsTwoStairsFireResistantM2,
     AreaBasisInterior,
+    ReportRounding,
 }
 
 /// What a parameter means: its key in files and on the command line, unit, national default
@@ -292,7 +293,7 @@ const LA_SRC: &str = "住生活基本計画 別紙 居住面積水準";
 
 impl ParamKey {
     /// Every key, in display order.
-    pub const ALL: [ParamKey; 38] = {
+    pub const ALL: [ParamKey; 39] = {
         use ParamKey::*;
         [
             ShAreaPerPersonM2,
@@ -333,6 +334,7 @@ impl ParamKey {
             BsTwoStairsM2,
             BsTwoStairsFireResistantM2,
             AreaBasisInterior,
+            ReportRounding,
         ]
     };
 
@@ -644,6 +646,14 @@ impl ParamKey {
                 "area basis (0 = wall centre, 1 = interior)",
                 "未確認: SN・居住サポート住宅の面積が壁芯か内法か (STANDARDS.md §8; 既定 壁芯)",
             ),
+            ReportRounding => (
+                "report.rounding",
+                "0/1/2",
+                0.0,
+                "面積の端数 (0 = 切捨, 1 = 四捨五入, 2 = 切上; 0.01 ㎡ 単位)",
+                "area rounding (0 = truncate, 1 = nearest, 2 = up; to 0.01 ㎡)",
+                "確認申請の慣行: 0.01 ㎡ 未満切捨 (昭和41年 住指発第87号); 行政庁により異なる (STANDARDS.md §9)",
+            ),
         };
         ParamInfo {
             key,
@@ -726,9 +736,11 @@ impl Profile {
             .iter()
             .map(|&(rule, advisory)| RuleUse { rule, advisory })
             .collect();
+        // Every profile prints areas, so every profile carries the rounding.
         let mut keys: Vec<ParamKey> = rules
             .iter()
             .flat_map(|r| r.rule.params().iter().copied())
+            .chain([ParamKey::ReportRounding])
             .collect();
         keys.sort();
         keys.dedup();
@@ -761,6 +773,11 @@ impl Profile {
             .iter()
             .find(|p| p.key == key)
             .map_or_else(|| key.describe().default, |p| p.value)
+    }
+
+    /// How areas are rounded for display (`report.rounding`).
+    pub fn rounding(&self) -> crate::numbers::Rounding {
+        crate::numbers::Rounding::from_param(self.value(ParamKey::ReportRounding))
     }
 
     /// Whether the profile checks this rule.
@@ -800,6 +817,11 @@ impl Profile {
                 | ParamKey::SnSharedFacilities
                 | ParamKey::AreaBasisInterior
         );
+        if param_key == ParamKey::ReportRounding && !matches!(value, 0.0 | 1.0 | 2.0) {
+            return Err(SetError(format!(
+                "{key} = {value}: needs 0 (切捨), 1 (四捨五入) or 2 (切上) / 0・1・2 のいずれかです"
+            )));
+        }
         if fraction && value > 1.0 {
             return Err(SetError(format!(
                 "{key} = {value}: needs a value from 0 to 1 / 0〜1 の値が必要です"

@@ -1,5 +1,6 @@
 //! The report: plain data, one [`Finding`] per rule (per room for per-room rules).
 
+use crate::numbers::{rounding, with_rounding, Rounding};
 use crate::profile::{Param, RuleId};
 use serde::Serialize;
 use std::sync::{Arc, OnceLock};
@@ -70,6 +71,7 @@ pub struct Texts {
 struct Lazy<F> {
     render: F,
     rendered: OnceLock<Texts>,
+    rounding: Rounding,
 }
 
 trait Words: Send + Sync {
@@ -78,7 +80,8 @@ trait Words: Send + Sync {
 
 impl<F: Fn() -> Texts + Send + Sync> Words for Lazy<F> {
     fn words(&self) -> &Texts {
-        self.rendered.get_or_init(&self.render)
+        self.rendered
+            .get_or_init(|| with_rounding(self.rounding, &self.render))
     }
 }
 
@@ -86,7 +89,8 @@ impl<F: Fn() -> Texts + Send + Sync> Words for Lazy<F> {
 ///
 /// A check of a large plan yields thousands of findings and formatting their text took most
 /// of its time, while a screen shows a few dozen: verdicts and numbers are computed eagerly,
-/// words lazily.
+/// words lazily. The words render with the rounding that was in force when the finding was
+/// made ([`crate::numbers`]), however late they are read.
 #[derive(Clone)]
 pub struct Text(Arc<dyn Words>);
 
@@ -96,6 +100,7 @@ impl Text {
         Self(Arc::new(Lazy {
             render,
             rendered: OnceLock::new(),
+            rounding: rounding(),
         }))
     }
 
@@ -324,9 +329,10 @@ pub fn num(value: f64, decimals: u32) -> String {
     }
 }
 
-/// Formats an area in ㎡ with two decimals, as tables show it.
+/// Formats an area in ㎡ with two decimals, rounded as the report says
+/// ([`crate::numbers::area`]).
 pub fn m2(value: f64) -> String {
-    fixed(value, 2)
+    crate::numbers::area(value)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::{count, per, sqm, text, verdict, Ctx, Draft, Texts, EPSILON_M2};
 use crate::facts::Item;
+use crate::numbers;
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
 use madori_plan::{FixtureKind, RoomKind};
@@ -194,7 +195,8 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
             measured: sqm(area),
             required: sqm(limit),
             text: text(move || {
-                let (have, need, short) = (m2(area), num(limit, 2), m2(limit - area));
+                let (have, need) = numbers::compared(area, limit, ok);
+                let short = numbers::shortfall(limit - area);
                 let breakdown = if storage > 0.0 {
                     format!(" (居室 {} + 収納 {})", m2(area - storage), m2(storage))
                 } else {

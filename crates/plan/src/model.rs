@@ -259,21 +259,58 @@ impl RoomKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Occupancy {
-    /// A number of adults (a shared house room normally has 1).
+    /// A number of unrelated adults (a shared house room normally has 1).
     Persons(u32),
     /// A single-parent household: one parent and children of these ages (years).
     SingleParent {
         /// Each child's age in whole years.
         children_ages: Vec<u8>,
     },
+    /// A family household: adults and children of these ages (years), e.g. a couple with two
+    /// children. 居住面積水準 weighs the children by age.
+    Household {
+        /// Adults (18 or over).
+        adults: u32,
+        /// Each child's age in whole years.
+        children_ages: Vec<u8>,
+    },
 }
 
 impl Occupancy {
-    /// Everyone in the room, children included.
+    /// Everyone in the room, children included (widened so no count overflows).
     pub fn persons(&self) -> u32 {
+        self.adults()
+            .saturating_add(u32::try_from(self.children_ages().len()).unwrap_or(u32::MAX))
+    }
+
+    /// Adults in the room.
+    pub fn adults(&self) -> u32 {
         match self {
             Self::Persons(n) => *n,
-            Self::SingleParent { children_ages } => 1 + children_ages.len() as u32,
+            Self::SingleParent { .. } => 1,
+            Self::Household { adults, .. } => *adults,
+        }
+    }
+
+    /// The children's ages (none for unrelated adults).
+    pub fn children_ages(&self) -> &[u8] {
+        match self {
+            Self::Persons(_) => &[],
+            Self::SingleParent { children_ages } | Self::Household { children_ages, .. } => {
+                children_ages
+            }
+        }
+    }
+
+    /// One household of one parent with children, however it was entered.
+    pub fn is_single_parent_household(&self) -> bool {
+        match self {
+            Self::Persons(_) => false,
+            Self::SingleParent { .. } => true,
+            Self::Household {
+                adults,
+                children_ages,
+            } => *adults == 1 && !children_ages.is_empty(),
         }
     }
 }

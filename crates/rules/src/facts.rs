@@ -7,13 +7,13 @@ use std::collections::HashMap;
 /// A sanitary or household item the standards count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Item {
-    /// 便所 (toilet fixtures).
+    /// 便所 (rooms with a toilet).
     Toilet,
     /// 洗面設備 (wash basin bowls).
     WashBowl,
-    /// 浴室又はシャワー (bath or shower fixtures).
+    /// 浴室又はシャワー室 (rooms with a bath or a shower).
     BathOrShower,
-    /// Bath with a tub.
+    /// Bathroom with a tub.
     Tub,
     /// 洗濯機置場 (washing machine places) or a laundry room.
     Laundry,
@@ -60,10 +60,36 @@ impl Item {
         match self {
             Self::Toilet => "toilet",
             Self::WashBowl => "wash bowl",
-            Self::BathOrShower => "bath or shower",
+            Self::BathOrShower => "bath or shower room",
             Self::Tub => "bath with tub",
             Self::Laundry => "washing machine place",
             Self::Kitchen => "kitchen unit",
+        }
+    }
+
+    /// English plural.
+    pub const fn en_plural(self) -> &'static str {
+        match self {
+            Self::Toilet => "toilets",
+            Self::WashBowl => "wash bowls",
+            Self::BathOrShower => "bath or shower rooms",
+            Self::Tub => "baths with tub",
+            Self::Laundry => "washing machine places",
+            Self::Kitchen => "kitchen units",
+        }
+    }
+
+    /// `n` of the item in English, singular or plural (`1 toilet`, `2 toilets`).
+    pub fn en_count(self, n: u32) -> String {
+        format!("{n} {}", if n == 1 { self.en() } else { self.en_plural() })
+    }
+
+    /// The Japanese counter word for the item (箇所 for spaces, 台 for units).
+    pub const fn ja_counter(self) -> &'static str {
+        match self {
+            Self::Toilet | Self::BathOrShower | Self::Tub | Self::Laundry => "箇所",
+            Self::WashBowl => "ボウル",
+            Self::Kitchen => "台",
         }
     }
 }
@@ -79,7 +105,8 @@ impl ItemCounts {
     }
 
     fn add(&mut self, item: Item, n: u32) {
-        self.0[item as usize] += n;
+        let count = &mut self.0[item as usize];
+        *count = count.saturating_add(n);
     }
 }
 
@@ -135,7 +162,11 @@ pub struct Facts<'a> {
     pub residents: u32,
 }
 
-fn item_counts(kind: &FixtureKind) -> &'static [(Item, u32)] {
+/// What one fixture provides: the items it adds, each with how many it adds. Toilets and
+/// baths or showers are counted as spaces (a room counts once, however many fixtures it
+/// holds: a bathroom with a tub and a shower is one 浴室), so they are marked `per_room`;
+/// wash basins count bowls and kitchens and washing machines count units.
+fn provides(kind: &FixtureKind) -> &'static [(Item, u32)] {
     match kind {
         FixtureKind::Toilet => &[(Item::Toilet, 1)],
         FixtureKind::WashBasin { .. } => &[],
@@ -144,6 +175,13 @@ fn item_counts(kind: &FixtureKind) -> &'static [(Item, u32)] {
         FixtureKind::WashingMachine => &[(Item::Laundry, 1)],
         FixtureKind::Kitchen { .. } => &[(Item::Kitchen, 1)],
         FixtureKind::Stairs => &[],
+    }
+}
+
+impl Item {
+    /// Whether the standards count this item by spaces (rooms) rather than by fixtures.
+    pub const fn counted_per_room(self) -> bool {
+        matches!(self, Self::Toilet | Self::BathOrShower | Self::Tub)
     }
 }
 
@@ -177,19 +215,28 @@ impl<'a> Facts<'a> {
                 (storey.rooms[o].kind == RoomKind::Private).then_some(o)
             };
             let mut own = vec![ItemCounts::default(); storey.rooms.len()];
+            // Items counted per room: which rooms already provide them.
+            let mut room_has = vec![[false; Item::ALL.len()]; storey.rooms.len()];
             for fixture in &storey.fixtures {
                 let Some(&r) = index.get(fixture.room.as_str()) else {
                     continue;
                 };
-                let mut items: Vec<(Item, u32)> = item_counts(&fixture.kind).to_vec();
+                let mut items: Vec<(Item, u32)> = provides(&fixture.kind).to_vec();
                 if let FixtureKind::WashBasin { bowls } = fixture.kind {
                     items.push((Item::WashBowl, bowls));
                 }
                 for (item, n) in items {
+                    let counted = if item.counted_per_room() {
+                        let first = !room_has[r][item as usize];
+                        room_has[r][item as usize] = true;
+                        u32::from(first)
+                    } else {
+                        n
+                    };
                     match owner(r) {
-                        Some(o) => own[o].add(item, n),
+                        Some(o) => own[o].add(item, counted),
                         None => {
-                            common.add(item, n);
+                            common.add(item, counted);
                             common_providers[item as usize].push(fixture.id.clone());
                         }
                     }
@@ -254,8 +301,7 @@ impl<'a> Facts<'a> {
         let residents = private_rooms
             .iter()
             .filter_map(|p| p.room.occupancy.as_ref())
-            .map(|o| o.persons())
-            .sum();
+            .fold(0u32, |sum, o| sum.saturating_add(o.persons()));
         Self {
             plan,
             areas,
@@ -293,7 +339,6 @@ impl<'a> Facts<'a> {
             .iter()
             .filter(|p| p.own.get(item) == 0)
             .filter_map(|p| p.room.occupancy.as_ref())
-            .map(|o| o.persons())
-            .sum()
+            .fold(0u32, |sum, o| sum.saturating_add(o.persons()))
     }
 }

@@ -27,6 +27,8 @@ pub enum RuleId {
     ShGuidePrivacy,
     /// Guidance: toilet, washing and bathing each in its own space.
     ShGuideSeparate,
+    /// Guidance (the 参考編 study's proposal, not adopted): a laundry place per 5 residents.
+    ShGuideLaundry,
     /// Guidance for older residents: a toilet per 4 residents.
     ShGuideElderlyToilets,
     /// Guidance for older residents: a toilet on every floor with private rooms.
@@ -84,6 +86,7 @@ impl RuleId {
             Self::ShGuideKitchen => "SH-G-KITCHEN",
             Self::ShGuidePrivacy => "SH-G-PRIVACY",
             Self::ShGuideSeparate => "SH-G-SEPARATE",
+            Self::ShGuideLaundry => "SH-G-LAUNDRY",
             Self::ShGuideElderlyToilets => "SH-G-ELDERLY-TOILETS",
             Self::ShGuideElderlyFloors => "SH-G-ELDERLY-FLOORS",
             Self::SpArea => "SP-AREA",
@@ -120,6 +123,7 @@ impl RuleId {
             Self::ShGuideKitchen
             | Self::ShGuidePrivacy
             | Self::ShGuideSeparate
+            | Self::ShGuideLaundry
             | Self::ShGuideElderlyToilets
             | Self::ShGuideElderlyFloors => {
                 "国土交通省「既存ストックの活用による共同居住型賃貸住宅の居住水準」参考編 (推奨)"
@@ -158,7 +162,7 @@ impl RuleId {
             ],
             Self::ShOcc => &[ShOccMaxPersons],
             Self::ShCommon | Self::ShGuidePrivacy | Self::ShGuideSeparate | Self::SpBath => &[],
-            Self::ShSanitary => &[ShSanitaryResidentsPerItem],
+            Self::ShSanitary | Self::ShGuideLaundry => &[ShSanitaryResidentsPerItem],
             Self::ShGuideKitchen => &[ShKitchenResidentsPerUnit],
             Self::ShGuideElderlyToilets => &[ShElderlyResidentsPerToilet],
             Self::ShGuideElderlyFloors => &[],
@@ -178,7 +182,7 @@ impl RuleId {
                 AreaBasisInterior,
             ],
             Self::SpOcc => &[],
-            Self::SpSanitary => &[SpHouseholdsPerItem],
+            Self::SpSanitary => &[SpHouseholdsPerItem, ShSanitaryResidentsPerItem],
             Self::SpKitchen => &[SpHouseholdsPerKitchen],
             Self::SnAreaNew => &[
                 SnNewMinM2,
@@ -876,6 +880,7 @@ pub fn catalogue() -> Vec<Profile> {
         (ShGuideKitchen, true),
         (ShGuidePrivacy, true),
         (ShGuideSeparate, true),
+        (ShGuideLaundry, true),
     ];
     let with = |a: &[(RuleId, bool)], b: &[(RuleId, bool)]| [a, b].concat();
     vec![

@@ -78,6 +78,12 @@ pub fn count(value: u32, unit: &'static str) -> Option<Quantity> {
     })
 }
 
+/// Whether a measured area meets a required one (`have ≥ need`, within [`EPSILON_M2`]). Every
+/// area verdict and the capacity use this one predicate.
+pub fn meets(have_m2: f64, need_m2: f64) -> bool {
+    have_m2 + EPSILON_M2 >= need_m2
+}
+
 /// `ceil(a / b)` for positive `b`, as the standards' "1 per b residents".
 pub fn per(a: u32, b: f64) -> u32 {
     if a == 0 {
@@ -100,36 +106,7 @@ pub fn verdict(ok: bool) -> Status {
 pub fn run(ctx: &mut Ctx<'_, '_>) {
     for rule_use in ctx.profile.rules.clone() {
         let start = ctx.out.len();
-        match rule_use.rule {
-            RuleId::ShArea => shared::area(ctx),
-            RuleId::ShRoom => shared::rooms(ctx),
-            RuleId::ShRoomRelax => shared::relaxation(ctx),
-            RuleId::ShOcc => shared::occupancy(ctx),
-            RuleId::ShCommon => shared::common(ctx),
-            RuleId::ShSanitary => shared::sanitary(ctx),
-            RuleId::ShGuideKitchen => shared::guide_kitchen(ctx),
-            RuleId::ShGuidePrivacy => shared::guide_privacy(ctx),
-            RuleId::ShGuideSeparate => shared::guide_separate(ctx),
-            RuleId::ShGuideElderlyToilets => shared::guide_elderly_toilets(ctx),
-            RuleId::ShGuideElderlyFloors => shared::guide_elderly_floors(ctx),
-            RuleId::SpArea => single_parent::area(ctx),
-            RuleId::SpRoom => single_parent::rooms(ctx),
-            RuleId::SpOcc => single_parent::occupancy(ctx),
-            RuleId::SpBath => single_parent::bath(ctx),
-            RuleId::SpSanitary => single_parent::sanitary(ctx),
-            RuleId::SpKitchen => single_parent::kitchen(ctx),
-            RuleId::SnAreaNew => unit::sn_area(ctx, RuleId::SnAreaNew),
-            RuleId::SnAreaExisting => unit::sn_area(ctx, RuleId::SnAreaExisting),
-            RuleId::SnEquip => unit::sn_equip(ctx),
-            RuleId::SnSeismic => unit::seismic(ctx),
-            RuleId::LaMin | RuleId::LaUrban | RuleId::LaGeneral => unit::level(ctx, rule_use.rule),
-            RuleId::BsDaylight => building::daylight(ctx),
-            RuleId::BsVent => building::ventilation(ctx),
-            RuleId::BsCeiling => building::ceiling(ctx),
-            RuleId::BsChangeOfUse => building::change_of_use(ctx),
-            RuleId::BsEmergencyLight => building::emergency_light(ctx),
-            RuleId::BsTwoStairs => building::two_stairs(ctx),
-        }
+        run_rule(ctx, rule_use.rule);
         if rule_use.advisory {
             for finding in &mut ctx.out[start..] {
                 if finding.status == Status::Fail {
@@ -137,5 +114,40 @@ pub fn run(ctx: &mut Ctx<'_, '_>) {
                 }
             }
         }
+    }
+}
+
+/// Checks one rule (as binding: the caller turns an advisory rule's failures into warnings).
+pub fn run_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
+    match rule {
+        RuleId::ShArea => shared::area(ctx),
+        RuleId::ShRoom => shared::rooms(ctx),
+        RuleId::ShRoomRelax => shared::relaxation(ctx),
+        RuleId::ShOcc => shared::occupancy(ctx),
+        RuleId::ShCommon => shared::common(ctx),
+        RuleId::ShSanitary => shared::sanitary(ctx),
+        RuleId::ShGuideKitchen => shared::guide_kitchen(ctx),
+        RuleId::ShGuidePrivacy => shared::guide_privacy(ctx),
+        RuleId::ShGuideSeparate => shared::guide_separate(ctx),
+        RuleId::ShGuideLaundry => shared::guide_laundry(ctx),
+        RuleId::ShGuideElderlyToilets => shared::guide_elderly_toilets(ctx),
+        RuleId::ShGuideElderlyFloors => shared::guide_elderly_floors(ctx),
+        RuleId::SpArea => single_parent::area(ctx),
+        RuleId::SpRoom => single_parent::rooms(ctx),
+        RuleId::SpOcc => single_parent::occupancy(ctx),
+        RuleId::SpBath => single_parent::bath(ctx),
+        RuleId::SpSanitary => single_parent::sanitary(ctx),
+        RuleId::SpKitchen => single_parent::kitchen(ctx),
+        RuleId::SnAreaNew => unit::sn_area(ctx, RuleId::SnAreaNew),
+        RuleId::SnAreaExisting => unit::sn_area(ctx, RuleId::SnAreaExisting),
+        RuleId::SnEquip => unit::sn_equip(ctx),
+        RuleId::SnSeismic => unit::seismic(ctx),
+        RuleId::LaMin | RuleId::LaUrban | RuleId::LaGeneral => unit::level(ctx, rule),
+        RuleId::BsDaylight => building::daylight(ctx),
+        RuleId::BsVent => building::ventilation(ctx),
+        RuleId::BsCeiling => building::ceiling(ctx),
+        RuleId::BsChangeOfUse => building::change_of_use(ctx),
+        RuleId::BsEmergencyLight => building::emergency_light(ctx),
+        RuleId::BsTwoStairs => building::two_stairs(ctx),
     }
 }

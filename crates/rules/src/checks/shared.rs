@@ -160,10 +160,10 @@ pub(crate) fn single_rooms(ctx: &Ctx<'_, '_>) -> Vec<usize> {
         .enumerate()
         .filter(|(_, p)| {
             !(single_parent_profile
-                && matches!(
-                    p.room.occupancy,
-                    Some(madori_plan::Occupancy::SingleParent { .. })
-                ))
+                && p.room
+                    .occupancy
+                    .as_ref()
+                    .is_some_and(madori_plan::Occupancy::is_single_parent_household))
         })
         .map(|(i, _)| i)
         .collect()
@@ -461,28 +461,89 @@ pub fn common(ctx: &mut Ctx<'_, '_>) {
 }
 
 /// SH-SANITARY: 便所, 洗面設備 (bowls) and 浴室又はシャワー室 each ≥ ceil(A / 5), where A
-/// counts the residents whose rooms lack their own.
+/// counts the residents whose rooms lack their own. Toilets and baths count as spaces: a
+/// bathroom with a tub and a shower is one 浴室 (facts.rs).
 pub fn sanitary(ctx: &mut Ctx<'_, '_>) {
     let per_item = ctx.value(ParamKey::ShSanitaryResidentsPerItem);
     for item in Item::SH_SANITARY {
+        let users = ctx.facts.residents_without_own(item);
         sanitary_item(
             ctx,
             RuleId::ShSanitary,
             item,
-            ctx.facts.residents_without_own(item),
-            per_item,
-            "人",
+            &[Users::persons(users, per_item)],
         );
     }
 }
 
-pub(crate) fn sanitary_item(
+/// One group of users of a common item and how many share one: `⌈count ÷ per⌉` items.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Users {
+    pub(crate) count: u32,
+    pub(crate) per: f64,
+    pub(crate) unit_ja: &'static str,
+    pub(crate) one_en: &'static str,
+    pub(crate) many_en: &'static str,
+}
+
+impl Users {
+    /// Residents (persons).
+    pub(crate) fn persons(count: u32, per: f64) -> Self {
+        Self {
+            count,
+            per,
+            unit_ja: "人",
+            one_en: "resident",
+            many_en: "residents",
+        }
+    }
+
+    /// Single-parent households.
+    pub(crate) fn households(count: u32, per: f64) -> Self {
+        Self {
+            count,
+            per,
+            unit_ja: "世帯",
+            one_en: "household",
+            many_en: "households",
+        }
+    }
+
+    fn needed(self) -> u32 {
+        super::per(self.count, self.per)
+    }
+
+    fn term_ja(self) -> String {
+        format!("⌈{} {} ÷ {}⌉", self.count, self.unit_ja, num(self.per, 2))
+    }
+
+    fn term_en(self) -> String {
+        format!(
+            "⌈{} {} ÷ {}⌉",
+            self.count,
+            if self.count == 1 {
+                self.one_en
+            } else {
+                self.many_en
+            },
+            num(self.per, 2)
+        )
+    }
+}
+
+/// A common item needed by groups of users: `Σ ⌈count ÷ per⌉ ≤ have`. Unavailable while no
+/// resident is entered.
+pub(crate) fn sanitary_item(ctx: &mut Ctx<'_, '_>, rule: RuleId, item: Item, groups: &[Users]) {
+    sanitary_item_noted(ctx, rule, item, groups, ("", ""));
+}
+
+/// [`sanitary_item`] with a remark appended to the message (`(ja, en)`, empty for none).
+pub(crate) fn sanitary_item_noted(
     ctx: &mut Ctx<'_, '_>,
     rule: RuleId,
     item: Item,
-    users: u32,
-    per_item: f64,
-    unit: &'static str,
+    groups: &[Users],
+    remark: (&'static str, &'static str),
 ) {
     let have = ctx.facts.common_count(item);
     let ids = ctx.facts.common_providers[item as usize].clone();
@@ -492,10 +553,14 @@ pub(crate) fn sanitary_item(
             Draft {
                 status: Status::Unavailable,
                 element_ids: ids,
-                measured: count(have, "箇所"),
+                measured: count(have, item.ja_counter()),
                 required: None,
                 text: text(move || Texts {
-                    formula: format!("{}: {have} 箇所 (必要数は入居者数による)", item.ja()),
+                    formula: format!(
+                        "{}: {have} {} (必要数は入居者数による)",
+                        item.ja(),
+                        item.ja_counter()
+                    ),
                     ja: format!(
                         "{}: 入居者数が分からないため必要数を決められません",
                         item.ja()
@@ -511,36 +576,71 @@ pub(crate) fn sanitary_item(
         );
         return;
     }
-    let need = per(users, per_item);
+    let groups: Vec<Users> = groups.to_vec();
+    let need = groups
+        .iter()
+        .fold(0u32, |sum, g| sum.saturating_add(g.needed()));
     let ok = have >= need;
     ctx.push(
         rule,
         Draft {
             status: verdict(ok),
             element_ids: ids,
-            measured: count(have, "箇所"),
-            required: count(need, "箇所"),
-            text: text(move || Texts {
-                formula: format!(
-                    "{}: ⌈{users} {unit} ÷ {}⌉ = {need} {} {have}",
-                    item.ja(),
-                    num(per_item, 2),
-                    if ok { "≤" } else { ">" }
-                ),
-                ja: format!("{} {have} 箇所 (必要 {need})", item.ja()),
-                en: format!("{} × {have} (needs {need})", item.en()),
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    format!("{} をあと {} 箇所設けます", item.ja(), need - have)
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    format!("add {} more {}", need - have, item.en())
-                },
+            measured: count(have, item.ja_counter()),
+            required: count(need, item.ja_counter()),
+            text: text(move || {
+                let terms_ja: Vec<String> = groups.iter().map(|g| g.term_ja()).collect();
+                let terms_en: Vec<String> = groups.iter().map(|g| g.term_en()).collect();
+                let counter = item.ja_counter();
+                Texts {
+                    formula: format!(
+                        "{}: {} = {need} {} {have}",
+                        item.ja(),
+                        terms_ja.join(" + "),
+                        if ok { "≤" } else { ">" }
+                    ),
+                    ja: format!("{} {have} {counter} (必要 {need}){}", item.ja(), remark.0),
+                    en: format!(
+                        "{} (needs {need}): {}{}",
+                        item.en_count(have),
+                        terms_en.join(" + "),
+                        remark.1
+                    ),
+                    hint_ja: if ok {
+                        String::new()
+                    } else {
+                        format!(
+                            "共用の{}をあと {} {counter}設けます",
+                            item.ja(),
+                            need - have
+                        )
+                    },
+                    hint_en: if ok {
+                        String::new()
+                    } else {
+                        format!("add {} in common space", item.en_count(need - have))
+                    },
+                }
             }),
         },
+    );
+}
+
+/// SH-G-LAUNDRY (guidance): the 参考編 study proposed one laundry place per 5 residents
+/// (「トイレ、浴室・脱衣室、洗面所、洗濯室は5人につき1箇所」); the official rule asks only that one
+/// is present (SH-COMMON). Reported as the study's proposal, never as the standard.
+pub fn guide_laundry(ctx: &mut Ctx<'_, '_>) {
+    let per_item = ctx.value(ParamKey::ShSanitaryResidentsPerItem);
+    let users = ctx.facts.residents_without_own(Item::Laundry);
+    sanitary_item_noted(
+        ctx,
+        RuleId::ShGuideLaundry,
+        Item::Laundry,
+        &[Users::persons(users, per_item)],
+        (
+            ": 参考編の提案 (5 人に 1 箇所)。基準は共用の洗濯場があること (SH-COMMON) のみです",
+            ": the 参考編 study's proposal (one per 5 residents); the standard asks only that one is present (SH-COMMON)",
+        ),
     );
 }
 
@@ -736,13 +836,12 @@ pub fn guide_separate(ctx: &mut Ctx<'_, '_>) {
 /// SH-G-ELDERLY-TOILETS (guidance for older residents): a toilet per 4 residents.
 pub fn guide_elderly_toilets(ctx: &mut Ctx<'_, '_>) {
     let per_toilet = ctx.value(ParamKey::ShElderlyResidentsPerToilet);
+    let users = ctx.facts.residents_without_own(Item::Toilet);
     sanitary_item(
         ctx,
         RuleId::ShGuideElderlyToilets,
         Item::Toilet,
-        ctx.facts.residents_without_own(Item::Toilet),
-        per_toilet,
-        "人",
+        &[Users::persons(users, per_toilet)],
     );
 }
 

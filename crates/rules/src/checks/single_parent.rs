@@ -3,6 +3,7 @@
 //! B counts single residents (rooms with a number of persons), C counts single-parent
 //! households (rooms with a single-parent occupancy).
 
+use super::shared::{sanitary_item, Users};
 use super::{count, sqm, text, verdict, Ctx, Draft, Texts, EPSILON_M2};
 use crate::facts::Item;
 use crate::profile::{ParamKey, RuleId};
@@ -14,9 +15,9 @@ pub fn households(ctx: &Ctx<'_, '_>) -> (u32, u32) {
     ctx.facts
         .private_rooms
         .iter()
-        .fold((0, 0), |(b, c), p| match &p.room.occupancy {
-            Some(Occupancy::Persons(n)) => (b + n, c),
-            Some(Occupancy::SingleParent { .. }) => (b, c + 1),
+        .fold((0u32, 0u32), |(b, c), p| match &p.room.occupancy {
+            Some(o) if o.is_single_parent_household() => (b, c.saturating_add(1)),
+            Some(o) => (b.saturating_add(o.persons()), c),
             None => (b, c),
         })
 }
@@ -134,11 +135,12 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
     let large_enough = whole + EPSILON_M2 >= large;
     let limit = if large_enough { reduced } else { min };
     let facts = ctx.facts;
-    for p in facts
-        .private_rooms
-        .iter()
-        .filter(|p| matches!(p.room.occupancy, Some(Occupancy::SingleParent { .. })))
-    {
+    for p in facts.private_rooms.iter().filter(|p| {
+        p.room
+            .occupancy
+            .as_ref()
+            .is_some_and(Occupancy::is_single_parent_household)
+    }) {
         let ok = p.area_m2 + EPSILON_M2 >= limit;
         let name = p.room.name.clone();
         let area = p.area_m2;
@@ -219,11 +221,11 @@ pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
     for p in &facts.private_rooms {
         let (ok, what) = match &p.room.occupancy {
             None => continue,
-            Some(Occupancy::Persons(n)) => (*n <= 1, format!("{n} 人")),
-            Some(Occupancy::SingleParent { children_ages }) => (
+            Some(o) if o.is_single_parent_household() => (
                 true,
-                format!("ひとり親世帯 (子 {} 人)", children_ages.len()),
+                format!("ひとり親世帯 (子 {} 人)", o.children_ages().len()),
             ),
+            Some(o) => (o.persons() <= 1, format!("{} 人", o.persons())),
         };
         let name = p.room.name.clone();
         ctx.push(
@@ -311,12 +313,45 @@ pub fn bath(ctx: &mut Ctx<'_, '_>) {
     );
 }
 
-/// SP-SANITARY (参考編 proposal): 便所, 洗面設備, 浴室, 洗濯機 each ≥ ceil(C / 3).
+/// Single residents (persons, B) whose rooms lack their own `item`.
+pub fn singles_without_own(ctx: &Ctx<'_, '_>, item: Item) -> u32 {
+    ctx.facts
+        .private_rooms
+        .iter()
+        .filter(|p| p.own.get(item) == 0)
+        .filter_map(|p| p.room.occupancy.as_ref())
+        .filter(|o| !o.is_single_parent_household())
+        .fold(0u32, |sum, o| sum.saturating_add(o.persons()))
+}
+
+/// Single-parent households (C) whose rooms lack their own `item`.
+fn households_without_own(ctx: &Ctx<'_, '_>, item: Item) -> u32 {
+    ctx.facts
+        .private_rooms
+        .iter()
+        .filter(|p| p.own.get(item) == 0)
+        .filter(|p| {
+            p.room
+                .occupancy
+                .as_ref()
+                .is_some_and(Occupancy::is_single_parent_household)
+        })
+        .count() as u32
+}
+
+/// SP-SANITARY (recommendation, STANDARDS.md §2): 便所, 洗面設備, 浴室, 洗濯機 each ≥
+/// ⌈C / 3⌉ for the households plus ⌈B / 5⌉ for the single residents sharing the house. The
+/// per-household count is the 参考編 proposal (no official count was found), so the profile
+/// reports it as a warning and capacity never counts it.
 pub fn sanitary(ctx: &mut Ctx<'_, '_>) {
-    let (_, c) = households(ctx);
-    let per_item = ctx.value(ParamKey::SpHouseholdsPerItem);
+    let per_household = ctx.value(ParamKey::SpHouseholdsPerItem);
+    let per_single = ctx.value(ParamKey::ShSanitaryResidentsPerItem);
     for item in Item::SP_SANITARY {
-        super::shared::sanitary_item(ctx, RuleId::SpSanitary, item, c, per_item, "世帯");
+        let groups = [
+            Users::households(households_without_own(ctx, item), per_household),
+            Users::persons(singles_without_own(ctx, item), per_single),
+        ];
+        sanitary_item(ctx, RuleId::SpSanitary, item, &groups);
     }
 }
 
@@ -324,5 +359,10 @@ pub fn sanitary(ctx: &mut Ctx<'_, '_>) {
 pub fn kitchen(ctx: &mut Ctx<'_, '_>) {
     let (_, c) = households(ctx);
     let per_unit = ctx.value(ParamKey::SpHouseholdsPerKitchen);
-    super::shared::sanitary_item(ctx, RuleId::SpKitchen, Item::Kitchen, c, per_unit, "世帯");
+    sanitary_item(
+        ctx,
+        RuleId::SpKitchen,
+        Item::Kitchen,
+        &[Users::households(c, per_unit)],
+    );
 }

@@ -170,26 +170,18 @@ pub fn seismic(ctx: &mut Ctx<'_, '_>) {
 /// count 0.75; a total under 2 counts as 2 when there are two or more people. Returns
 /// `(persons, weighted N)`.
 pub fn household_size(occupancies: impl Iterator<Item = Occupancy>) -> (u32, f64) {
-    let mut persons = 0;
+    let mut persons: u32 = 0;
     let mut weighted = 0.0;
     for occupancy in occupancies {
-        match occupancy {
-            Occupancy::Persons(n) => {
-                persons += n;
-                weighted += f64::from(n);
-            }
-            Occupancy::SingleParent { children_ages } => {
-                persons += 1 + children_ages.len() as u32;
-                weighted += 1.0;
-                for age in children_ages {
-                    weighted += match age {
-                        0..=2 => 0.25,
-                        3..=5 => 0.5,
-                        6..=9 => 0.75,
-                        _ => 1.0,
-                    };
-                }
-            }
+        persons = persons.saturating_add(occupancy.persons());
+        weighted += f64::from(occupancy.adults());
+        for &age in occupancy.children_ages() {
+            weighted += match age {
+                0..=2 => 0.25,
+                3..=5 => 0.5,
+                6..=9 => 0.75,
+                _ => 1.0,
+            };
         }
     }
     if persons >= 2 && weighted < 2.0 {

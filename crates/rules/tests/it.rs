@@ -460,12 +460,11 @@ fn sh_area_is_15a_plus_10_inclusive() {
     let plan = PlanBuilder::shared(&[(3000, 3000); 3], 4000, 6999).build();
     let report = run(&plan, "sh-single");
     assert_eq!(status(&report, RuleId::ShArea, None), Status::Fail);
-    assert!(report
-        .of(RuleId::ShArea)
-        .next()
-        .unwrap()
-        .hint()
-        .contains("2 人以下"));
+    let f = report.of(RuleId::ShArea).next().unwrap();
+    // STANDARDS.md §9: 54.996 ㎡ prints truncated, never as 55.00; the shortfall of 0.004 ㎡
+    // rounds up to the 0.01 ㎡ that fixes it.
+    assert_eq!(f.formula(), "15 × 3 + 10 = 55 ㎡ > 54.99 ㎡");
+    assert_eq!(f.hint(), "延床を +0.01 ㎡ 増やすか、入居者を 2 人にします");
     // 大津市 15A + 7 passes the same plan.
     let mut otsu = profile::profile("sh-single").unwrap();
     otsu.apply_local(local_override("otsu-shared").unwrap())
@@ -1378,4 +1377,108 @@ fn area_basis_can_be_interior() {
     // Not a yes/no value: refused.
     let mut p = profile::profile("sh-single").unwrap();
     assert!(p.set("area.basis_interior", 2.0, "x").is_err());
+}
+
+// ---------- numbers never contradict their verdict (STANDARDS.md §9) ----------
+
+#[test]
+fn printed_numbers_agree_with_verdicts_under_every_rounding() {
+    // 2999 × 3000 = 8.997 ㎡ fails 9 ㎡: truncated it prints 8.99, rounded to nearest 8.997
+    // (9.00 would contradict the verdict), rounded up 8.997 too.
+    let plan = PlanBuilder::shared(&[(2999, 3000), (3000, 3000)], 6000, 6000).build();
+    for (mode, formula) in [
+        (0.0, "8.99 ㎡ < 9 ㎡"),
+        (1.0, "8.997 ㎡ < 9 ㎡"),
+        (2.0, "8.997 ㎡ < 9 ㎡"),
+    ] {
+        let report = run_with(&plan, "sh-single", &[("report.rounding", mode)]);
+        let fail = report
+            .of(RuleId::ShRoom)
+            .find(|f| f.status == Status::Fail)
+            .unwrap();
+        assert_eq!(fail.formula(), formula, "rounding {mode}");
+        assert!(fail.hint().contains("+0.01 ㎡"), "{}", fail.hint());
+    }
+    // 39.996 ㎡ against 40 ㎡ (SH-AREA for 2): "39.99 ㎡", never "40 ㎡ > 40.00 ㎡".
+    let plan = PlanBuilder::shared(&[(3000, 3000), (3000, 3000)], 4000, 5499).build();
+    let report = run(&plan, "sh-single");
+    let area = report.of(RuleId::ShArea).next().unwrap();
+    assert_eq!(area.status, Status::Fail);
+    assert_eq!(area.formula(), "15 × 2 + 10 = 40 ㎡ > 39.99 ㎡");
+    // The rounding is a value of the profile, listed with its source.
+    assert!(report
+        .profile
+        .params
+        .iter()
+        .any(|p| p.name == "report.rounding" && p.value == 0.0));
+    let mut p = profile::profile("sh-single").unwrap();
+    assert!(p.set("report.rounding", 3.0, "test").is_err());
+    assert!(p.set("report.rounding", 0.5, "test").is_err());
+}
+
+#[test]
+fn a_bathroom_with_a_tub_and_a_shower_is_one_bath() {
+    // Six residents and one bathroom holding both a tub and a shower: ⌈6 ÷ 5⌉ = 2 > 1.
+    let plan = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000)
+        .fixture("ldk", FixtureKind::Shower)
+        .build();
+    let report = run(&plan, "sh-single");
+    let bath = report
+        .of(RuleId::ShSanitary)
+        .find(|f| f.formula().starts_with("浴室又はシャワー室"))
+        .unwrap();
+    assert_eq!(bath.status, Status::Fail);
+    assert_eq!(bath.measured.unwrap().value, 1.0);
+}
+
+#[test]
+fn single_residents_in_a_single_parent_house_need_sanitary_too() {
+    // Nine singles and one household sharing one toilet, basin and bath: ⌈1 / 3⌉ + ⌈9 / 5⌉
+    // = 3 of each are recommended.
+    let mut b = PlanBuilder::shared(&[(3000, 4000); 10], 12000, 9000);
+    b = b.edit("p10", |r| {
+        r.occupancy = Some(Occupancy::SingleParent {
+            children_ages: vec![3],
+        })
+    });
+    let plan = b.build();
+    let report = run(&plan, "sh-single-parent");
+    let toilets = report.of(RuleId::SpSanitary).next().unwrap();
+    assert_eq!(toilets.status, Status::Warning);
+    assert_eq!(toilets.required.unwrap().value, 3.0);
+    assert_eq!(toilets.formula(), "便所: ⌈1 世帯 ÷ 3⌉ + ⌈9 人 ÷ 5⌉ = 3 > 1");
+}
+
+#[test]
+fn laundry_per_five_is_the_studys_proposal_not_the_standard() {
+    let plan = PlanBuilder::shared(&[(3000, 3000); 6], 9000, 9000).build();
+    let report = run(&plan, "sh-single");
+    let laundry = report.of(RuleId::ShGuideLaundry).next().unwrap();
+    assert_eq!(laundry.status, Status::Warning);
+    assert!(
+        laundry.message_ja().contains("参考編の提案"),
+        "{}",
+        laundry.message_ja()
+    );
+    // SH-COMMON only asks that a laundry place is there.
+    assert_eq!(status(&report, RuleId::ShCommon, None), Status::Pass);
+}
+
+#[test]
+fn a_family_household_is_weighted_by_the_childrens_ages() {
+    // Two adults and children of 2 and 7: N = 2 + 0.25 + 0.75 = 3 ⇒ 最低 10 × 3 + 10 = 40 ㎡.
+    let plan = PlanBuilder::new()
+        .room("u", RoomKind::Private, 5000, 8000)
+        .edit("u", |r| {
+            r.occupancy = Some(Occupancy::Household {
+                adults: 2,
+                children_ages: vec![2, 7],
+            })
+        })
+        .build();
+    let report = run(&plan, "la-min");
+    let f = report.of(RuleId::LaMin).next().unwrap();
+    assert_eq!(f.status, Status::Pass);
+    assert_eq!(f.required.unwrap().value, 40.0);
+    assert!(f.message_ja().contains("4 人世帯"), "{}", f.message_ja());
 }

@@ -46,12 +46,12 @@ pub(crate) fn area_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId, per_person: f64, ba
         return;
     }
     let required = per_person * f64::from(residents) + base;
-    let ok = whole + EPSILON_M2 >= required;
-    let max_residents = if per_person > 0.0 {
-        (((whole - base) / per_person) + 1e-9).floor().max(0.0) as u32
-    } else {
-        u32::MAX
-    };
+    let ok = super::meets(whole, required);
+    // The most residents this area houses, by the same predicate as the verdict.
+    let max_residents = (0..=residents)
+        .rev()
+        .find(|&n| super::meets(whole, per_person * f64::from(n) + base))
+        .unwrap_or(0);
     let status = if residents < 2 {
         Status::Warning
     } else {
@@ -63,7 +63,8 @@ pub(crate) fn area_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId, per_person: f64, ba
         measured: sqm(whole),
         required: sqm(required),
         text: text(move || {
-            let (need, have, short) = (num(required, 2), m2(whole), m2(required - whole));
+            let (have, need) = numbers::compared(whole, required, ok);
+            let short = numbers::shortfall(required - whole);
             let (ja, en) = if residents < 2 {
                 (
                     format!("共同居住型は入居者 2 人以上が前提です (A = {residents})"),
@@ -81,14 +82,16 @@ pub(crate) fn area_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId, per_person: f64, ba
                 )
             };
             let (hint_ja, hint_en) = if ok {
+                (String::new(), String::new())
+            } else if max_residents >= 2 {
                 (
-                    format!("この面積で最大 {max_residents} 人まで"),
-                    format!("this area allows up to {max_residents} residents"),
+                    format!("延床を +{short} ㎡ 増やすか、入居者を {max_residents} 人にします"),
+                    format!("add {short} ㎡ of floor area, or house {max_residents} residents"),
                 )
             } else {
                 (
-                    format!("延床を +{short} ㎡ 増やすか、入居者を {max_residents} 人以下にします"),
-                    format!("add {short} ㎡ of floor area, or reduce residents to {max_residents}"),
+                    format!("延床を +{short} ㎡ 増やします (この面積では 2 人の共同居住型も成り立ちません)"),
+                    format!("add {short} ㎡ of floor area (this area cannot house a shared house of 2)"),
                 )
             };
             Texts {

@@ -4,10 +4,11 @@
 //! households (rooms with a single-parent occupancy).
 
 use super::shared::{sanitary_item, Users};
-use super::{count, sqm, text, verdict, Ctx, Draft, Texts, EPSILON_M2};
+use super::{count, sqm, text, verdict, Ctx, Draft, Texts};
 use crate::facts::Item;
+use crate::numbers;
 use crate::profile::{ParamKey, RuleId};
-use crate::report::{m2, num, Status};
+use crate::report::{num, Status};
 use madori_plan::{FixtureKind, Occupancy};
 
 /// `(B, C)`: single residents and single-parent households.
@@ -37,24 +38,27 @@ pub fn area(ctx: &mut Ctx<'_, '_>) {
     let whole = ctx.facts.whole_m2();
     let needed = whole_needed(b, c, ps, ph, base);
     let composition_ok = (b >= 1 && c >= 1) || (b == 0 && c >= 2);
-    let ok = whole + EPSILON_M2 >= needed;
-    let formula = format!(
-        "{} × {b} + {} × {c} + {} = {} ㎡ {} {} ㎡",
-        num(ps, 2),
-        num(ph, 2),
-        num(base, 2),
-        num(needed, 2),
-        if ok { "≤" } else { ">" },
-        m2(whole)
-    );
-    if !composition_ok {
+    let ok = super::meets(whole, needed);
+    let formula = move || {
+        let (have, need) = numbers::compared(whole, needed, ok);
+        format!(
+            "{} × {b} + {} × {c} + {} = {need} ㎡ {} {have} ㎡",
+            num(ps, 2),
+            num(ph, 2),
+            num(base, 2),
+            if ok { "≤" } else { ">" },
+        )
+    };
+    // A composition the standard does not describe (one household alone) is a warning, but a
+    // household whose area falls short fails whatever the composition.
+    if !composition_ok && (c == 0 || ok) {
         ctx.push(RuleId::SpArea, Draft {
             status: if c == 0 { Status::Unavailable } else { Status::Warning },
             element_ids: vec![],
             measured: sqm(whole),
             required: sqm(needed),
             text: text(move || Texts {
-                formula: formula.clone(),
+                formula: formula(),
                 ja: format!("ひとり親世帯向けは 単身 B ≥ 1 かつ 世帯 C ≥ 1、または B = 0 かつ C ≥ 2 が前提です (B = {b}, C = {c})"),
                 en: format!("the single-parent standard needs B ≥ 1 and C ≥ 1, or B = 0 and C ≥ 2 (B = {b}, C = {c})"),
                 hint_ja: "居室の入居者に「ひとり親世帯」を設定します".into(),
@@ -70,49 +74,36 @@ pub fn area(ctx: &mut Ctx<'_, '_>) {
             element_ids: vec![],
             measured: sqm(whole),
             required: sqm(needed),
-            text: text(move || Texts {
-                formula: formula.clone(),
-                ja: if ok {
-                    format!(
-                        "住戸全体 {} ㎡ は必要な {} ㎡ 以上です",
-                        m2(whole),
-                        num(needed, 2)
-                    )
-                } else {
-                    format!(
-                        "住戸全体 {} ㎡ は必要な {} ㎡ に {} ㎡ 足りません",
-                        m2(whole),
-                        num(needed, 2),
-                        m2(needed - whole)
-                    )
-                },
-                en: if ok {
-                    format!(
-                        "the whole {} ㎡ meets the {} ㎡ needed",
-                        m2(whole),
-                        num(needed, 2)
-                    )
-                } else {
-                    format!(
-                        "the whole {} ㎡ is {} ㎡ short of {} ㎡",
-                        m2(whole),
-                        m2(needed - whole),
-                        num(needed, 2)
-                    )
-                },
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    format!(
-                        "延床を +{} ㎡ 増やすか世帯数を減らします",
-                        m2(needed - whole)
-                    )
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    format!("add {} ㎡ or house fewer households", m2(needed - whole))
-                },
+            text: text(move || {
+                let (have, need) = numbers::compared(whole, needed, ok);
+                let short = numbers::shortfall(needed - whole);
+                Texts {
+                    formula: formula(),
+                    ja: if ok {
+                        format!("住戸全体 {have} ㎡ は必要な {need} ㎡ 以上です")
+                    } else if composition_ok {
+                        format!("住戸全体 {have} ㎡ は必要な {need} ㎡ に {short} ㎡ 足りません")
+                    } else {
+                        format!("住戸全体 {have} ㎡ は必要な {need} ㎡ に {short} ㎡ 足りません (また、世帯 1 つだけの構成は基準の前提外です)")
+                    },
+                    en: if ok {
+                        format!("the whole {have} ㎡ meets the {need} ㎡ needed")
+                    } else if composition_ok {
+                        format!("the whole {have} ㎡ is {short} ㎡ short of {need} ㎡")
+                    } else {
+                        format!("the whole {have} ㎡ is {short} ㎡ short of {need} ㎡ (and one household alone is outside the standard's premise)")
+                    },
+                    hint_ja: if ok {
+                        String::new()
+                    } else {
+                        format!("延床を +{short} ㎡ 増やすか世帯数を減らします")
+                    },
+                    hint_en: if ok {
+                        String::new()
+                    } else {
+                        format!("add {short} ㎡ or house fewer households")
+                    },
+                }
             }),
         },
     );
@@ -132,7 +123,7 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
         ctx.value(ParamKey::SpAreaBaseM2),
     );
     let whole = ctx.facts.whole_m2();
-    let large_enough = whole + EPSILON_M2 >= large;
+    let large_enough = super::meets(whole, large);
     let limit = if large_enough { reduced } else { min };
     let facts = ctx.facts;
     for p in facts.private_rooms.iter().filter(|p| {
@@ -141,24 +132,12 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
             .as_ref()
             .is_some_and(Occupancy::is_single_parent_household)
     }) {
-        let ok = p.area_m2 + EPSILON_M2 >= limit;
+        let ok = super::meets(p.area_m2, limit);
         let name = p.room.name.clone();
         let area = p.area_m2;
-        let why = if large_enough {
-            format!(
-                "全体 {} ㎡ ≥ {} ㎡ のため {} ㎡",
-                m2(whole),
-                num(large, 2),
-                num(reduced, 2)
-            )
-        } else {
-            format!(
-                "全体 {} ㎡ < {} ㎡ のため {} ㎡",
-                m2(whole),
-                num(large, 2),
-                num(min, 2)
-            )
-        };
+        // The smallest change: enlarge the room, or (when the room already has the reduced
+        // size) add whole floor area so that the reduced size applies to every room.
+        let via_whole = (!ok && super::meets(area, reduced)).then_some(large - whole);
         ctx.push(
             RuleId::SpRoom,
             Draft {
@@ -166,49 +145,55 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
                 element_ids: vec![p.room.id.clone()],
                 measured: sqm(area),
                 required: sqm(limit),
-                text: text(move || Texts {
-                    formula: format!(
-                        "{} ㎡ {} {} ㎡ ({why})",
-                        m2(area),
-                        if ok { "≥" } else { "<" },
-                        num(limit, 2)
-                    ),
-                    ja: if ok {
-                        format!(
-                            "{name} {} ㎡ は世帯居室の {} ㎡ 以上です",
-                            m2(area),
-                            num(limit, 2)
-                        )
-                    } else {
-                        format!(
-                            "{name} {} ㎡ は世帯居室の {} ㎡ に足りません",
-                            m2(area),
-                            num(limit, 2)
-                        )
-                    },
-                    en: if ok {
-                        format!(
-                            "{name} {} ㎡ meets the household room minimum of {} ㎡",
-                            m2(area),
-                            num(limit, 2)
-                        )
-                    } else {
-                        format!(
-                            "{name} {} ㎡ is below the household room minimum of {} ㎡",
-                            m2(area),
-                            num(limit, 2)
-                        )
-                    },
-                    hint_ja: if ok {
-                        String::new()
-                    } else {
-                        format!("{name} を +{} ㎡ 広げます", m2(limit - area))
-                    },
-                    hint_en: if ok {
-                        String::new()
-                    } else {
-                        format!("enlarge {name} by {} ㎡", m2(limit - area))
-                    },
+                text: text(move || {
+                    let (have, need) = numbers::compared(area, limit, ok);
+                    let (whole_have, large_need) =
+                        numbers::compared(whole, large, large_enough);
+                    let why = format!(
+                        "全体 {whole_have} ㎡ {} {large_need} ㎡ のため {} ㎡",
+                        if large_enough { "≥" } else { "<" },
+                        numbers::required(limit)
+                    );
+                    let room_short = limit - area;
+                    let (hint_ja, hint_en) = match via_whole {
+                        _ if ok => (String::new(), String::new()),
+                        Some(w) if w <= room_short => (
+                            format!(
+                                "延床を +{} ㎡ 増やすと世帯居室は {} ㎡ で足ります (または {name} を +{} ㎡ 広げる)",
+                                numbers::shortfall(w),
+                                numbers::required(reduced),
+                                numbers::shortfall(room_short)
+                            ),
+                            format!(
+                                "add {} ㎡ of whole floor area so that {} ㎡ household rooms suffice (or enlarge {name} by {} ㎡)",
+                                numbers::shortfall(w),
+                                numbers::required(reduced),
+                                numbers::shortfall(room_short)
+                            ),
+                        ),
+                        _ => (
+                            format!("{name} を +{} ㎡ 広げます", numbers::shortfall(room_short)),
+                            format!("enlarge {name} by {} ㎡", numbers::shortfall(room_short)),
+                        ),
+                    };
+                    Texts {
+                        formula: format!(
+                            "{have} ㎡ {} {need} ㎡ ({why})",
+                            if ok { "≥" } else { "<" },
+                        ),
+                        ja: if ok {
+                            format!("{name} {have} ㎡ は世帯居室の {need} ㎡ 以上です")
+                        } else {
+                            format!("{name} {have} ㎡ は世帯居室の {need} ㎡ に足りません")
+                        },
+                        en: if ok {
+                            format!("{name} {have} ㎡ meets the household room minimum of {need} ㎡")
+                        } else {
+                            format!("{name} {have} ㎡ is below the household room minimum of {need} ㎡")
+                        },
+                        hint_ja,
+                        hint_en,
+                    }
                 }),
             },
         );

@@ -18,6 +18,7 @@ pub mod area;
 pub mod capacity;
 pub mod checks;
 pub mod facts;
+pub mod missing;
 pub mod numbers;
 pub mod profile;
 pub mod report;
@@ -74,6 +75,7 @@ fn check_inner(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Report {
             dwelling_interior_m2: areas.dwelling_interior_m2,
             residents: facts.residents,
         },
+        missing: missing::missing_inputs(plan, profile),
         findings: ctx.out,
     }
 }

@@ -254,6 +254,8 @@ pub struct Report {
     pub profile: ProfileUsed,
     /// Areas and residents.
     pub totals: Totals,
+    /// What the plan lacks for a trustworthy check (入力不足), shown before the findings.
+    pub missing: Vec<crate::missing::MissingInput>,
     /// Findings in profile order.
     pub findings: Vec<Finding>,
 }

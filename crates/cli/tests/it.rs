@@ -170,7 +170,9 @@ fn capacity_names_the_limit() {
         &template("kodan-3dk-shared"),
     );
     let cap: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(cap["max"], 2);
+    // Its 4.5帖 private room fails SH-ROOM whoever lives where: capacity 0, and why.
+    assert_eq!(cap["max"], 0);
+    assert_eq!(cap["limiting"][0], "SH-ROOM");
     assert_eq!(
         madori_stdin(&["capacity", "-"], &template("kodan-3dk"))
             .status

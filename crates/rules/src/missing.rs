@@ -62,6 +62,9 @@ fn on_outline(polygon: &[PointMm], a: (f64, f64), b: (f64, f64)) -> bool {
     })
 }
 
+/// A point in world millimetres, as floats (an opening's ends fall between whole mm).
+type Pt = (f64, f64);
+
 /// Distance from `pt` to the segment `a`–`b`, mm.
 fn distance_to_segment_mm(pt: (f64, f64), a: PointMm, b: PointMm) -> f64 {
     let (ax, ay, bx, by) = (a.x as f64, a.y as f64, b.x as f64, b.y as f64);
@@ -105,7 +108,7 @@ pub fn missing_inputs(plan: &Plan, profile: &Profile) -> Vec<MissingInput> {
     let mut no_ceiling = Vec::new();
     let mut any_window = false;
     for storey in &plan.storeys {
-        let doors: Vec<(&str, (f64, f64), (f64, f64))> = storey
+        let doors: Vec<(&str, Pt, Pt)> = storey
             .openings
             .iter()
             .filter(|o| matches!(o.kind, OpeningKind::Door { .. }))

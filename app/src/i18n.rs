@@ -120,6 +120,11 @@ pub enum Key {
     Sliding,
     Casement,
     Fixed,
+    MissingInputs,
+    DependsOnMissing,
+    Recommended,
+    Household,
+    Adults,
 }
 
 const TABLE: &[(Key, &str, &str)] = &[
@@ -235,7 +240,7 @@ const TABLE: &[(Key, &str, &str)] = &[
     (Key::YearBuilt, "竣工年", "Year completed"),
     (
         Key::ConstructionStarted,
-        "着工日 (建築確認)",
+        "着工日 (工事着手)",
         "Building work started",
     ),
     (Key::SeismicAssessment, "耐震診断", "Seismic assessment"),
@@ -269,6 +274,19 @@ const TABLE: &[(Key, &str, &str)] = &[
         "casement (fully opens)",
     ),
     (Key::Fixed, "嵌め殺し (開かない)", "fixed (does not open)"),
+    (Key::MissingInputs, "入力不足", "Missing inputs"),
+    (
+        Key::DependsOnMissing,
+        "入力不足に依存",
+        "depends on a missing input",
+    ),
+    (
+        Key::Recommended,
+        "推奨を満たすのは",
+        "recommendations met up to",
+    ),
+    (Key::Household, "世帯 (大人と子)", "family household"),
+    (Key::Adults, "大人の人数", "Adults"),
 ];
 
 /// The label for `key` in `lang`.

@@ -9,8 +9,9 @@ use madori_editor::Selection;
 use madori_rules::{Finding, Status};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// A row's key: what the row shows (rule, elements, verdict, numbers, language) plus its
-/// position among the rule's findings, so equal-looking rows stay distinct.
+/// A row's identity before its words: rule, elements, verdict, numbers, language and its
+/// position among the rule's findings, so equal-looking rows stay distinct. Cheap, so it is
+/// computed for every finding of a report.
 fn row_key(f: &Finding, ordinal: usize, lang: crate::i18n::Lang) -> u64 {
     let mut h = DefaultHasher::new();
     f.rule_id.hash(&mut h);
@@ -21,6 +22,16 @@ fn row_key(f: &Finding, ordinal: usize, lang: crate::i18n::Lang) -> u64 {
         q.value.to_bits().hash(&mut h);
     }
     (lang == crate::i18n::Lang::Ja).hash(&mut h);
+    h.finish()
+}
+
+/// The key of a row on screen: its identity and every word it shows (message, formula,
+/// hint), so a renamed room or a new window redraws the row even when the verdict and the
+/// numbers stay. Only rows on screen render their words, which keeps a drag fast.
+fn shown_key(identity: u64, f: &Finding) -> u64 {
+    let mut h = DefaultHasher::new();
+    identity.hash(&mut h);
+    f.text.get().hash(&mut h);
     h.finish()
 }
 
@@ -54,7 +65,7 @@ fn select_elements(state: AppState, ids: Vec<String>) {
     }
 }
 
-fn row(state: AppState, f: Finding) -> impl IntoView {
+fn row(state: AppState, f: Finding, depends_on_missing: bool) -> impl IntoView {
     let l = state.lang.get_untracked();
     let ids = f.element_ids.clone();
     let selected = {
@@ -74,6 +85,7 @@ fn row(state: AppState, f: Finding) -> impl IntoView {
                 <code>{f.rule_id}</code>
                 " "
                 <span>{pick(l, f.message_ja(), f.message_en()).to_owned()}</span>
+                {depends_on_missing.then(|| view! { <span class="depends" data-testid="depends-on-missing">{t(l, Key::DependsOnMissing)}</span> })}
             </div>
             <div class="formula" title=t(l, Key::Formula)>{f.formula().to_owned()}</div>
             {(!f.hint().is_empty()).then(|| view! { <div class="hint">"→ " {pick(l, f.hint(), f.hint_en()).to_owned()}</div> })}
@@ -123,7 +135,15 @@ pub fn FindingsPanel() -> impl IntoView {
                     return Vec::new();
                 }
                 let limit = if show_all.get() { usize::MAX } else { ROWS_SHOWN };
-                keyed.with(|k| k.iter().filter(|(s, _, _)| *s == status).take(limit).map(|(_, key, i)| (*key, *i)).collect::<Vec<_>>())
+                state.report.with(|r| {
+                    keyed.with(|k| {
+                        k.iter()
+                            .filter(|(s, _, _)| *s == status)
+                            .take(limit)
+                            .map(|(_, key, i)| (shown_key(*key, &r.findings[*i]), *i))
+                            .collect::<Vec<_>>()
+                    })
+                })
             };
             let hidden = move || if open.get() && !show_all.get() { count().saturating_sub(ROWS_SHOWN) } else { 0 };
             view! {
@@ -142,7 +162,12 @@ pub fn FindingsPanel() -> impl IntoView {
                         <For
                             each=items
                             key=|(key, _)| *key
-                            children=move |(_, i)| state.report.with_untracked(|r| r.findings.get(i).cloned()).map(|f| row(state, f))
+                            children=move |(_, i)| state.report.with_untracked(|r| {
+                                r.findings.get(i).cloned().map(|f| {
+                                    let depends = r.missing.iter().any(|m| m.affects.contains(&f.rule_id));
+                                    row(state, f, depends)
+                                })
+                            })
                         />
                     </ul>
                     {move || (hidden() > 0).then(|| view! {
@@ -157,7 +182,48 @@ pub fn FindingsPanel() -> impl IntoView {
     view! {
         <div class="findings" data-testid="findings-panel">
             <h2>{move || t(lang.get(), Key::Findings)}</h2>
+            <MissingInputs/>
             {groups}
         </div>
+    }
+}
+
+/// 入力不足: what the plan lacks for a trustworthy check, above the verdicts. Clicking an item
+/// selects and highlights its elements.
+#[component]
+fn MissingInputs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let items = move || {
+        let l = lang.get();
+        state.report.with(|r| {
+            r.missing
+                .iter()
+                .map(|m| {
+                    (
+                        pick(l, &m.message_ja, &m.message_en).to_owned(),
+                        m.element_ids.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="group missing" class:empty=move || state.report.with(|r| r.missing.is_empty()) data-testid="missing-inputs">
+            <h3>
+                "! " {move || t(lang.get(), Key::MissingInputs)} " "
+                <span class="count" data-testid="count-missing">{move || state.report.with(|r| r.missing.len())}</span>
+            </h3>
+            <ul>
+                {move || items().into_iter().map(|(text, ids)| {
+                    let click_ids = ids.clone();
+                    view! {
+                        <li class="finding missing-item" data-testid="missing-item" on:click=move |_| select_elements(state, click_ids.clone())>
+                            {text}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

@@ -127,19 +127,26 @@ fn room_fields(state: AppState, room: madori_plan::Room) -> impl IntoView {
         None => "none",
         Some(Occupancy::Persons(_)) => "persons",
         Some(Occupancy::SingleParent { .. }) => "single_parent",
+        Some(Occupancy::Household { .. }) => "household",
     };
     let persons = match &room.occupancy {
         Some(Occupancy::Persons(n)) => *n,
         _ => 1,
     };
-    let ages = match &room.occupancy {
-        Some(Occupancy::SingleParent { children_ages }) => children_ages
-            .iter()
-            .map(u8::to_string)
-            .collect::<Vec<_>>()
-            .join(","),
-        _ => String::new(),
-    };
+    let adults = room.occupancy.as_ref().map_or(2, Occupancy::adults);
+    let ages = room
+        .occupancy
+        .as_ref()
+        .map(|o| {
+            o.children_ages()
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .unwrap_or_default();
+    let household_ages = ages.clone();
+    let id_household = id.clone();
     let private = room.kind == RoomKind::Private;
     let thickness = room
         .wall_thickness_mm
@@ -180,6 +187,7 @@ fn room_fields(state: AppState, room: madori_plan::Room) -> impl IntoView {
                         let occupancy = match event_target_value(&ev).as_str() {
                             "persons" => Some(Occupancy::Persons(1)),
                             "single_parent" => Some(Occupancy::SingleParent { children_ages: vec![] }),
+                            "household" => Some(Occupancy::Household { adults: 2, children_ages: vec![] }),
                             _ => None,
                         };
                         patch(id3.clone(), RoomPatch { occupancy: Some(occupancy), ..Default::default() });
@@ -187,8 +195,30 @@ fn room_fields(state: AppState, room: madori_plan::Room) -> impl IntoView {
                         <option value="none" selected=occupancy_kind == "none">{t(l, Key::Vacant)}</option>
                         <option value="persons" selected=occupancy_kind == "persons">{t(l, Key::Persons)}</option>
                         <option value="single_parent" selected=occupancy_kind == "single_parent">{t(l, Key::SingleParent)}</option>
+                        <option value="household" selected=occupancy_kind == "household">{t(l, Key::Household)}</option>
                     </select>
                 </label>
+                {(occupancy_kind == "household").then(|| {
+                    let (id_adults, id_ages) = (id_household.clone(), id_household.clone());
+                    let ages_now = household_ages.clone();
+                    let adults_ages = household_ages.clone();
+                    view! {
+                        <label>{t(l, Key::Adults)}
+                            <input type="number" min="1" data-testid="room-adults" prop:value=adults.to_string() on:change=move |ev| {
+                                if let (Ok(adults), Some(children_ages)) = (event_target_value(&ev).trim().parse::<u32>(), parse_ages(&adults_ages)) {
+                                    patch(id_adults.clone(), RoomPatch { occupancy: Some(Some(Occupancy::Household { adults, children_ages })), ..Default::default() });
+                                }
+                            } />
+                        </label>
+                        <label>{t(l, Key::ChildrenAges)}
+                            <input data-testid="room-household-children" prop:value=ages_now on:change=move |ev| {
+                                if let Some(children_ages) = parse_ages(&event_target_value(&ev)) {
+                                    patch(id_ages.clone(), RoomPatch { occupancy: Some(Some(Occupancy::Household { adults, children_ages })), ..Default::default() });
+                                }
+                            } />
+                        </label>
+                    }
+                })}
                 {(occupancy_kind == "persons").then(|| view! {
                     <label>{t(l, Key::Residents)}
                         <input type="number" min="0" data-testid="room-persons" prop:value=persons.to_string() on:change=move |ev| {

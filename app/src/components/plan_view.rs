@@ -11,7 +11,8 @@ use madori_editor::viewport::ScreenPx;
 use madori_editor::Selection;
 use madori_plan::geometry::distance_mm;
 use madori_plan::{FixtureKind, OpeningKind, PointMm, Room};
-use madori_rules::area::{label_position_mm, m2_to_jo};
+use madori_rules::area::label_position_mm;
+use madori_rules::numbers;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use wasm_bindgen::JsCast;
 
@@ -331,51 +332,55 @@ pub fn PlanView() -> impl IntoView {
             _ => None,
         });
         let font = font_mm().round() as i64;
+        let rounding = state.profile.with(|p| p.rounding());
         state.plan.with(|plan| {
-            let Some(storey) = plan.storeys.get(index) else {
-                return Vec::new();
-            };
-            let room_areas = &areas.storeys[index].rooms;
-            storey
-                .rooms
-                .iter()
-                .zip(room_areas)
-                .map(|(room, area)| {
-                    let (lx, ly) = label_position_mm(&room.polygon);
-                    RoomView {
-                        id: room.id.clone(),
-                        points: points_attr(&room.polygon),
-                        name: room.name.clone(),
-                        kind: room.kind.as_str(),
-                        status: report.worst_for(&room.id).map_or("none", |s| s.as_str()),
-                        label: (lx.round() as i64, ly.round() as i64),
-                        area_text: if room.kind.counts_as_floor_area() {
-                            // A narrow room (a 910 mm toilet) gets the ㎡ alone.
-                            let (lo, hi) =
-                                madori_plan::geometry::bounds(&room.polygon).unwrap_or_default();
-                            if ((hi.x - lo.x) as f64) < font as f64 * 6.5 {
-                                format!("{:.1}㎡", area.wall_centre_m2)
+            numbers::with_rounding(rounding, || {
+                let Some(storey) = plan.storeys.get(index) else {
+                    return Vec::new();
+                };
+                let room_areas = &areas.storeys[index].rooms;
+                storey
+                    .rooms
+                    .iter()
+                    .zip(room_areas)
+                    .map(|(room, area)| {
+                        let (lx, ly) = label_position_mm(&room.polygon);
+                        RoomView {
+                            id: room.id.clone(),
+                            points: points_attr(&room.polygon),
+                            name: room.name.clone(),
+                            kind: room.kind.as_str(),
+                            status: report.worst_for(&room.id).map_or("none", |s| s.as_str()),
+                            label: (lx.round() as i64, ly.round() as i64),
+                            area_text: if room.kind.counts_as_floor_area() {
+                                // A narrow room (a 910 mm toilet) gets the ㎡ alone.
+                                let (lo, hi) = madori_plan::geometry::bounds(&room.polygon)
+                                    .unwrap_or_default();
+                                if ((hi.x - lo.x) as f64) < font as f64 * 6.5 {
+                                    format!("{}㎡", numbers::area(area.wall_centre_m2))
+                                } else {
+                                    format!(
+                                        "{}㎡ {}帖",
+                                        numbers::area(area.wall_centre_m2),
+                                        numbers::jo(area.wall_centre_m2)
+                                    )
+                                }
                             } else {
-                                format!(
-                                    "{:.1}㎡ {:.1}帖",
-                                    area.wall_centre_m2,
-                                    m2_to_jo(area.wall_centre_m2)
-                                )
-                            }
-                        } else {
-                            format!("({:.1}㎡)", area.wall_centre_m2)
-                        },
-                        interior_text: show_interior.then(|| {
-                            let word = t(lang.get(), Key::InteriorShort);
-                            area.interior_m2
-                                .map_or(format!("{word} —"), |a| format!("{word} {a:.1}㎡"))
-                        }),
-                        highlighted: highlighted.contains(&room.id),
-                        selected: selected.as_deref() == Some(room.id.as_str()),
-                        font_mm: font,
-                    }
-                })
-                .collect::<Vec<_>>()
+                                format!("({}㎡)", numbers::area(area.wall_centre_m2))
+                            },
+                            interior_text: show_interior.then(|| {
+                                let word = t(lang.get(), Key::InteriorShort);
+                                area.interior_m2.map_or(format!("{word} —"), |a| {
+                                    format!("{word} {}㎡", numbers::area(a))
+                                })
+                            }),
+                            highlighted: highlighted.contains(&room.id),
+                            selected: selected.as_deref() == Some(room.id.as_str()),
+                            font_mm: font,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
 

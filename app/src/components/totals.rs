@@ -3,35 +3,41 @@
 use crate::i18n::{t, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
-use madori_rules::area::m2_to_jo;
+use madori_rules::numbers;
 
 /// The totals bar.
 #[component]
 pub fn TotalsBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    // Areas print as the report rounds them (STANDARDS.md §9: 切捨 by default), 帖 round down.
+    let rounding = move || state.profile.with(|p| p.rounding());
     let area_text = move || {
+        let mode = rounding();
         state.report.with(|report| {
-            let totals = &report.totals;
-            let storeys: Vec<String> = totals
-                .storeys
-                .iter()
-                .map(|s| format!("{} {:.2}", s.name, s.wall_centre_m2))
-                .collect();
-            format!(
-                "{} {:.2}㎡ ({:.1}帖; {})",
-                t(lang.get(), Key::TotalFloorArea),
-                totals.dwelling_wall_centre_m2,
-                m2_to_jo(totals.dwelling_wall_centre_m2),
-                storeys.join(" / ")
-            )
+            numbers::with_rounding(mode, || {
+                let totals = &report.totals;
+                let storeys: Vec<String> = totals
+                    .storeys
+                    .iter()
+                    .map(|s| format!("{} {}", s.name, numbers::area(s.wall_centre_m2)))
+                    .collect();
+                format!(
+                    "{} {}㎡ ({}帖; {})",
+                    t(lang.get(), Key::TotalFloorArea),
+                    numbers::area(totals.dwelling_wall_centre_m2),
+                    numbers::jo(totals.dwelling_wall_centre_m2),
+                    storeys.join(" / ")
+                )
+            })
         })
     };
     let interior_text = move || {
+        let mode = rounding();
         let value = state.report.with(|r| r.totals.dwelling_interior_m2);
         let value = value.map_or_else(
             || t(lang.get(), Key::Unavailable).to_owned(),
-            |a| format!("{a:.2}㎡"),
+            |a| format!("{}㎡", numbers::with_rounding(mode, || numbers::area(a))),
         );
         format!("{} {value}", t(lang.get(), Key::InteriorArea))
     };
@@ -52,8 +58,13 @@ pub fn TotalsBar() -> impl IntoView {
                 } else {
                     t(l, Key::Persons)
                 };
+                let recommended = capacity
+                    .recommended
+                    .filter(|r| *r < max)
+                    .map(|r| format!("; {} {r}{unit}", t(l, Key::Recommended)))
+                    .unwrap_or_default();
                 format!(
-                    "{} {max}{unit} ({} {})",
+                    "{} {max}{unit} ({} {}{recommended})",
                     t(l, Key::Capacity),
                     t(l, Key::LimitedBy),
                     capacity.limiting.join(", ")
@@ -65,12 +76,16 @@ pub fn TotalsBar() -> impl IntoView {
     let next_text = move || {
         let l = lang.get();
         state.capacity.with(|c| {
-            c.limits
-                .iter()
-                .filter(|limit| c.limiting.contains(&limit.rule_id))
-                .map(|limit| crate::i18n::pick(l, &limit.next_ja, &limit.next_en).to_owned())
-                .collect::<Vec<_>>()
-                .join(" / ")
+            let mut steps: Vec<String> = Vec::new();
+            for limit in c.limits.iter().filter(|limit| {
+                limit.binding && c.limiting.contains(&limit.rule_id) && Some(limit.max) == c.max
+            }) {
+                let step = crate::i18n::pick(l, &limit.next_ja, &limit.next_en).to_owned();
+                if !step.is_empty() && !steps.contains(&step) {
+                    steps.push(step);
+                }
+            }
+            steps.join(" / ")
         })
     };
     let zoom_text = move || format!("{:.0}%", state.viewport.with(|v| v.zoom_percent()));

@@ -53,7 +53,7 @@ pub struct Quantity {
 }
 
 /// A finding's words: the formula with the plan's numbers, the message and the hint.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Hash)]
 pub struct Texts {
     /// The computation with the plan's numbers, e.g. `15 × 3 + 10 = 55 ㎡ ≤ 57.97 ㎡`.
     pub formula: String,

@@ -261,18 +261,35 @@ impl Ord for SweepEdge {
 /// legitimately, so any contact the sweep finds between neighbours in its status is a defect.
 /// Some defect is always found when there is one (the leftmost contact's edges are neighbours
 /// in the status before the sweep passes it); which one is reported when there are several is
-/// not specified. The returned contact is exactly [`edge_contact`] of the returned pair.
+/// not specified, except that an overlap is reported as such rather than as the touch where
+/// it begins. The returned contact is exactly [`edge_contact`] of the returned pair.
 pub fn first_self_intersection(polygon: &[PointMm]) -> Option<SelfIntersection> {
     let n = polygon.len();
     if n < 3 {
         return None;
     }
+    let defect = |i: usize, j: usize, contact: Contact| SelfIntersection {
+        first: i.min(j),
+        second: i.max(j),
+        contact,
+    };
     let found = |i: usize, j: usize| {
-        edge_contact(polygon, i, j).map(|contact| SelfIntersection {
-            first: i.min(j),
-            second: i.max(j),
-            contact,
-        })
+        let contact = edge_contact(polygon, i, j)?;
+        // Two edges along one line first meet where one's end touches the other: say that
+        // they overlap when the touching edge's neighbour carries on along the other edge.
+        if let Contact::Touch { at } = contact {
+            for (e, other) in [(i, j), (j, i)] {
+                for k in [(e + n - 1) % n, (e + 1) % n] {
+                    let shares = polygon[k] == at || polygon[(k + 1) % n] == at;
+                    if let (true, Some(overlap @ Contact::Overlap { .. })) =
+                        (shares && k != other, edge_contact(polygon, k, other))
+                    {
+                        return Some(defect(k, other, overlap));
+                    }
+                }
+            }
+        }
+        Some(defect(i, j, contact))
     };
     // Adjacent edges: folding back, or a zero-length edge.
     if let Some(hit) = (0..n).find_map(|i| found(i, (i + 1) % n)) {

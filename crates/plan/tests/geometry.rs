@@ -2,7 +2,7 @@
 //! irregular plan generator, and incremental validation against whole-plan validation.
 
 use madori_plan::geometry::{
-    edge_contact, first_self_intersection, interiors_overlap, Contact, SelfIntersection,
+    edge_contact, first_self_intersection, interiors_overlap, SelfIntersection,
 };
 use madori_plan::templates::{irregular, synthetic};
 use madori_plan::validate::{validate, validate_touched, Touched};

@@ -41,7 +41,9 @@ fn command(plan: &Plan, storey: usize, op: &Op) -> Option<Command> {
     let vertex = room.polygon[op.item % n];
     let shift = |p: PointMm| PointMm::new(p.x + op.dx, p.y + op.dy);
     let (lo, hi) = madori_plan::geometry::bounds(&room.polygon)?;
-    let other = rooms[(op.room / 7).wrapping_add(op.item) % rooms.len()].id.clone();
+    let other = rooms[(op.room / 7).wrapping_add(op.item) % rooms.len()]
+        .id
+        .clone();
     Some(match op.kind {
         0 | 1 => Command::MoveEdge {
             room: id,

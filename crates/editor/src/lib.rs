@@ -162,9 +162,14 @@ impl Editor {
         };
     }
 
+    /// Applies `command` to `base` and validates only what it changed
+    /// ([`madori_plan::validate::validate_touched`]): `base` is the editor's plan or a
+    /// gesture's origin, which every earlier step validated, so the verdict is the same as
+    /// validating the whole result, at a cost that follows the size of the edit.
     fn checked(&self, base: &Plan, command: &Command) -> Result<Plan, EditError> {
         let next = command.apply(base)?;
-        let problems = madori_plan::validate::validate(&next);
+        let touched = madori_plan::validate::Touched::between(base, &next);
+        let problems = madori_plan::validate::validate_touched(&next, &touched);
         match problems.first() {
             None => Ok(next),
             Some(first) => Err(EditError::new(

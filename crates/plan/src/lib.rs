@@ -16,7 +16,9 @@
 pub mod format;
 pub mod geometry;
 pub mod model;
+pub mod spatial;
 pub mod templates;
+pub mod touched;
 pub mod validate;
 
 pub use geometry::PointMm;

@@ -6,7 +6,8 @@
 
 use crate::geometry::{self, Location, PointMm, MAX_COORDINATE_MM};
 use crate::model::{FixtureKind, OpeningKind, Plan, RoomKind};
-use geo::{Coord, LineString, Polygon, Relate};
+use crate::spatial::StoreyIndex;
+pub use crate::touched::{StoreyTouched, Touched};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -53,25 +54,121 @@ pub const MAX_CEILING_HEIGHT_MM: u32 = 20_000;
 
 /// Checks a plan and returns every problem found (empty when the plan is valid).
 pub fn validate(plan: &Plan) -> Vec<Problem> {
+    validate_scoped(plan, None)
+}
+
+/// Checks only what an edit changed: the touched rooms' shapes and fields, their overlaps
+/// with the rooms near them (from a spatial index of the storey), the openings and fixtures
+/// that are touched or stand in touched rooms, the storey and building fields that changed,
+/// and ids when ids changed (see [`Touched::between`]).
+///
+/// **Contract:** if the plan before the edit was valid ([`validate`] found nothing), this
+/// finds a problem exactly when [`validate`] of the edited plan does (it reports the problems
+/// that involve the changed parts, which are all of them). The editor relies on this for
+/// every command and every drag step; `crates/editor/tests` checks it on random edits.
+pub fn validate_touched(plan: &Plan, touched: &Touched) -> Vec<Problem> {
+    if touched.whole {
+        return validate(plan);
+    }
+    validate_scoped(plan, Some(touched))
+}
+
+/// The elements of one storey in scope of a validation pass.
+struct Focus<'a> {
+    all: bool,
+    fields: bool,
+    rooms: Vec<bool>,
+    room_ids: HashSet<&'a str>,
+    openings: Vec<bool>,
+    fixtures: Vec<bool>,
+}
+
+impl<'a> Focus<'a> {
+    /// What to check on storey `s`: everything without a scope, nothing if the scope does
+    /// not name the storey.
+    fn of(scope: Option<&Touched>, s: usize, storey: &'a crate::model::Storey) -> Option<Self> {
+        let Some(touched) = scope else {
+            return Some(Self::everything());
+        };
+        let change = touched.storeys.iter().find(|c| c.index == s)?;
+        if change.all {
+            return Some(Self::everything());
+        }
+        let mask = |len: usize, picked: &[usize]| {
+            let mut mask = vec![false; len];
+            for &i in picked {
+                if let Some(m) = mask.get_mut(i) {
+                    *m = true;
+                }
+            }
+            mask
+        };
+        Some(Self {
+            all: false,
+            fields: change.fields,
+            rooms: mask(storey.rooms.len(), &change.rooms),
+            room_ids: change
+                .rooms
+                .iter()
+                .filter_map(|&r| storey.rooms.get(r).map(|room| room.id.as_str()))
+                .collect(),
+            openings: mask(storey.openings.len(), &change.openings),
+            fixtures: mask(storey.fixtures.len(), &change.fixtures),
+        })
+    }
+
+    fn everything() -> Self {
+        Self {
+            all: true,
+            fields: true,
+            rooms: Vec::new(),
+            room_ids: HashSet::new(),
+            openings: Vec::new(),
+            fixtures: Vec::new(),
+        }
+    }
+
+    fn room(&self, r: usize) -> bool {
+        self.all || self.rooms[r]
+    }
+
+    /// An opening or fixture is checked when it changed or its room did.
+    fn placed(&self, mask: &[bool], i: usize, room: &str) -> bool {
+        self.all || mask[i] || self.room_ids.contains(room)
+    }
+}
+
+fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
     let mut problems = Vec::new();
-    if plan.storeys.is_empty() {
+    if scope.is_none() && plan.storeys.is_empty() {
         problems.push(Problem::new(
             "storeys",
             "階が一つもありません",
             "the plan has no storey",
         ));
     }
-    check_dwelling(plan, &mut problems);
-    check_ids(plan, &mut problems);
+    if scope.is_none_or(|t| t.dwelling) {
+        check_dwelling(plan, &mut problems);
+    }
+    if scope.is_none_or(|t| t.ids) {
+        check_ids(plan, &mut problems);
+    }
     for (s, storey) in plan.storeys.iter().enumerate() {
+        let Some(focus) = Focus::of(scope, s, storey) else {
+            continue;
+        };
         let room_index: HashMap<&str, usize> = storey
             .rooms
             .iter()
             .enumerate()
             .map(|(i, r)| (r.id.as_str(), i))
             .collect();
-        let mut shape_ok = vec![false; storey.rooms.len()];
+        // Rooms out of scope were valid before the edit and did not change.
+        let mut shape_ok = vec![true; storey.rooms.len()];
         for (r, room) in storey.rooms.iter().enumerate() {
+            if !focus.room(r) {
+                continue;
+            }
             let path = format!("storeys[{s}].rooms[{r}]");
             shape_ok[r] = check_room_shape(&path, &room.polygon, &mut problems);
             if !room.wall_thickness_mm.is_empty()
@@ -130,11 +227,15 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 check_ceiling(&format!("{path}.ceiling_height_mm"), h, &mut problems);
             }
         }
-        if let Some(h) = storey.ceiling_height_mm {
+        if let (Some(h), true) = (storey.ceiling_height_mm, focus.fields) {
             check_ceiling(&format!("storeys[{s}].ceiling_height_mm"), h, &mut problems);
         }
-        check_overlaps(s, storey, &shape_ok, &mut problems);
+        let only = (!focus.all).then_some(focus.rooms.as_slice());
+        check_overlaps(s, storey, &shape_ok, only, &mut problems);
         for (o, opening) in storey.openings.iter().enumerate() {
+            if !focus.placed(&focus.openings, o, &opening.room) {
+                continue;
+            }
             let path = format!("storeys[{s}].openings[{o}]");
             let Some(&r) = room_index.get(opening.room.as_str()) else {
                 problems.push(unknown_room(&path, &opening.room));
@@ -183,6 +284,9 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             }
         }
         for (f, fixture) in storey.fixtures.iter().enumerate() {
+            if !focus.placed(&focus.fixtures, f, &fixture.room) {
+                continue;
+            }
             let path = format!("storeys[{s}].fixtures[{f}]");
             let Some(&r) = room_index.get(fixture.room.as_str()) else {
                 problems.push(unknown_room(&path, &fixture.room));
@@ -347,56 +451,91 @@ fn check_room_shape(path: &str, polygon: &[PointMm], problems: &mut Vec<Problem>
         ));
         return false;
     }
-    if let Some((a, b)) = geometry::first_self_intersection(polygon) {
-        problems.push(Problem::new(
-            format!("{path}.polygon"),
-            format!("辺 {a} と辺 {b} が交差しています (自己交差)"),
-            format!("edges {a} and {b} cross (the outline intersects itself)"),
-        ));
+    if let Some(defect) = geometry::first_self_intersection(polygon) {
+        problems.push(self_intersection_problem(path, defect));
         return false;
     }
     true
 }
 
-fn to_geo(polygon: &[PointMm]) -> Polygon<f64> {
-    let coords: Vec<Coord<f64>> = polygon
-        .iter()
-        .map(|p| Coord {
-            x: p.x as f64,
-            y: p.y as f64,
-        })
-        .collect();
-    Polygon::new(LineString::new(coords), vec![])
+/// Says exactly how an outline meets itself: edges crossing, touching at a vertex, or lying
+/// over each other, with the point.
+fn self_intersection_problem(path: &str, defect: geometry::SelfIntersection) -> Problem {
+    let (a, b) = (defect.first, defect.second);
+    let (ja, en) = match defect.contact {
+        geometry::Contact::Cross { x, y } => {
+            let at = format!("({}, {})", mm(x), mm(y));
+            (
+                format!("辺 {a} と辺 {b} が {at} で交差しています (自己交差)"),
+                format!("edges {a} and {b} cross at {at} (the outline intersects itself)"),
+            )
+        }
+        geometry::Contact::Touch { at } => (
+            format!(
+                "辺 {a} と辺 {b} が頂点 ({}, {}) で接しています (輪郭が自分自身に触れています)",
+                at.x, at.y
+            ),
+            format!(
+                "edges {a} and {b} touch at ({}, {}) (the outline touches itself)",
+                at.x, at.y
+            ),
+        ),
+        geometry::Contact::Overlap { from, to } => (
+            format!(
+                "辺 {a} と辺 {b} が ({}, {})〜({}, {}) で重なっています",
+                from.x, from.y, to.x, to.y
+            ),
+            format!(
+                "edges {a} and {b} overlap from ({}, {}) to ({}, {})",
+                from.x, from.y, to.x, to.y
+            ),
+        ),
+    };
+    Problem::new(format!("{path}.polygon"), ja, en)
 }
 
+/// A coordinate for a message: whole millimetres as integers, otherwise one decimal.
+fn mm(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Reports every pair of rooms of storey `s` whose interiors meet. With `only`, just the
+/// pairs involving those rooms (by index; the others are taken as already checked).
+///
+/// Candidates come from a [`StoreyIndex`] of the rooms' bounding boxes; each candidate pair
+/// is then decided exactly with [`geometry::interiors_overlap`] (integer predicates, so rooms
+/// sharing walls, corners or T-junctions never count and any shared area always does).
 fn check_overlaps(
     s: usize,
     storey: &crate::model::Storey,
     shape_ok: &[bool],
+    only: Option<&[bool]>,
     problems: &mut Vec<Problem>,
 ) {
-    let mut boxes: Vec<(usize, PointMm, PointMm)> = storey
-        .rooms
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| shape_ok[*i])
-        .filter_map(|(i, r)| geometry::bounds(&r.polygon).map(|(lo, hi)| (i, lo, hi)))
-        .collect();
-    boxes.sort_by_key(|b| b.1.x);
-    let mut reported: HashSet<(usize, usize)> = HashSet::new();
-    for (k, &(i, lo_i, hi_i)) in boxes.iter().enumerate() {
-        for &(j, lo_j, hi_j) in &boxes[k + 1..] {
-            if lo_j.x >= hi_i.x {
-                break;
-            }
-            if lo_j.y >= hi_i.y || hi_j.y <= lo_i.y {
-                continue;
-            }
-            let a = to_geo(&storey.rooms[i].polygon);
-            let b = to_geo(&storey.rooms[j].polygon);
-            let interiors_meet = a.relate(&b).matches("T********").unwrap_or(false);
-            if interiors_meet && reported.insert((i.min(j), i.max(j))) {
-                let (first, second) = (&storey.rooms[i.min(j)], &storey.rooms[i.max(j)]);
+    let ok = |i: usize| shape_ok.get(i).copied().unwrap_or(false);
+    let index = StoreyIndex::new(&storey.rooms, ok);
+    let focus = |i: usize| only.is_none_or(|o| o.get(i).copied().unwrap_or(false));
+    for (i, room) in storey.rooms.iter().enumerate() {
+        if !ok(i) || !focus(i) {
+            continue;
+        }
+        let Some((lo, hi)) = crate::spatial::room_box(&room.polygon) else {
+            continue;
+        };
+        let mut others: Vec<usize> = index
+            .overlapping(lo, hi)
+            // Each pair once: from its lower index, or from the one room in focus.
+            .filter(|&j| j != i && (j > i || !focus(j)))
+            .collect();
+        others.sort_unstable();
+        for j in others {
+            let other = &storey.rooms[j];
+            if geometry::interiors_overlap(&room.polygon, &other.polygon) {
+                let (first, second) = if i < j { (room, other) } else { (other, room) };
                 problems.push(Problem::new(
                     format!("storeys[{s}].rooms[{}].polygon", i.max(j)),
                     format!(

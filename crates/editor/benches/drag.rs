@@ -1,0 +1,106 @@
+//! Benchmark: one drag step of a shared wall on the irregular 641-room plan, driven as the
+//! select tool does (pointer down on the wall, then moves: each move previews a `MoveEdge`
+//! from the gesture's origin and validates it). Prints figures; asserts nothing about time.
+//!
+//! Run: `cargo bench -p madori-editor --bench drag`
+
+use madori_editor::snap::Grid;
+use madori_editor::tools::Tool;
+use madori_editor::{Command, Editor};
+use madori_plan::templates::irregular;
+use madori_plan::{Plan, PointMm};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn measure(name: &str, iterations: usize, mut f: impl FnMut()) {
+    for _ in 0..iterations / 10 {
+        f();
+    }
+    let mut samples: Vec<Duration> = (0..iterations)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    let mean = samples.iter().sum::<Duration>() / iterations as u32;
+    let pct = |p: f64| samples[((iterations as f64 * p) as usize).min(iterations - 1)];
+    println!(
+        "{name:<52} mean {:>9.1} µs   p50 {:>9.1} µs   p95 {:>9.1} µs   ({iterations} runs)",
+        mean.as_secs_f64() * 1e6,
+        pct(0.5).as_secs_f64() * 1e6,
+        pct(0.95).as_secs_f64() * 1e6
+    );
+}
+
+/// A vertical wall of storey 1 shared by two rooms with no door or window on it: its room,
+/// edge index and end points.
+fn shared_wall(plan: &Plan) -> (String, usize, PointMm, PointMm) {
+    let storey = &plan.storeys[1];
+    let ends = |room: &madori_plan::Room, e: usize| {
+        let n = room.polygon.len();
+        (room.polygon[e], room.polygon[(e + 1) % n])
+    };
+    let has_opening = |a: PointMm, b: PointMm| {
+        storey.openings.iter().any(|o| {
+            storey.rooms.iter().any(|r| {
+                r.id == o.room && o.edge < r.polygon.len() && {
+                    let (p, q) = ends(r, o.edge);
+                    (p == a && q == b) || (p == b && q == a)
+                }
+            })
+        })
+    };
+    for room in &storey.rooms {
+        for e in 0..room.polygon.len() {
+            let (a, b) = ends(room, e);
+            let shared = storey.rooms.iter().any(|other| {
+                other.id != room.id && other.polygon.contains(&a) && other.polygon.contains(&b)
+            });
+            if a.x == b.x && (a.y - b.y).abs() >= 1800 && shared && !has_opening(a, b) {
+                return (room.id.clone(), e, a, b);
+            }
+        }
+    }
+    panic!("the generated plan has shared walls")
+}
+
+fn main() {
+    let plan = irregular(641, 4, 1);
+    let (room, edge, a, b) = shared_wall(&plan);
+    println!("dragging edge {edge} of {room}: {a:?}–{b:?}");
+    let mut ed = Editor::new(plan.clone());
+    ed.set_storey(1);
+    ed.snap.grid = Grid::Off;
+    ed.tolerance_mm = 5.0;
+    ed.tool(Tool::Select);
+    let (x, y) = (a.x as f64, (a.y + b.y) as f64 / 2.0);
+    ed.down(x, y).drag(x + 50.0, y);
+    assert!(ed.in_gesture(), "the drag started");
+    let mut step = 0;
+    measure(
+        "drag step of a shared wall (preview + validation)",
+        500,
+        || {
+            step += 1;
+            let dx = if step % 2 == 0 { 120.0 } else { -120.0 };
+            ed.drag(x + dx, y);
+        },
+    );
+    assert!(ed.message.is_none(), "{:?}", ed.message);
+    let moved = ed.plan.clone();
+    assert!(madori_plan::validate::validate(&moved).is_empty());
+    ed.up();
+    let command = Command::MoveEdge {
+        room: room.clone(),
+        edge,
+        offset_mm: 120,
+    };
+    measure("MoveEdge applied to a copy (no validation)", 500, || {
+        black_box(command.apply(black_box(&plan)).unwrap());
+    });
+    measure("plan clone", 500, || {
+        black_box(black_box(&plan).clone());
+    });
+}

@@ -21,8 +21,11 @@ pub fn App(
     /// A plan to open instead of the first template.
     #[prop(optional)]
     plan: Option<madori_plan::Plan>,
+    /// The page state to use, so a test can read what the page shows it (a new one if none).
+    #[prop(optional)]
+    state: Option<AppState>,
 ) -> impl IntoView {
-    let state = AppState::new();
+    let state = state.unwrap_or_default();
     if let Some(plan) = plan {
         state.open(plan);
     }

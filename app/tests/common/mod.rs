@@ -23,6 +23,19 @@ pub fn mount() -> HtmlElement {
     container
 }
 
+/// Mounts a fresh app like [`mount`], with a page state the test can read.
+pub fn mount_with_state() -> (HtmlElement, madori_app::state::AppState) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container
+        .set_attribute("style", "width: 1200px; height: 800px; position: relative")
+        .unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let state = madori_app::state::AppState::new();
+    leptos::mount::mount_to(container.clone(), move || view! { <App state=state /> }).forget();
+    (container, state)
+}
+
 /// Lets the reactive system flush its effects.
 pub async fn settle() {
     TimeoutFuture::new(20).await;

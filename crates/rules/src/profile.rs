@@ -1523,7 +1523,7 @@ pub fn local_overrides_for(profile_id: &str) -> Vec<&'static LocalOverride> {
 
 /// What the sources leave unconfirmed (STANDARDS.md §8), shown beside the numbers so nobody
 /// mistakes a default for a settled rule: `(Japanese, English)`.
-pub const UNCONFIRMED: [(&str, &str); 5] = [
+pub const UNCONFIRMED: [(&str, &str); 8] = [
     (
         "施行規則63号の条番号と共同居住型の告示番号",
         "article numbers in ordinance 63 and the notice number for shared housing",
@@ -1543,5 +1543,17 @@ pub const UNCONFIRMED: [(&str, &str); 5] = [
     (
         "2026年の住生活基本計画で居住面積水準が技術的助言に移ったか (数値は同じ)",
         "whether the 2026 national housing plan moved the floor area levels into technical advice (same numbers)",
+    ),
+    (
+        "神奈川県の区分が建築確認の暦年か年度か (既定: 暦年), 共用 13㎡ が H18 以降の区分にも及ぶか (既定: 及ぶ)",
+        "whether Kanagawa's tiers follow the calendar or the fiscal year of the permit (default calendar), and whether 13 ㎡ with shared facilities also covers permits from 2006 (default yes)",
+    ),
+    (
+        "東京都建築安全条例で寄宿舎の寝室 7㎡ を定める条番号",
+        "the article of the Tokyo building safety ordinance that sets 7 ㎡ dormitory bedrooms",
+    ),
+    (
+        "練馬区の 12㎡ を定める条例名と条番号",
+        "the name and article of Nerima's ordinance that sets 12 ㎡",
     ),
 ];

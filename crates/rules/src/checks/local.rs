@@ -186,8 +186,8 @@ pub fn toshima_family(ctx: &mut Ctx<'_, '_>) {
                         formula: format!("満たさない条件: {}", unmet_ja.join("、")),
                         ja: format!("「家族的な住まい方」の条件を満たさないため {relaxed} ㎡ の緩和は使えません: 専用居室は {full} ㎡ で判定し、寄宿舎として扱います"),
                         en: format!("Toshima's family-like living conditions do not all hold ({}), so the {relaxed} ㎡ relaxation is not in force: private rooms are checked at {full} ㎡ and the house counts as a dormitory", unmet_en.join("; ")),
-                        hint_ja: format!("満たす必要がある条件: {}", unmet_ja.join("、")),
-                        hint_en: format!("conditions to meet: {}", unmet_en.join("; ")),
+                        hint_ja: format!("条件をすべて満たすと各室 {relaxed} ㎡ を使えます; それまでは各室 {full} ㎡ 以上にします"),
+                        hint_en: format!("meet every condition to use {relaxed} ㎡ rooms; until then, make each room at least {full} ㎡"),
                     }
                 }
             }),

@@ -47,25 +47,22 @@ pub(crate) fn bedrooms_wall_centre<'p>(facts: &Facts<'p>) -> Vec<Bedroom<'p>> {
     let mut out = Vec::new();
     for (s, storey) in facts.plan.storeys.iter().enumerate() {
         let areas = &facts.areas.storeys[s].rooms;
+        // Storage area by the id of the room it belongs to: one pass, not one per bedroom.
+        let mut storage: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
         for (room, area) in storey.rooms.iter().zip(areas) {
-            if room.kind != RoomKind::Private {
-                continue;
+            if let (RoomKind::Storage, Some(owner)) = (room.kind, room.belongs_to.as_deref()) {
+                *storage.entry(owner).or_default() += area.wall_centre_m2;
             }
-            let storage_m2 = storey
-                .rooms
-                .iter()
-                .zip(areas)
-                .filter(|(r, _)| {
-                    r.kind == RoomKind::Storage && r.belongs_to.as_deref() == Some(&room.id)
-                })
-                .map(|(_, a)| a.wall_centre_m2)
-                .sum();
-            out.push(Bedroom {
-                storey: s,
-                room,
-                room_m2: area.wall_centre_m2,
-                storage_m2,
-            });
+        }
+        for (room, area) in storey.rooms.iter().zip(areas) {
+            if room.kind == RoomKind::Private {
+                out.push(Bedroom {
+                    storey: s,
+                    room,
+                    room_m2: area.wall_centre_m2,
+                    storage_m2: storage.get(room.id.as_str()).copied().unwrap_or(0.0),
+                });
+            }
         }
     }
     out

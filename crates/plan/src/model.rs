@@ -23,14 +23,23 @@ pub struct Plan {
 pub struct Dwelling {
     /// The structure, which sets default wall thicknesses.
     pub construction: Construction,
-    /// Whether the dwelling already exists (a conversion) or is newly built.
+    /// Whether the dwelling already exists (a conversion) or is newly built. `existing`
+    /// means completed more than a year ago or already lived in (the セーフティネット住宅
+    /// definition); it chooses the new or existing minimum of the SN and 居住サポート unit
+    /// area rules.
     pub status: BuildingStatus,
     /// Year the building was completed, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year_built: Option<i32>,
-    /// Date building work started (建築確認 / 着工), `YYYY-MM-DD`, which decides 新耐震.
+    /// Date building work started (着工), `YYYY-MM-DD`, which decides 新耐震 (work started
+    /// after 1981-05-31). Not the permit date: see `permit_date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub construction_started: Option<String>,
+    /// Date of the building permit (建築確認日), `YYYY-MM-DD`. Local plans that grade unit
+    /// areas by permit year (神奈川県: ≤ 1995, 1996-2005, ≥ 2006) read it; optional, and
+    /// distinct from `construction_started` (着工), which decides 新耐震.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permit_date: Option<String>,
     /// Outcome of a seismic assessment (耐震診断), if one was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seismic_assessment_passed: Option<bool>,

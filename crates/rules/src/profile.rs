@@ -4,6 +4,8 @@
 //! local government's relaxation or strengthening is a data change ([`Profile::set`] or a
 //! [`LocalOverride`]), and every report lists the values it used.
 
+use crate::report::num;
+use madori_plan::{HouseholdTarget, Plan};
 use serde::Serialize;
 
 /// Identifies one rule of STANDARDS.md (or one piece of its guidance).
@@ -45,10 +47,15 @@ pub enum RuleId {
     SpSanitary,
     /// Recommendation: one kitchen unit per 4 households.
     SpKitchen,
-    /// SN ordinary new unit ≥ 25 ㎡ (18 ㎡ with shared facilities).
+    /// SN ordinary new unit ≥ 25 ㎡ (18 ㎡ with shared facilities), chosen by the profile.
     SnAreaNew,
-    /// SN ordinary existing unit ≥ 18 ㎡ (13 ㎡ with shared facilities).
+    /// SN ordinary existing unit ≥ 18 ㎡ (13 ㎡ with shared facilities), chosen by the profile.
     SnAreaExisting,
+    /// SN ordinary unit area, new or existing as the plan's `dwelling.status` says. Its
+    /// findings carry the id of the rule applied (`SN-AREA-NEW` or `SN-AREA-EXISTING`).
+    SnArea,
+    /// 居住サポート住宅 unit area: the SN numbers, new or existing as the plan says.
+    SupportArea,
     /// Unit has kitchen, toilet, storage and bath or shower.
     SnEquip,
     /// 新耐震 or a passed seismic assessment.
@@ -71,6 +78,10 @@ pub enum RuleId {
     BsEmergencyLight,
     /// Two direct stairs above a bedroom-area threshold.
     BsTwoStairs,
+    /// 豊島区「家族的な住まい方」: the certification conditions behind its 7 ㎡ rooms.
+    ToshimaFamily,
+    /// 東京都建築安全条例: 寄宿舎 bedrooms ≥ 7 ㎡ (information).
+    TokyoRoom7,
 }
 
 impl RuleId {
@@ -97,6 +108,8 @@ impl RuleId {
             Self::SpKitchen => "SP-KITCHEN",
             Self::SnAreaNew => "SN-AREA-NEW",
             Self::SnAreaExisting => "SN-AREA-EXISTING",
+            Self::SnArea => "SN-AREA",
+            Self::SupportArea => "SUPPORT-AREA",
             Self::SnEquip => "SN-EQUIP",
             Self::SnSeismic => "SN-SEISMIC",
             Self::LaMin => "LA-MIN",
@@ -108,6 +121,8 @@ impl RuleId {
             Self::BsChangeOfUse => "BS-CHANGE-OF-USE",
             Self::BsEmergencyLight => "BS-EMERGENCY-LIGHT",
             Self::BsTwoStairs => "BS-TWO-STAIRS",
+            Self::ToshimaFamily => "TOSHIMA-FAMILY",
+            Self::TokyoRoom7 => "TOKYO-ROOM-7",
         }
     }
 
@@ -118,7 +133,7 @@ impl RuleId {
                 "住宅セーフティネット法10条・施行規則 (平成29年国土交通省令第63号), 共同居住型住宅の基準 (国土交通大臣告示 2017); 居住サポート住宅 (令和6年法律第43号) も同じ数値"
             }
             Self::ShRoomRelax => {
-                "賃貸住宅供給促進計画による地域の緩和 (住宅セーフティネット法5条・6条); 例: 豊島区 7㎡"
+                "一部の居室 7㎡: 国土交通省 参考編の提案 (地域計画での採用例なし); 地域の緩和は賃貸住宅供給促進計画 (住宅セーフティネット法5条・6条), 例: 豊島区「家族的な住まい方」"
             }
             Self::ShGuideKitchen
             | Self::ShGuidePrivacy
@@ -134,7 +149,11 @@ impl RuleId {
             Self::SpSanitary | Self::SpKitchen => {
                 "国土交通省 共同居住型賃貸住宅 参考編 (ひとり親世帯向けの提案)"
             }
-            Self::SnAreaNew | Self::SnAreaExisting | Self::SnEquip | Self::SnSeismic => {
+            Self::SnAreaNew
+            | Self::SnAreaExisting
+            | Self::SnArea
+            | Self::SnEquip
+            | Self::SnSeismic => {
                 "住宅セーフティネット法施行規則 (平成29年国土交通省令第63号) 登録基準; 既存住宅の面積基準は 2025-10-01 改正"
             }
             Self::LaMin | Self::LaUrban | Self::LaGeneral => {
@@ -146,6 +165,13 @@ impl RuleId {
             Self::BsChangeOfUse => "建築基準法87条 (2019-06-25 改正で 200㎡ 超); 国住指第4877号 (シェアハウスは寄宿舎)",
             Self::BsEmergencyLight => "建築基準法施行令126条の4",
             Self::BsTwoStairs => "建築基準法施行令121条",
+            Self::SupportArea => {
+                "居住安定援助賃貸住宅 (居住サポート住宅, 令和6年法律第43号, 2025-10-01 施行): 面積は住宅セーフティネット法施行規則の登録基準と同じ (新築 25 / 18㎡, 既存 18 / 13㎡)"
+            }
+            Self::ToshimaFamily => {
+                "豊島区空家活用条例 (平成29年条例第46号)「家族的な住まい方」の区認定"
+            }
+            Self::TokyoRoom7 => "東京都建築安全条例 (寄宿舎の寝室 7㎡ 以上; 条番号 未確認)",
         }
     }
 
@@ -197,6 +223,14 @@ impl RuleId {
                 AreaBasisInterior,
             ],
             Self::SnEquip => &[SnSharedFacilities],
+            Self::SnArea | Self::SupportArea => &[
+                SnNewMinM2,
+                SnNewSharedMinM2,
+                SnExistingMinM2,
+                SnExistingSharedMinM2,
+                SnSharedFacilities,
+                AreaBasisInterior,
+            ],
             Self::SnSeismic => &[],
             Self::LaMin => &[
                 LaMinSingleM2,
@@ -222,6 +256,16 @@ impl RuleId {
             Self::BsChangeOfUse => &[BsChangeOfUseM2],
             Self::BsEmergencyLight => &[],
             Self::BsTwoStairs => &[BsTwoStairsM2, BsTwoStairsFireResistantM2],
+            Self::ToshimaFamily => &[
+                ToshimaMinResidents,
+                ShRoomRelaxedMinM2,
+                ToshimaAllAdults,
+                ToshimaUnrelated,
+                ToshimaJointLease,
+                ToshimaNobodyElse,
+                AreaBasisInterior,
+            ],
+            Self::TokyoRoom7 => &[TokyoRoomMinM2, AreaBasisInterior],
         }
     }
 }
@@ -269,6 +313,16 @@ pub enum ParamKey {
     BsTwoStairsFireResistantM2,
     AreaBasisInterior,
     ReportRounding,
+    ToshimaMinResidents,
+    ToshimaAllAdults,
+    ToshimaUnrelated,
+    ToshimaJointLease,
+    ToshimaNobodyElse,
+    KanagawaUntil1995M2,
+    Kanagawa1996To2005M2,
+    KanagawaFrom2006M2,
+    KanagawaSharedM2,
+    TokyoRoomMinM2,
 }
 
 /// What a parameter means: its key in files and on the command line, unit, national default
@@ -287,6 +341,12 @@ pub struct ParamInfo {
     pub label_en: &'static str,
     /// Where the default comes from.
     pub source: &'static str,
+    /// Smallest accepted value (included).
+    pub min: f64,
+    /// Largest accepted value (included).
+    pub max: f64,
+    /// Whether only whole numbers are accepted (counts, yes/no values, choices).
+    pub integer: bool,
 }
 
 const SH_SRC: &str = "共同居住型住宅の基準 (国土交通大臣告示 2017)";
@@ -294,10 +354,14 @@ const SP_SRC: &str = "共同居住型住宅の基準 ひとり親世帯向け (2
 const GUIDE_SRC: &str = "国土交通省 共同居住型賃貸住宅 参考編";
 const SN_SRC: &str = "住宅セーフティネット法施行規則 登録基準";
 const LA_SRC: &str = "住生活基本計画 別紙 居住面積水準";
+const TOSHIMA_SRC: &str = "豊島区空家活用条例 (平成29年条例第46号)「家族的な住まい方」";
+const DECLARATION_SRC: &str = "未申告 (既定 0: 申告は利用者が 1 にします)";
+const KANAGAWA_SRC: &str =
+    "神奈川県賃貸住宅供給促進計画: 建築確認の年で区分 (H7 以前 16㎡, H8〜H17 18㎡, H18 以降 25㎡, 台所等共用 13㎡)";
 
 impl ParamKey {
     /// Every key, in display order.
-    pub const ALL: [ParamKey; 39] = {
+    pub const ALL: [ParamKey; 49] = {
         use ParamKey::*;
         [
             ShAreaPerPersonM2,
@@ -339,6 +403,16 @@ impl ParamKey {
             BsTwoStairsFireResistantM2,
             AreaBasisInterior,
             ReportRounding,
+            ToshimaMinResidents,
+            ToshimaAllAdults,
+            ToshimaUnrelated,
+            ToshimaJointLease,
+            ToshimaNobodyElse,
+            KanagawaUntil1995M2,
+            Kanagawa1996To2005M2,
+            KanagawaFrom2006M2,
+            KanagawaSharedM2,
+            TokyoRoomMinM2,
         ]
     };
 
@@ -658,7 +732,88 @@ impl ParamKey {
                 "area rounding (0 = truncate, 1 = nearest, 2 = up; to 0.01 ㎡)",
                 "確認申請の慣行: 0.01 ㎡ 未満切捨 (昭和41年 住指発第87号); 行政庁により異なる (STANDARDS.md §9)",
             ),
+            ToshimaMinResidents => (
+                "toshima.min_residents",
+                "人",
+                4.0,
+                "豊島区: 入居者の最少人数",
+                "Toshima: fewest residents",
+                TOSHIMA_SRC,
+            ),
+            ToshimaAllAdults => (
+                "toshima.all_adults",
+                "0/1",
+                0.0,
+                "豊島区 申告: 全員 18 歳以上",
+                "Toshima declaration: everyone is 18 or over",
+                DECLARATION_SRC,
+            ),
+            ToshimaUnrelated => (
+                "toshima.unrelated",
+                "0/1",
+                0.0,
+                "豊島区 申告: 入居者どうしに親族関係がない",
+                "Toshima declaration: no resident is related to another",
+                DECLARATION_SRC,
+            ),
+            ToshimaJointLease => (
+                "toshima.joint_lease",
+                "0/1",
+                0.0,
+                "豊島区 申告: 全員が連名で 1 つの賃貸借契約",
+                "Toshima declaration: one joint lease signed by all",
+                DECLARATION_SRC,
+            ),
+            ToshimaNobodyElse => (
+                "toshima.nobody_else",
+                "0/1",
+                0.0,
+                "豊島区 申告: 入居者以外は住まない",
+                "Toshima declaration: nobody else lives there",
+                DECLARATION_SRC,
+            ),
+            KanagawaUntil1995M2 => (
+                "kanagawa.sn.until_1995",
+                "㎡",
+                16.0,
+                "神奈川県: 建築確認 H7 (1995) 以前の住戸",
+                "Kanagawa: unit with permit up to 1995",
+                KANAGAWA_SRC,
+            ),
+            Kanagawa1996To2005M2 => (
+                "kanagawa.sn.1996_2005",
+                "㎡",
+                18.0,
+                "神奈川県: 建築確認 H8〜H17 (1996〜2005) の住戸",
+                "Kanagawa: unit with permit 1996-2005",
+                KANAGAWA_SRC,
+            ),
+            KanagawaFrom2006M2 => (
+                "kanagawa.sn.from_2006",
+                "㎡",
+                25.0,
+                "神奈川県: 建築確認 H18 (2006) 以降の住戸",
+                "Kanagawa: unit with permit from 2006",
+                KANAGAWA_SRC,
+            ),
+            KanagawaSharedM2 => (
+                "kanagawa.sn.shared_min",
+                "㎡",
+                13.0,
+                "神奈川県: 共用の台所等がある住戸",
+                "Kanagawa: unit with shared kitchen etc.",
+                KANAGAWA_SRC,
+            ),
+            TokyoRoomMinM2 => (
+                "tokyo.room.min",
+                "㎡",
+                7.0,
+                "東京都: 寄宿舎の寝室",
+                "Tokyo: dormitory bedroom",
+                "東京都建築安全条例 (条番号 未確認)",
+            ),
         };
+        let (min, max, integer) = self.range();
         ParamInfo {
             key,
             unit,
@@ -666,6 +821,64 @@ impl ParamKey {
             label_ja,
             label_en,
             source,
+            min,
+            max,
+            integer,
+        }
+    }
+
+    /// The values a parameter accepts, `(min, max, whole numbers only)`, both ends included.
+    /// The bounds keep every computation finite and meaningful: areas 0-1000 ㎡ (rates per
+    /// person at least 0.01 ㎡, since capacity divides by them), ratios 1/50-1, counts 1-100
+    /// whole numbers (a larger count would overflow capacity), ceilings 1000-5000 mm,
+    /// yes/no values 0 or 1.
+    pub const fn range(self) -> (f64, f64, bool) {
+        use ParamKey::*;
+        match self {
+            ShAreaPerPersonM2
+            | SpAreaPerSingleM2
+            | SpAreaPerHouseholdM2
+            | SpAreaPerHouseholdLargeM2
+            | LaMinPerPersonM2
+            | LaUrbanPerPersonM2
+            | LaGeneralPerPersonM2 => (0.01, 1000.0, false),
+            ShAreaBaseM2
+            | ShRoomMinM2
+            | ShRoomRelaxedMinM2
+            | SpAreaBaseM2
+            | SpRoomMinM2
+            | SpRoomReducedMinM2
+            | SnNewMinM2
+            | SnNewSharedMinM2
+            | SnExistingMinM2
+            | SnExistingSharedMinM2
+            | LaMinSingleM2
+            | LaMinBaseM2
+            | LaUrbanSingleM2
+            | LaUrbanBaseM2
+            | LaGeneralSingleM2
+            | LaGeneralBaseM2
+            | BsChangeOfUseM2
+            | BsTwoStairsM2
+            | BsTwoStairsFireResistantM2
+            | KanagawaUntil1995M2
+            | Kanagawa1996To2005M2
+            | KanagawaFrom2006M2
+            | KanagawaSharedM2
+            | TokyoRoomMinM2 => (0.0, 1000.0, false),
+            ShRoomRelaxedShare => (0.0, 1.0, false),
+            ShOccMaxPersons
+            | ShSanitaryResidentsPerItem
+            | ShKitchenResidentsPerUnit
+            | ShElderlyResidentsPerToilet
+            | SpHouseholdsPerItem
+            | SpHouseholdsPerKitchen
+            | ToshimaMinResidents => (1.0, 100.0, true),
+            BsDaylightRatio | BsVentRatio => (1.0 / 50.0, 1.0, false),
+            BsCeilingMinMm => (1000.0, 5000.0, true),
+            SnSharedFacilities | AreaBasisInterior | ToshimaAllAdults | ToshimaUnrelated
+            | ToshimaJointLease | ToshimaNobodyElse => (0.0, 1.0, true),
+            ReportRounding => (0.0, 2.0, true),
         }
     }
 
@@ -790,46 +1003,34 @@ impl Profile {
     }
 
     /// Overrides a parameter by its key, recording `source`. Rejects unknown keys, keys this
-    /// profile does not use, and values that are not finite, are negative, or (for shares and
-    /// counts) out of range. Nothing changes on error.
+    /// profile does not use, and values outside the parameter's range ([`ParamKey::range`]:
+    /// not finite, below its minimum, above its maximum, or a fraction where a whole number
+    /// is needed), naming the range. Nothing changes on error.
     pub fn set(&mut self, key: &str, value: f64, source: &str) -> Result<(), SetError> {
         let param_key = ParamKey::from_key(key).ok_or_else(|| {
             SetError(format!("unknown parameter \"{key}\"; `madori profiles --params` lists them / 不明な項目です"))
         })?;
-        if !value.is_finite() || value < 0.0 {
-            return Err(SetError(format!(
-                "{key} = {value}: needs a finite number ≥ 0 / 0 以上の数値が必要です"
-            )));
-        }
-        let per_item = matches!(
-            param_key,
-            ParamKey::ShSanitaryResidentsPerItem
-                | ParamKey::ShKitchenResidentsPerUnit
-                | ParamKey::ShElderlyResidentsPerToilet
-                | ParamKey::SpHouseholdsPerItem
-                | ParamKey::SpHouseholdsPerKitchen
-                | ParamKey::ShOccMaxPersons
-        );
-        if per_item && value < 1.0 {
-            return Err(SetError(format!(
-                "{key} = {value}: needs at least 1 / 1 以上が必要です"
-            )));
-        }
-        let fraction = matches!(
-            param_key,
-            ParamKey::ShRoomRelaxedShare
-                | ParamKey::SnSharedFacilities
-                | ParamKey::AreaBasisInterior
-        );
-        if param_key == ParamKey::ReportRounding && !matches!(value, 0.0 | 1.0 | 2.0) {
-            return Err(SetError(format!(
-                "{key} = {value}: needs 0 (切捨), 1 (四捨五入) or 2 (切上) / 0・1・2 のいずれかです"
-            )));
-        }
-        if fraction && value > 1.0 {
-            return Err(SetError(format!(
-                "{key} = {value}: needs a value from 0 to 1 / 0〜1 の値が必要です"
-            )));
+        let info = param_key.describe();
+        let in_range = value.is_finite()
+            && value >= info.min
+            && value <= info.max
+            && (!info.integer || value.fract() == 0.0);
+        if !in_range {
+            let (min, max) = (num(info.min, 4), num(info.max, 4));
+            let unit = if info.unit.is_empty() || info.unit.contains('/') {
+                String::new()
+            } else {
+                format!(" {}", info.unit)
+            };
+            return Err(SetError(if info.integer {
+                format!(
+                    "{key} = {value}: needs a whole number from {min} to {max}{unit} / {min}〜{max}{unit} の整数が必要です"
+                )
+            } else {
+                format!(
+                    "{key} = {value}: needs a number from {min} to {max}{unit} / {min}〜{max}{unit} の数値が必要です"
+                )
+            }));
         }
         let param = self
             .params
@@ -846,15 +1047,72 @@ impl Profile {
         Ok(())
     }
 
-    /// Applies a local override's values.
+    /// Whether the profile carries a parameter (a local override may add some, e.g. the
+    /// 豊島区 declarations or the 神奈川県 tiers).
+    pub fn has_param(&self, key: ParamKey) -> bool {
+        self.params.iter().any(|p| p.key == key)
+    }
+
+    /// Applies a local override: adds its rules (with their parameters at their defaults)
+    /// and parameters, and sets those of its values this profile uses. Refuses, changing
+    /// nothing, when [`LocalOverride::applies_to`] says it cannot apply.
     pub fn apply_local(&mut self, local: &LocalOverride) -> Result<(), SetError> {
+        local.applies_to(self)?;
         let mut changed = self.clone();
+        // Added rules follow the first rule the override applies with, so a local rule is
+        // reported next to the national one it qualifies.
+        let mut at = changed
+            .rules
+            .iter()
+            .position(|r| local.applies_with.contains(&r.rule))
+            .map_or(changed.rules.len(), |i| i + 1);
+        for &(rule, advisory) in local.adds_rules {
+            if !changed.has_rule(rule) {
+                changed.rules.insert(at, RuleUse { rule, advisory });
+                at += 1;
+            }
+        }
+        let added = local
+            .adds_rules
+            .iter()
+            .flat_map(|(rule, _)| rule.params().iter().copied())
+            .chain(local.adds_params.iter().copied());
+        for key in added {
+            if !changed.has_param(key) {
+                let info = key.describe();
+                changed.params.push(Param {
+                    key,
+                    name: info.key,
+                    value: info.default,
+                    unit: info.unit,
+                    source: info.source.to_owned(),
+                });
+            }
+        }
+        changed.params.sort_by_key(|p| p.key);
         for &(key, value) in local.sets {
-            changed.set(key, value, local.source)?;
+            if ParamKey::from_key(key).is_some_and(|k| changed.has_param(k)) {
+                changed.set(key, value, local.source)?;
+            }
         }
         changed.local_overrides.push(local.id);
         *self = changed;
         Ok(())
+    }
+}
+
+/// The profile a plan is checked against unless the user picks another, from its
+/// `dwelling.target_household`: a shared house for single people, single-parent households
+/// or older people gets its 共同居住型 profile; a self-contained household unit gets `sn-unit`
+/// (the セーフティネット住宅 registration standard, new or existing as the plan says, which is
+/// what a conversion for 要配慮者 must meet; 居住面積水準 needs the household entered and
+/// stays a choice); a plan without a target gets `sh-single`.
+pub fn default_profile_id(plan: &Plan) -> &'static str {
+    match plan.dwelling.target_household {
+        Some(HouseholdTarget::SharedSingle) | None => "sh-single",
+        Some(HouseholdTarget::SharedSingleParent) => "sh-single-parent",
+        Some(HouseholdTarget::SharedElderly) => "sh-elderly",
+        Some(HouseholdTarget::Household) => "sn-unit",
     }
 }
 
@@ -883,12 +1141,14 @@ pub fn catalogue() -> Vec<Profile> {
         (ShGuideLaundry, true),
     ];
     let with = |a: &[(RuleId, bool)], b: &[(RuleId, bool)]| [a, b].concat();
+    // A shared house must be 新耐震 or assessed like any SN or 居住サポート dwelling.
+    let seismic = [(SnSeismic, false)];
     vec![
         Profile::new(
             "sh-single",
             "共同居住型 (単身者)",
             "Shared house (single residents)",
-            &with(&shared_core, &building_shared),
+            &with(&with(&shared_core, &seismic), &building_shared),
         ),
         Profile::new(
             "sh-single-parent",
@@ -906,6 +1166,7 @@ pub fn catalogue() -> Vec<Profile> {
                     (SpSanitary, true),
                     (SpKitchen, true),
                     (ShGuidePrivacy, true),
+                    (SnSeismic, false),
                 ],
                 &building_shared,
             ),
@@ -917,15 +1178,19 @@ pub fn catalogue() -> Vec<Profile> {
             &with(
                 &with(
                     &shared_core,
-                    &[(ShGuideElderlyToilets, true), (ShGuideElderlyFloors, true)],
+                    &[
+                        (ShGuideElderlyToilets, true),
+                        (ShGuideElderlyFloors, true),
+                        (SnSeismic, false),
+                    ],
                 ),
                 &building_shared,
             ),
         ),
         Profile::new(
             "sn-new",
-            "セーフティネット住宅 (新築住戸)",
-            "Safety-net housing unit (new)",
+            "セーフティネット住宅 (新築住戸として確認)",
+            "Safety-net housing unit (checked as new)",
             &with(
                 &[(SnAreaNew, false), (SnEquip, false), (SnSeismic, false)],
                 &building_unit,
@@ -933,14 +1198,23 @@ pub fn catalogue() -> Vec<Profile> {
         ),
         Profile::new(
             "sn-existing",
-            "セーフティネット住宅 (既存住戸)",
-            "Safety-net housing unit (existing)",
+            "セーフティネット住宅 (既存住戸として確認)",
+            "Safety-net housing unit (checked as existing)",
             &with(
                 &[
                     (SnAreaExisting, false),
                     (SnEquip, false),
                     (SnSeismic, false),
                 ],
+                &building_unit,
+            ),
+        ),
+        Profile::new(
+            "sn-unit",
+            "セーフティネット住宅 (住戸: 計画の新築・既存に従う)",
+            "Safety-net housing unit (new or existing as the plan says)",
+            &with(
+                &[(SnArea, false), (SnEquip, false), (SnSeismic, false)],
                 &building_unit,
             ),
         ),
@@ -949,11 +1223,7 @@ pub fn catalogue() -> Vec<Profile> {
             "居住サポート住宅 (住戸)",
             "Residential support housing (unit)",
             &with(
-                &[
-                    (SnAreaExisting, false),
-                    (SnEquip, false),
-                    (SnSeismic, false),
-                ],
+                &[(SupportArea, false), (SnEquip, false), (SnSeismic, false)],
                 &building_unit,
             ),
         ),
@@ -1002,8 +1272,15 @@ pub fn profile(id: &str) -> Option<Profile> {
     catalogue().into_iter().find(|p| p.id == id)
 }
 
-/// A local government's relaxation or strengthening (STANDARDS.md §6), applied on top of a
-/// profile.
+/// A local government's relaxation or strengthening (STANDARDS.md §6), or the national
+/// study's suggestion, applied on top of a profile.
+///
+/// It applies to a profile that checks at least one of `applies_with`; there it adds
+/// `adds_rules` (each with its parameters at their defaults) and `adds_params`, and sets the
+/// values of `sets` that the profile uses (a unit override on `sn-new` sets only the `sn.new.*`
+/// values). Overrides combine only within one jurisdiction or its parent (東京都 with
+/// 東京都豊島区; the study's suggestion, with no jurisdiction, with any) and only when they
+/// touch different parameters.
 #[derive(Clone, Copy, Debug)]
 pub struct LocalOverride {
     /// Stable id.
@@ -1012,89 +1289,223 @@ pub struct LocalOverride {
     pub name_ja: &'static str,
     /// English name.
     pub name_en: &'static str,
-    /// Parameters it sets.
+    /// The government whose plan or ordinance it is (`東京都豊島区`); empty for the national
+    /// study's suggestion, which no local plan adopted.
+    pub jurisdiction: &'static str,
+    /// It applies to profiles that check one of these rules.
+    pub applies_with: &'static [RuleId],
+    /// Parameters it sets (those the profile uses).
     pub sets: &'static [(&'static str, f64)],
+    /// Rules it adds, each with whether a failure is advisory.
+    pub adds_rules: &'static [(RuleId, bool)],
+    /// Parameters it adds besides those of its rules, at their defaults.
+    pub adds_params: &'static [ParamKey],
     /// Citation recorded as each value's source.
     pub source: &'static str,
 }
 
-/// The local overrides of STANDARDS.md §6.
-pub const LOCAL_OVERRIDES: [LocalOverride; 9] = [
+impl LocalOverride {
+    /// Every parameter the override sets or adds.
+    fn touches(&self) -> impl Iterator<Item = ParamKey> + '_ {
+        self.sets
+            .iter()
+            .filter_map(|(key, _)| ParamKey::from_key(key))
+            .chain(
+                self.adds_rules
+                    .iter()
+                    .flat_map(|(rule, _)| rule.params().iter().copied()),
+            )
+            .chain(self.adds_params.iter().copied())
+            .filter(|key| *key != ParamKey::AreaBasisInterior)
+    }
+
+    /// Whether the override can apply to `profile`; the error says why not, in English and
+    /// Japanese: the profile checks none of the rules it qualifies, it is already applied, or
+    /// an override already applied is another jurisdiction's or sets the same parameter.
+    pub fn applies_to(&self, profile: &Profile) -> Result<(), SetError> {
+        if profile.local_overrides.contains(&self.id) {
+            return Err(SetError(format!(
+                "{} is already applied / 適用済みです",
+                self.id
+            )));
+        }
+        if !profile
+            .rules
+            .iter()
+            .any(|r| self.applies_with.contains(&r.rule))
+        {
+            let rules: Vec<&str> = self.applies_with.iter().map(|r| r.as_str()).collect();
+            return Err(SetError(format!(
+                "{} applies to profiles that check {}; {} checks none of them / {} は {} を確認する基準にだけ適用できます ({} には該当する規定がありません)",
+                self.id,
+                rules.join(", "),
+                profile.id,
+                self.id,
+                rules.join("・"),
+                profile.id
+            )));
+        }
+        for applied in profile
+            .local_overrides
+            .iter()
+            .filter_map(|id| local_override(id))
+        {
+            let (a, b) = (self.jurisdiction, applied.jurisdiction);
+            if !(a.starts_with(b) || b.starts_with(a)) {
+                return Err(SetError(format!(
+                    "{} ({a}) cannot combine with {} ({b}) / {} ({a}) と {} ({b}) は併用できません",
+                    self.id, applied.id, self.id, applied.id
+                )));
+            }
+            if let Some(key) = self.touches().find(|k| applied.touches().any(|o| o == *k)) {
+                let key = key.describe().key;
+                return Err(SetError(format!(
+                    "{} and {} both set {key} / {} と {} はどちらも {key} を定めるため併用できません",
+                    self.id, applied.id, self.id, applied.id
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Rules that a unit area override qualifies.
+const UNIT_AREA_RULES: &[RuleId] = &[
+    RuleId::SnAreaNew,
+    RuleId::SnAreaExisting,
+    RuleId::SnArea,
+    RuleId::SupportArea,
+];
+
+/// The local overrides of STANDARDS.md §6, and the 参考編 study's suggestion.
+pub const LOCAL_OVERRIDES: [LocalOverride; 10] = [
     LocalOverride {
         id: "toshima-7m2",
-        name_ja: "豊島区: 専用居室 7㎡",
-        name_en: "Toshima: private rooms 7 ㎡",
+        name_ja: "豊島区「家族的な住まい方」: 各室 7㎡ (認定の条件つき)",
+        name_en: "Toshima \"family-like living\": rooms 7 ㎡ (with its certification conditions)",
+        jurisdiction: "東京都豊島区",
+        applies_with: &[RuleId::ShRoom],
         sets: &[("sh.room.relaxed_min", 7.0), ("sh.room.relaxed_share", 1.0)],
-        source: "豊島区「家族的な住まい方」(4人以上, 各室 7㎡ 以上)",
+        adds_rules: &[(RuleId::ToshimaFamily, false)],
+        adds_params: &[],
+        source: "豊島区空家活用条例 (平成29年条例第46号)「家族的な住まい方」: 入居者 4 人以上かつ居室数以下, 全員 18 歳以上で親族関係なし, 各室 7㎡ 以上, 全員連名の 1 契約, ほかに住む者なし",
     },
     LocalOverride {
         id: "relax-7m2-third",
-        name_ja: "居室 7㎡ 緩和 (1/3 まで)",
-        name_en: "Rooms 7 ㎡ for up to 1/3",
+        name_ja: "参考編の提案: 居室 7㎡ を 1/3 まで (地域計画での採用例なし)",
+        name_en: "The study's suggestion: rooms 7 ㎡ for up to 1/3 (no local plan adopted it)",
+        jurisdiction: "",
+        applies_with: &[RuleId::ShRoom],
         sets: &[
             ("sh.room.relaxed_min", 7.0),
             ("sh.room.relaxed_share", 1.0 / 3.0),
         ],
-        source: "賃貸住宅供給促進計画の例: 7㎡ 以上の居室を 1/3 まで",
+        adds_rules: &[],
+        adds_params: &[],
+        source: "参考編の提案 (地域計画での採用例なし): 国土交通省「既存ストックの活用による共同居住型賃貸住宅の居住水準」参考編「一部(1/3、1/2以内)の居室は7㎡以上でも良い」",
     },
     LocalOverride {
         id: "relax-7m2-half",
-        name_ja: "居室 7㎡ 緩和 (1/2 まで)",
-        name_en: "Rooms 7 ㎡ for up to 1/2",
+        name_ja: "参考編の提案: 居室 7㎡ を 1/2 まで (地域計画での採用例なし)",
+        name_en: "The study's suggestion: rooms 7 ㎡ for up to 1/2 (no local plan adopted it)",
+        jurisdiction: "",
+        applies_with: &[RuleId::ShRoom],
         sets: &[("sh.room.relaxed_min", 7.0), ("sh.room.relaxed_share", 0.5)],
-        source: "賃貸住宅供給促進計画の例: 7㎡ 以上の居室を 1/2 まで",
+        adds_rules: &[],
+        adds_params: &[],
+        source: "参考編の提案 (地域計画での採用例なし): 国土交通省「既存ストックの活用による共同居住型賃貸住宅の居住水準」参考編「一部(1/3、1/2以内)の居室は7㎡以上でも良い」",
     },
     LocalOverride {
         id: "otsu-shared",
         name_ja: "大津市: 共同居住型 15A+7",
         name_en: "Otsu: shared 15A + 7",
+        jurisdiction: "滋賀県大津市",
+        applies_with: &[RuleId::ShArea],
         sets: &[("sh.area.base", 7.0)],
+        adds_rules: &[],
+        adds_params: &[],
         source: "大津市 賃貸住宅供給促進計画",
     },
     LocalOverride {
         id: "otsu-unit",
         name_ja: "大津市: 住戸 22 / 17㎡",
         name_en: "Otsu: units 22 / 17 ㎡",
+        jurisdiction: "滋賀県大津市",
+        applies_with: UNIT_AREA_RULES,
         sets: &[
             ("sn.existing.min", 22.0),
             ("sn.existing.shared_min", 17.0),
             ("sn.new.min", 22.0),
             ("sn.new.shared_min", 17.0),
         ],
+        adds_rules: &[],
+        adds_params: &[],
         source: "大津市 賃貸住宅供給促進計画",
     },
     LocalOverride {
         id: "osaka-unit",
         name_ja: "大阪府: 住戸 18 / 13㎡",
         name_en: "Osaka: units 18 / 13 ㎡",
+        jurisdiction: "大阪府",
+        applies_with: UNIT_AREA_RULES,
         sets: &[
             ("sn.existing.min", 18.0),
             ("sn.existing.shared_min", 13.0),
             ("sn.new.min", 18.0),
             ("sn.new.shared_min", 13.0),
         ],
+        adds_rules: &[],
+        adds_params: &[],
         source: "大阪府 賃貸住宅供給促進計画",
     },
     LocalOverride {
         id: "saga-pre2006",
         name_ja: "佐賀県: 2006年以前の建物 18㎡",
         name_en: "Saga: pre-2006 buildings 18 ㎡",
+        jurisdiction: "佐賀県",
+        applies_with: UNIT_AREA_RULES,
         sets: &[("sn.existing.min", 18.0), ("sn.new.min", 18.0)],
-        source: "佐賀県 賃貸住宅供給促進計画",
+        adds_rules: &[],
+        adds_params: &[],
+        source: "佐賀県 賃貸住宅供給促進計画 (2006年以前の建物)",
     },
     LocalOverride {
-        id: "kanagawa-pre-h8",
-        name_ja: "神奈川県: 建築確認 H7 以前 16㎡",
-        name_en: "Kanagawa: permit up to 1995, 16 ㎡",
-        sets: &[("sn.existing.min", 16.0), ("sn.existing.shared_min", 13.0)],
-        source: "神奈川県 賃貸住宅供給促進計画 (建築確認年別)",
+        id: "kanagawa",
+        name_ja: "神奈川県: 建築確認の年で 16 / 18 / 25㎡ (共用 13㎡)",
+        name_en: "Kanagawa: 16 / 18 / 25 ㎡ by permit year (13 ㎡ shared)",
+        jurisdiction: "神奈川県",
+        applies_with: UNIT_AREA_RULES,
+        sets: &[],
+        adds_rules: &[],
+        adds_params: &[
+            ParamKey::KanagawaUntil1995M2,
+            ParamKey::Kanagawa1996To2005M2,
+            ParamKey::KanagawaFrom2006M2,
+            ParamKey::KanagawaSharedM2,
+        ],
+        source: KANAGAWA_SRC,
     },
     LocalOverride {
-        id: "kanagawa-h8-h17",
-        name_ja: "神奈川県: 建築確認 H8〜H17 18㎡",
-        name_en: "Kanagawa: permit 1996-2005, 18 ㎡",
-        sets: &[("sn.existing.min", 18.0), ("sn.existing.shared_min", 13.0)],
-        source: "神奈川県 賃貸住宅供給促進計画 (建築確認年別)",
+        id: "tokyo",
+        name_ja: "東京都: 建築安全条例 (寄宿舎の寝室 7㎡)",
+        name_en: "Tokyo: building safety ordinance (dormitory bedrooms 7 ㎡)",
+        jurisdiction: "東京都",
+        applies_with: &[RuleId::ShRoom],
+        sets: &[],
+        adds_rules: &[(RuleId::TokyoRoom7, true)],
+        adds_params: &[],
+        source: "東京都建築安全条例 (条番号 未確認)",
+    },
+    LocalOverride {
+        id: "nerima-12m2",
+        name_ja: "練馬区: 専用居室 12㎡",
+        name_en: "Nerima: private rooms 12 ㎡",
+        jurisdiction: "東京都練馬区",
+        applies_with: &[RuleId::ShRoom],
+        sets: &[("sh.room.min", 12.0)],
+        adds_rules: &[],
+        adds_params: &[],
+        source: "練馬区 条例改正 (2019〜2020年): 1人あたりの居室 12㎡ 以上 (条例名・条番号 未確認)",
     },
 ];
 
@@ -1103,9 +1514,21 @@ pub fn local_override(id: &str) -> Option<&'static LocalOverride> {
     LOCAL_OVERRIDES.iter().find(|l| l.id == id)
 }
 
+/// The local overrides that can apply to the profile with this id, for a picker (none for an
+/// unknown id).
+pub fn local_overrides_for(profile_id: &str) -> Vec<&'static LocalOverride> {
+    let Some(profile) = profile(profile_id) else {
+        return Vec::new();
+    };
+    LOCAL_OVERRIDES
+        .iter()
+        .filter(|l| l.applies_to(&profile).is_ok())
+        .collect()
+}
+
 /// What the sources leave unconfirmed (STANDARDS.md §8), shown beside the numbers so nobody
 /// mistakes a default for a settled rule: `(Japanese, English)`.
-pub const UNCONFIRMED: [(&str, &str); 5] = [
+pub const UNCONFIRMED: [(&str, &str); 8] = [
     (
         "施行規則63号の条番号と共同居住型の告示番号",
         "article numbers in ordinance 63 and the notice number for shared housing",
@@ -1125,5 +1548,17 @@ pub const UNCONFIRMED: [(&str, &str); 5] = [
     (
         "2026年の住生活基本計画で居住面積水準が技術的助言に移ったか (数値は同じ)",
         "whether the 2026 national housing plan moved the floor area levels into technical advice (same numbers)",
+    ),
+    (
+        "神奈川県の区分が建築確認の暦年か年度か (既定: 暦年), 共用 13㎡ が H18 以降の区分にも及ぶか (既定: 及ぶ)",
+        "whether Kanagawa's tiers follow the calendar or the fiscal year of the permit (default calendar), and whether 13 ㎡ with shared facilities also covers permits from 2006 (default yes)",
+    ),
+    (
+        "東京都建築安全条例で寄宿舎の寝室 7㎡ を定める条番号",
+        "the article of the Tokyo building safety ordinance that sets 7 ㎡ dormitory bedrooms",
+    ),
+    (
+        "練馬区の 12㎡ を定める条例名と条番号",
+        "the name and article of Nerima's ordinance that sets 12 ㎡",
     ),
 ];

@@ -1,8 +1,10 @@
 //! 建築基準法 checks a conversion should surface, STANDARDS.md §5. A shared house run by an
 //! operator is legally a 寄宿舎 (国住指第4877号).
 
+use super::local::{not_a_dormitory, toshima_certified};
 use super::{count, sqm, text, verdict, Ctx, Draft, Texts, EPSILON_M2};
-use crate::facts::WindowArea;
+use crate::facts::{Facts, WindowArea};
+use crate::numbers;
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
 use madori_plan::RoomKind;
@@ -25,6 +27,45 @@ fn habitable<'p>(ctx: &Ctx<'_, 'p>) -> Vec<(usize, &'p madori_plan::Room, f64, W
                 .map(move |((r, a), w)| (s, r, a.wall_centre_m2, *w))
         })
         .collect()
+}
+
+/// A bedroom (private room) with its legal floor area.
+pub(crate) struct Bedroom<'p> {
+    /// Index of its storey.
+    pub(crate) storey: usize,
+    /// The room.
+    pub(crate) room: &'p madori_plan::Room,
+    /// Its own 壁芯 area, ㎡.
+    pub(crate) room_m2: f64,
+    /// 壁芯 area of the storage rooms that belong to it, ㎡.
+    pub(crate) storage_m2: f64,
+}
+
+/// Every private room with its 壁芯 area and its storage's, whatever the profile's area
+/// basis: the building code measures legal floor area (施行令2条1項3号), never 内法.
+pub(crate) fn bedrooms_wall_centre<'p>(facts: &Facts<'p>) -> Vec<Bedroom<'p>> {
+    let mut out = Vec::new();
+    for (s, storey) in facts.plan.storeys.iter().enumerate() {
+        let areas = &facts.areas.storeys[s].rooms;
+        // Storage area by the id of the room it belongs to: one pass, not one per bedroom.
+        let mut storage: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+        for (room, area) in storey.rooms.iter().zip(areas) {
+            if let (RoomKind::Storage, Some(owner)) = (room.kind, room.belongs_to.as_deref()) {
+                *storage.entry(owner).or_default() += area.wall_centre_m2;
+            }
+        }
+        for (room, area) in storey.rooms.iter().zip(areas) {
+            if room.kind == RoomKind::Private {
+                out.push(Bedroom {
+                    storey: s,
+                    room,
+                    room_m2: area.wall_centre_m2,
+                    storage_m2: storage.get(room.id.as_str()).copied().unwrap_or(0.0),
+                });
+            }
+        }
+    }
+    out
 }
 
 fn no_windows(room: &madori_plan::Room, area: f64) -> Draft {
@@ -67,14 +108,35 @@ pub fn daylight(ctx: &mut Ctx<'_, '_>) {
             measured: sqm(have),
             required: sqm(need),
             text: text(move || Texts {
-                formula: format!("{} ㎡ × {} = {} ㎡ {} 窓 {} ㎡", m2(area), ratio_text(ratio), m2(need), if ok { "≤" } else { ">" }, m2(have)),
-                ja: format!("{}: 採光に有効な窓 {} ㎡ / 必要 {} ㎡ (採光補正係数は考慮していません)", room_name, m2(have), m2(need)),
-                en: format!("{}: window area {} ㎡ against {} ㎡ needed (the daylight correction factor is not modelled)", room_name, m2(have), m2(need)),
-                hint_ja: if ok { String::new() } else { format!("外窓を +{} ㎡ 大きくします (住宅の居室は 50lx 以上の照明で 1/10 まで緩和可, 寄宿舎の寝室は 1/7 のまま)", m2(need - have)) },
-                hint_en: if ok { String::new() } else { format!("add {} ㎡ of exterior window (dwelling rooms may use 1/10 with ≥ 50 lx lighting; dormitory bedrooms stay at 1/7)", m2(need - have)) },
+                formula: { let (have, need) = numbers::compared(have, need, ok); format!("{} ㎡ × {} = {need} ㎡ {} 窓 {have} ㎡", m2(area), ratio_text(ratio), if ok { "≤" } else { ">" }) },
+                ja: { let (have, need) = numbers::compared(have, need, ok); format!("{}: 採光に有効な窓 {have} ㎡ / 必要 {need} ㎡ (採光補正係数は考慮していません)", room_name) },
+                en: { let (have, need) = numbers::compared(have, need, ok); format!("{}: window area {have} ㎡ against {need} ㎡ needed (the daylight correction factor is not modelled)", room_name) },
+                hint_ja: if ok { String::new() } else { format!("外窓を +{} ㎡ 大きくします (住宅の居室は 50lx 以上の照明で 1/10 まで緩和可, 寄宿舎の寝室は 1/7 のまま)", numbers::shortfall(need - have)) },
+                hint_en: if ok { String::new() } else { format!("add {} ㎡ of exterior window (dwelling rooms may use 1/10 with ≥ 50 lx lighting; dormitory bedrooms stay at 1/7)", numbers::shortfall(need - have)) },
             }),
         });
     }
+}
+
+/// A measured area and a threshold printed so that their order agrees with `over` (measured
+/// strictly above the threshold, or not): 0.01 ㎡ first, more decimals (up to 6) only when
+/// the rounded figures would say otherwise (200.004 ㎡ over 200 ㎡ prints as 200.004 > 200).
+fn beside(measured_m2: f64, threshold_m2: f64, over: bool) -> (String, String) {
+    let mode = numbers::rounding();
+    for decimals in 2..=6 {
+        let measured = numbers::fixed_with(measured_m2, decimals, mode);
+        let threshold = num(threshold_m2, decimals);
+        let (Ok(m), Ok(t)) = (measured.parse::<f64>(), threshold.parse::<f64>()) else {
+            break;
+        };
+        if (m > t) == over {
+            return (measured, threshold);
+        }
+    }
+    (
+        numbers::fixed_with(measured_m2, 6, numbers::Rounding::Truncate),
+        num(threshold_m2, 6),
+    )
 }
 
 fn ratio_text(ratio: f64) -> String {
@@ -125,37 +187,40 @@ pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
                 element_ids: vec![room.id.clone()],
                 measured: sqm(have),
                 required: sqm(need),
-                text: text(move || Texts {
-                    formula: format!(
-                        "{} ㎡ × {} = {} ㎡ {} 開放 {} ㎡",
-                        m2(area),
-                        ratio_text(ratio),
-                        m2(need),
-                        if ok { "≤" } else { ">" },
-                        m2(have)
-                    ),
-                    ja: format!(
-                        "{}: 換気に有効な開口 {} ㎡ / 必要 {} ㎡",
-                        room_name,
-                        m2(have),
-                        m2(need)
-                    ),
-                    en: format!(
-                        "{}: openable area {} ㎡ against {} ㎡ needed",
-                        room_name,
-                        m2(have),
-                        m2(need)
-                    ),
-                    hint_ja: if ok {
-                        String::new()
-                    } else {
-                        "開く窓を大きくするか機械換気を設けます".into()
-                    },
-                    hint_en: if ok {
-                        String::new()
-                    } else {
-                        "enlarge the opening windows or add mechanical ventilation".into()
-                    },
+                text: text(move || {
+                    let (have_text, need_text) = numbers::compared(have, need, ok);
+                    Texts {
+                        formula: format!(
+                            "{} ㎡ × {} = {need_text} ㎡ {} 開放 {have_text} ㎡",
+                            m2(area),
+                            ratio_text(ratio),
+                            if ok { "≤" } else { ">" },
+                        ),
+                        ja: format!(
+                            "{}: 換気に有効な開口 {have_text} ㎡ / 必要 {need_text} ㎡",
+                            room_name
+                        ),
+                        en: format!(
+                            "{}: openable area {have_text} ㎡ against {need_text} ㎡ needed",
+                            room_name
+                        ),
+                        hint_ja: if ok {
+                            String::new()
+                        } else {
+                            format!(
+                                "開く窓を +{} ㎡ 大きくするか機械換気を設けます",
+                                numbers::shortfall(need - have)
+                            )
+                        },
+                        hint_en: if ok {
+                            String::new()
+                        } else {
+                            format!(
+                                "enlarge the opening windows by {} ㎡ or add mechanical ventilation",
+                                numbers::shortfall(need - have)
+                            )
+                        },
+                    }
                 }),
             },
         );
@@ -233,6 +298,10 @@ pub fn ceiling(ctx: &mut Ctx<'_, '_>) {
 /// BS-CHANGE-OF-USE: converting to 寄宿舎 over 200 ㎡ needs a 用途変更 application; below it,
 /// none, but the building must still comply. Always information.
 pub fn change_of_use(ctx: &mut Ctx<'_, '_>) {
+    if toshima_certified(ctx) {
+        ctx.push(RuleId::BsChangeOfUse, not_a_dormitory());
+        return;
+    }
     let threshold = ctx.value(ParamKey::BsChangeOfUseM2);
     let whole = ctx.facts.areas.dwelling_wall_centre_m2;
     let needed = whole > threshold + EPSILON_M2;
@@ -244,12 +313,13 @@ pub fn change_of_use(ctx: &mut Ctx<'_, '_>) {
             measured: sqm(whole),
             required: sqm(threshold),
             text: text(move || Texts {
-                formula: format!(
-                    "寄宿舎部分 {} ㎡ {} {} ㎡",
-                    m2(whole),
-                    if needed { ">" } else { "≤" },
-                    num(threshold, 2)
-                ),
+                formula: {
+                    let (have, limit) = beside(whole, threshold, needed);
+                    format!(
+                        "寄宿舎部分 {have} ㎡ {} {limit} ㎡",
+                        if needed { ">" } else { "≤" }
+                    )
+                },
                 ja: if needed {
                     "用途変更の確認申請が必要です".into()
                 } else {
@@ -271,6 +341,10 @@ pub fn change_of_use(ctx: &mut Ctx<'_, '_>) {
 /// BS-EMERGENCY-LIGHT: in a 寄宿舎, common rooms, corridors and stairs need 非常用照明
 /// (bedrooms are exempt). Information listing those spaces.
 pub fn emergency_light(ctx: &mut Ctx<'_, '_>) {
+    if toshima_certified(ctx) {
+        ctx.push(RuleId::BsEmergencyLight, not_a_dormitory());
+        return;
+    }
     let spaces: Vec<&madori_plan::Room> = ctx
         .facts
         .plan
@@ -307,8 +381,14 @@ pub fn emergency_light(ctx: &mut Ctx<'_, '_>) {
 }
 
 /// BS-TWO-STAIRS: an upper floor whose 寄宿舎 bedrooms total more than 100 ㎡ (200 ㎡ with
-/// 準耐火 / 耐火 structure) needs two direct stairs. Information per upper storey.
+/// 準耐火 / 耐火 structure) needs two direct stairs. Information per upper storey. Bedroom
+/// areas are 壁芯 (legal floor area) with the storage that belongs to each bedroom, whatever
+/// the profile's `area.basis_interior`.
 pub fn two_stairs(ctx: &mut Ctx<'_, '_>) {
+    if toshima_certified(ctx) {
+        ctx.push(RuleId::BsTwoStairs, not_a_dormitory());
+        return;
+    }
     let fire_resistant = ctx.facts.plan.dwelling.fire_resistant;
     let threshold = ctx.value(if fire_resistant {
         ParamKey::BsTwoStairsFireResistantM2
@@ -316,12 +396,12 @@ pub fn two_stairs(ctx: &mut Ctx<'_, '_>) {
         ParamKey::BsTwoStairsM2
     });
     let facts = ctx.facts;
+    let all_bedrooms = bedrooms_wall_centre(facts);
     for (s, storey) in facts.plan.storeys.iter().enumerate().skip(1) {
-        let bedrooms: f64 = facts
-            .private_rooms
+        let bedrooms: f64 = all_bedrooms
             .iter()
-            .filter(|p| p.storey == s)
-            .map(|p| p.area_m2)
+            .filter(|b| b.storey == s)
+            .map(|b| b.room_m2 + b.storage_m2)
             .sum();
         let stairs = storey
             .rooms
@@ -339,13 +419,14 @@ pub fn two_stairs(ctx: &mut Ctx<'_, '_>) {
                 measured: sqm(bedrooms),
                 required: sqm(threshold),
                 text: text(move || Texts {
-                    formula: format!(
-                        "{}: 寝室 {} ㎡ {} {} ㎡, 階段 {stairs}",
-                        storey_name,
-                        m2(bedrooms),
-                        if needs_two { ">" } else { "≤" },
-                        num(threshold, 2)
-                    ),
+                    formula: {
+                        let (have, limit) = beside(bedrooms, threshold, needs_two);
+                        format!(
+                            "{}: 寝室 {have} ㎡ (壁芯) {} {limit} ㎡, 階段 {stairs}",
+                            storey_name,
+                            if needs_two { ">" } else { "≤" },
+                        )
+                    },
                     ja: if needs_two {
                         format!("{}: 2 以上の直通階段が必要です", storey_name)
                     } else {

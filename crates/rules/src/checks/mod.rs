@@ -2,6 +2,7 @@
 //! pushes findings; none of them fails on user data.
 
 pub mod building;
+pub mod local;
 pub mod shared;
 pub mod single_parent;
 pub mod unit;
@@ -140,6 +141,8 @@ pub fn run_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
         RuleId::SpKitchen => single_parent::kitchen(ctx),
         RuleId::SnAreaNew => unit::sn_area(ctx, RuleId::SnAreaNew),
         RuleId::SnAreaExisting => unit::sn_area(ctx, RuleId::SnAreaExisting),
+        RuleId::SnArea => unit::sn_area(ctx, RuleId::SnArea),
+        RuleId::SupportArea => unit::sn_area(ctx, RuleId::SupportArea),
         RuleId::SnEquip => unit::sn_equip(ctx),
         RuleId::SnSeismic => unit::seismic(ctx),
         RuleId::LaMin | RuleId::LaUrban | RuleId::LaGeneral => unit::level(ctx, rule),
@@ -149,5 +152,7 @@ pub fn run_rule(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
         RuleId::BsChangeOfUse => building::change_of_use(ctx),
         RuleId::BsEmergencyLight => building::emergency_light(ctx),
         RuleId::BsTwoStairs => building::two_stairs(ctx),
+        RuleId::ToshimaFamily => local::toshima_family(ctx),
+        RuleId::TokyoRoom7 => local::tokyo_room(ctx),
     }
 }

@@ -117,9 +117,18 @@ pub(crate) struct RoomLimits {
     pub(crate) relaxed_allowed: usize,
 }
 
+/// The room-size limits in force for `rooms` rooms. The relaxed size comes from the profile
+/// (a study suggestion or a local plan); under 豊島区「家族的な住まい方」 it is in force only
+/// while every certification condition holds (TOSHIMA-FAMILY says which do not), otherwise
+/// every room is held to the full size.
 pub(crate) fn room_limits(ctx: &Ctx<'_, '_>, rooms: usize) -> RoomLimits {
     let min_m2 = ctx.value(ParamKey::ShRoomMinM2);
-    let relaxed_min_m2 = ctx.value(ParamKey::ShRoomRelaxedMinM2).min(min_m2);
+    let toshima_blocks = super::local::Toshima::of(ctx).is_some_and(|toshima| !toshima.holds());
+    let relaxed_min_m2 = if toshima_blocks {
+        min_m2
+    } else {
+        ctx.value(ParamKey::ShRoomRelaxedMinM2).min(min_m2)
+    };
     let share = ctx.value(ParamKey::ShRoomRelaxedShare);
     let relaxed_allowed = if relaxed_min_m2 < min_m2 {
         ((share * rooms as f64) + 1e-9).floor() as usize

@@ -895,7 +895,7 @@ fn living_area_levels() {
         .next()
         .unwrap()
         .formula()
-        .starts_with("(25 × 5 + 25) × 0.95 = 142.50 ㎡"));
+        .starts_with("(25 × 5 + 25) × 0.95 = 142.5 ㎡ ≤ 142.50 ㎡"));
     assert_eq!(
         status(
             &run(&unit(28499, Occupancy::Persons(5)), "la-general"),

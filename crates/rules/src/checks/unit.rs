@@ -452,7 +452,7 @@ pub fn level(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
     } else {
         format!("{} × {} + {}", num(per_person, 2), num(n, 2), num(base, 2))
     };
-    let ok = whole + EPSILON_M2 >= required;
+    let ok = super::meets(whole, required);
     ctx.push(
         rule,
         Draft {
@@ -460,35 +460,34 @@ pub fn level(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
             element_ids: vec![],
             measured: sqm(whole),
             required: sqm(required),
-            text: text(move || Texts {
-                formula: format!(
-                    "{formula_head} = {} ㎡ {} {} ㎡",
-                    m2(required),
-                    if ok { "≤" } else { ">" },
-                    m2(whole)
-                ),
-                ja: format!(
-                    "{persons} 人世帯 (N = {}): 必要 {} ㎡, 住戸 {} ㎡",
-                    num(n, 2),
-                    m2(required),
-                    m2(whole)
-                ),
-                en: format!(
-                    "household of {persons} (N = {}): needs {} ㎡, the unit has {} ㎡",
-                    num(n, 2),
-                    m2(required),
-                    m2(whole)
-                ),
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    format!("+{} ㎡ 必要です", m2(required - whole))
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    format!("needs {} ㎡ more", m2(required - whole))
-                },
+            text: text(move || {
+                let (have, need) = crate::numbers::compared(whole, required, ok);
+                let short = crate::numbers::shortfall(required - whole);
+                let household_en = crate::capacity::plural(persons, "person", "persons");
+                Texts {
+                    formula: format!(
+                        "{formula_head} = {need} ㎡ {} {have} ㎡",
+                        if ok { "≤" } else { ">" },
+                    ),
+                    ja: format!(
+                        "{persons} 人世帯 (N = {}): 必要 {need} ㎡, 住戸 {have} ㎡",
+                        num(n, 2),
+                    ),
+                    en: format!(
+                        "household of {household_en} (N = {}): needs {need} ㎡, the unit has {have} ㎡",
+                        num(n, 2),
+                    ),
+                    hint_ja: if ok {
+                        String::new()
+                    } else {
+                        format!("+{short} ㎡ 必要です")
+                    },
+                    hint_en: if ok {
+                        String::new()
+                    } else {
+                        format!("needs {short} ㎡ more")
+                    },
+                }
             }),
         },
     );

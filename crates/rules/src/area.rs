@@ -85,25 +85,23 @@ pub fn interior_polygon(polygon: &[PointMm], thickness_mm: &[u32]) -> Option<Vec
         .zip(thickness_mm)
         .map(|((a, b), &t)| OffsetEdge::new(*a, *b, t, sign))
         .collect::<Option<Vec<_>>>()?;
-    // A vertex in the middle of a straight wall of one thickness is no corner: the wall's face
-    // runs straight past it, even where a short piece of the wall lies inside a corner's walls.
-    let corners: Vec<usize> = (0..n)
-        .filter(|&i| !edges[(i + n - 1) % n].continues_into(&edges[i]))
-        .collect();
-    let m = corners.len();
-    if m < 3 {
-        return None;
-    }
-    // Each corner gives one point (a mitre) or two (a step); `first[k]` is the index in `out`
-    // of corner k's first point.
-    let mut out: Vec<(f64, f64)> = Vec::with_capacity(2 * m);
-    let mut first = Vec::with_capacity(m);
-    for &i in &corners {
+    // Each corner gives one point (a mitre) or two (a step). A vertex in the middle of a
+    // straight wall of one thickness is no corner: the wall's face runs straight past it,
+    // even where a short piece of the wall lies inside a corner's walls.
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(2 * n);
+    let mut corners = 0;
+    // The direction of the wall that ends at the first corner, checked once the outline closes.
+    let mut closing_dir = (0.0, 0.0);
+    for (i, v) in polygon.iter().enumerate() {
         let (a, b) = (&edges[(i + n - 1) % n], &edges[i]);
-        let v = (polygon[i].x as f64, polygon[i].y as f64);
+        if a.continues_into(b) {
+            continue;
+        }
+        corners += 1;
+        let v = (v.x as f64, v.y as f64);
         let a_end = add(v, scale(a.normal, a.half_mm));
         let b_start = add(v, scale(b.normal, b.half_mm));
-        first.push(out.len());
+        let first = out.len();
         let (cross_exact, dot_exact) = a.exact_cross_dot(b);
         if cross_exact == 0 {
             if dot_exact < 0 {
@@ -117,16 +115,15 @@ pub fn interior_polygon(polygon: &[PointMm], thickness_mm: &[u32]) -> Option<Vec
             let s = cross(sub(b_start, a_end), b.dir) / cross(a.dir, b.dir);
             out.push(add(a_end, scale(a.dir, s)));
         }
-    }
-    // Every wall's face must keep its direction, or the room is thinner than its walls.
-    for (k, &i) in corners.iter().enumerate() {
-        let (start, end) = match first.get(k + 1) {
-            Some(&next) => (next - 1, next),
-            None => (out.len() - 1, 0),
-        };
-        if dot(sub(out[end], out[start]), edges[i].dir) <= 0.0 {
-            return None;
+        // Every wall's face must keep its direction, or the room is thinner than its walls.
+        match first.checked_sub(1) {
+            Some(previous) if dot(sub(out[first], out[previous]), a.dir) <= 0.0 => return None,
+            Some(_) => {}
+            None => closing_dir = a.dir,
         }
+    }
+    if corners < 3 || dot(sub(out[0], out[out.len() - 1]), closing_dir) <= 0.0 {
+        return None;
     }
     if crosses_itself(&out) {
         return None;

@@ -1,10 +1,15 @@
 //! `madori`: check dwelling plans against Japanese residential standards from a terminal.
 //!
 //! Exit codes: 0 no failures, 1 failures, 2 invalid input (every problem is printed).
+//!
+//! Output goes through one buffered writer whose errors are values, never panics: when the
+//! reader of standard output goes away (`madori check plan.json | head -1`) the command stops
+//! writing and exits quietly with the status it would have had.
 
 use madori_plan::{format, templates, Plan};
 use madori_rules::profile::{self, LocalOverride, Profile};
 use madori_rules::{Report, Status};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -16,9 +21,80 @@ USAGE:
   madori profiles [--params]     one profile a line: id, then name (--params: with their values)
   madori locals                  local overrides (地域の緩和・強化): id, then name
   madori template [NAME]         list template names, or print one plan as JSON
+  madori COMMAND --help          one command's usage
 
 PLAN.json may be `-` for standard input. The default profile is sh-single.
 Exit codes: 0 no failures, 1 failures, 2 invalid input or usage.";
+
+const CHECK_USAGE: &str = "\
+madori check — 間取りを基準で判定する / check a plan against a profile's rules
+
+USAGE:
+  madori check PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
+
+  PLAN.json          the plan file, or `-` for standard input
+  --profile ID       the rules to apply (default sh-single); `madori profiles` lists them
+  --local ID         apply a local override (地域の緩和・強化); `madori locals` lists them
+  --set key=value    change one parameter; `madori profiles --params` lists them
+  --format text|json a readable report (default) or the JSON report
+  -h, --help         this text
+
+Exit codes: 0 no failures, 1 failures, 2 invalid input or usage.";
+
+const CAPACITY_USAGE: &str = "\
+madori capacity — 何人まで住めるか / the most residents a plan supports
+
+USAGE:
+  madori capacity PLAN.json --profile ID [--local ID ...] [--set key=value ...] [--format text|json]
+
+  PLAN.json          the plan file, or `-` for standard input
+  --profile ID       the rules that limit the number (required); `madori profiles` lists them
+  --local ID         apply a local override; `madori locals` lists them
+  --set key=value    change one parameter; `madori profiles --params` lists them
+  --format text|json the limit and what lifts it (default), or JSON
+  -h, --help         this text
+
+Exit codes: 0 done, 2 invalid input or usage.";
+
+const PROFILES_USAGE: &str = "\
+madori profiles — 基準の一覧 / the profiles (sets of rules)
+
+USAGE:
+  madori profiles [--params]
+
+  one profile a line: id, a tab, then its Japanese / English name
+  --params           also every parameter with its value, unit and source
+  -h, --help         this text";
+
+const LOCALS_USAGE: &str = "\
+madori locals — 地域の緩和・強化 / local overrides
+
+USAGE:
+  madori locals
+
+  one override a line: id, a tab, its Japanese / English name, a tab, the parameters it sets
+  -h, --help         this text";
+
+const TEMPLATE_USAGE: &str = "\
+madori template — ひな形 / shipped plans
+
+USAGE:
+  madori template [NAME]
+
+  without NAME: one template name a line; with NAME: that plan as JSON on standard output
+  -h, --help         this text";
+
+/// The usage text of a command, `None` for an unknown command.
+fn command_usage(command: &str) -> Option<&'static str> {
+    Some(match command {
+        "check" => CHECK_USAGE,
+        "capacity" => CAPACITY_USAGE,
+        "profiles" => PROFILES_USAGE,
+        "locals" => LOCALS_USAGE,
+        "template" => TEMPLATE_USAGE,
+        _ => return None,
+    })
+}
 
 enum Format {
     Text,
@@ -48,7 +124,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         let mut value = |name: &str| {
             it.next()
                 .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
+                .ok_or_else(|| format!("{name} needs a value / {name} に値が必要です"))
         };
         match arg.as_str() {
             "--profile" => options.profile = Some(value("--profile")?),
@@ -58,106 +134,246 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 options.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
-                    other => return Err(format!("unknown format \"{other}\" (text or json)")),
+                    other => {
+                        return Err(format!(
+                            "unknown format \"{other}\" (text or json) / 形式は text か json です"
+                        ))
+                    }
                 }
             }
             "--params" => options.params = true,
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag} / 不明なオプションです"))
+            }
             path if options.plan.is_none() => options.plan = Some(path.to_owned()),
-            extra => return Err(format!("unexpected argument \"{extra}\"")),
+            extra => return Err(format!("unexpected argument \"{extra}\" / 余分な引数です")),
         }
     }
     Ok(options)
 }
 
+/// Why a command stopped without its normal result.
+enum Failure {
+    /// Bad arguments: the message, then the usage text that applies.
+    Usage(String, &'static str),
+    /// Input that cannot be used (a file that cannot be read, an unknown profile): the
+    /// message alone.
+    Input(String),
+    /// Writing standard output failed for a reason other than a closed reader.
+    Write(io::Error),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Self::Input(message)
+    }
+}
+
+/// Writes a line to standard error. A closed standard error is ignored: there is nowhere
+/// left to report to, and it must not panic.
+fn say(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "{text}");
+}
+
+/// The command's status once its output is written. A reader that closed standard output
+/// early (`| head -1`) wanted no more: that ends the command quietly with its usual status.
+fn finish(written: io::Result<()>, code: ExitCode) -> Result<ExitCode, Failure> {
+    match written {
+        Ok(()) => Ok(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(Failure::Write(e)),
+    }
+}
+
+/// `"1 problem"`, `"2 problems"`.
+fn count_en(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let result = arguments().and_then(|args| run(&args, &mut out));
+    let result = result.and_then(|code| finish(out.flush(), code));
+    match result {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("madori: {message}\n\n{USAGE}");
+        Err(Failure::Usage(message, usage)) => {
+            say(&format!("madori: {message}\n\n{usage}"));
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(message)) => {
+            say(&format!("madori: {message}"));
+            ExitCode::from(2)
+        }
+        Err(Failure::Write(e)) => {
+            say(&format!(
+                "madori: cannot write the output / 出力を書けません: {e}"
+            ));
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
+/// The command line after the program name; an argument that is not UTF-8 is a usage error
+/// (`std::env::args` would panic on it).
+fn arguments() -> Result<Vec<String>, Failure> {
+    std::env::args_os()
+        .skip(1)
+        .enumerate()
+        .map(|(i, arg)| {
+            arg.into_string().map_err(|raw| {
+                Failure::Usage(
+                    format!(
+                        "argument {} ({}) is not UTF-8 text / 引数が UTF-8 ではありません",
+                        i + 1,
+                        raw.to_string_lossy()
+                    ),
+                    USAGE,
+                )
+            })
+        })
+        .collect()
+}
+
+fn run(args: &[String], out: &mut impl Write) -> Result<ExitCode, Failure> {
     let Some((command, rest)) = args.split_first() else {
-        println!("{USAGE}");
-        return Ok(ExitCode::SUCCESS);
+        return finish(writeln!(out, "{USAGE}"), ExitCode::SUCCESS);
     };
-    let options = parse(rest)?;
+    if let "help" | "--help" | "-h" = command.as_str() {
+        let usage = match rest.first() {
+            None => USAGE,
+            Some(topic) => command_usage(topic).ok_or_else(|| {
+                Failure::Usage(
+                    format!("unknown command \"{topic}\" / 不明なコマンドです"),
+                    USAGE,
+                )
+            })?,
+        };
+        return finish(writeln!(out, "{usage}"), ExitCode::SUCCESS);
+    }
+    let usage = command_usage(command).ok_or_else(|| {
+        Failure::Usage(
+            format!("unknown command \"{command}\" / 不明なコマンドです"),
+            USAGE,
+        )
+    })?;
+    if rest.iter().any(|a| a == "--help" || a == "-h") {
+        return finish(writeln!(out, "{usage}"), ExitCode::SUCCESS);
+    }
+    let options = parse(rest).map_err(|message| Failure::Usage(message, usage))?;
     match command.as_str() {
-        "check" => check(&options),
-        "capacity" => capacity(&options),
-        "profiles" => {
-            for p in profile::catalogue() {
-                println!("{}\t{} / {}", p.id, p.name_ja, p.name_en);
-                if options.params {
-                    for param in &p.params {
-                        println!(
-                            "  {} = {} {}\t({})",
-                            param.name, param.value, param.unit, param.source
-                        );
-                    }
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        "locals" => {
-            for l in &profile::LOCAL_OVERRIDES {
-                let sets: Vec<String> = l.sets.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                println!(
-                    "{}\t{} / {}\t{}",
-                    l.id,
-                    l.name_ja,
-                    l.name_en,
-                    sets.join(" ")
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        "template" => match options.plan.as_deref() {
-            None => {
-                for (name, _) in templates::TEMPLATES {
-                    println!("{name}");
-                }
-                Ok(ExitCode::SUCCESS)
-            }
-            Some(name) => match templates::get(name) {
-                Some(text) => {
-                    print!("{text}");
-                    Ok(ExitCode::SUCCESS)
-                }
-                None => Err(format!(
-                    "no template \"{name}\"; `madori template` lists them"
-                )),
-            },
-        },
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        other => Err(format!("unknown command \"{other}\"")),
+        "check" => check(&options, out),
+        "capacity" => capacity(&options, out),
+        "profiles" => finish(profiles(&options, out), ExitCode::SUCCESS),
+        "locals" => finish(locals(out), ExitCode::SUCCESS),
+        _ => template(&options, out),
     }
 }
 
-fn load(options: &Options) -> Result<Result<Plan, ExitCode>, String> {
-    let path = options.plan.as_deref().ok_or("missing PLAN.json")?;
-    let text = if path == "-" {
-        std::io::read_to_string(std::io::stdin())
-            .map_err(|e| format!("cannot read standard input: {e}"))?
-    } else {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?
+fn profiles(options: &Options, out: &mut impl Write) -> io::Result<()> {
+    for p in profile::catalogue() {
+        writeln!(out, "{}\t{} / {}", p.id, p.name_ja, p.name_en)?;
+        if options.params {
+            for param in &p.params {
+                writeln!(
+                    out,
+                    "  {} = {} {}\t({})",
+                    param.name, param.value, param.unit, param.source
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn locals(out: &mut impl Write) -> io::Result<()> {
+    for l in &profile::LOCAL_OVERRIDES {
+        let sets: Vec<String> = l.sets.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        writeln!(
+            out,
+            "{}\t{} / {}\t{}",
+            l.id,
+            l.name_ja,
+            l.name_en,
+            sets.join(" ")
+        )?;
+    }
+    Ok(())
+}
+
+fn template(options: &Options, out: &mut impl Write) -> Result<ExitCode, Failure> {
+    let written = match options.plan.as_deref() {
+        None => templates::TEMPLATES
+            .iter()
+            .try_for_each(|(name, _)| writeln!(out, "{name}")),
+        Some(name) => match templates::get(name) {
+            Some(text) => out.write_all(text.as_bytes()),
+            None => {
+                return Err(Failure::Input(format!(
+                    "no template \"{name}\"; `madori template` lists them / そのひな形はありません"
+                )))
+            }
+        },
     };
+    finish(written, ExitCode::SUCCESS)
+}
+
+/// Why a plan file could not be read, in English and Japanese, with its path.
+fn read_error(path: &str, e: &io::Error) -> String {
+    let (en, ja) = match e.kind() {
+        io::ErrorKind::NotFound => ("no such file", "ファイルがありません"),
+        io::ErrorKind::PermissionDenied => {
+            ("no permission to read it", "読み取りの権限がありません")
+        }
+        io::ErrorKind::IsADirectory => (
+            "is a folder, not a plan file",
+            "フォルダーです (間取りファイルを指定してください)",
+        ),
+        _ => {
+            return format!("{path}: cannot be read ({e}) / 読み込めません ({e})");
+        }
+    };
+    format!("{path}: {en} / {ja}")
+}
+
+/// The plan's text: the file's bytes, which must be UTF-8.
+fn read_plan_text(path: &str) -> Result<String, String> {
+    let (name, bytes) = if path == "-" {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)
+            .map_err(|e| read_error("standard input (標準入力)", &e))?;
+        ("standard input (標準入力)", bytes)
+    } else {
+        (path, std::fs::read(path).map_err(|e| read_error(path, &e))?)
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!(
+            "{name}: not UTF-8 text (invalid byte at offset {at}); save the plan as UTF-8 / \
+             UTF-8 のテキストではありません (先頭から {at} バイトの位置); UTF-8 で保存してください"
+        )
+    })
+}
+
+fn load(options: &Options) -> Result<Result<Plan, ExitCode>, Failure> {
+    let path = options.plan.as_deref().ok_or_else(|| {
+        Failure::Usage(
+            "missing PLAN.json / 間取りファイルを指定してください".into(),
+            USAGE,
+        )
+    })?;
+    let text = read_plan_text(path)?;
     Ok(format::from_json(&text).map_err(|problems| {
-        eprintln!(
-            "{path}: {} problem(s) / {} 件の問題",
-            problems.len(),
+        say(&format!(
+            "{path}: {} / {} 件の問題",
+            count_en(problems.len(), "problem", "problems"),
             problems.len()
-        );
+        ));
         for problem in &problems {
-            eprintln!("  {problem}");
+            say(&format!("  {problem}"));
         }
         ExitCode::from(2)
     }))
@@ -165,22 +381,24 @@ fn load(options: &Options) -> Result<Result<Plan, ExitCode>, String> {
 
 fn build_profile(options: &Options) -> Result<Profile, String> {
     let id = options.profile.as_deref().unwrap_or("sh-single");
-    let mut profile = profile::profile(id)
-        .ok_or_else(|| format!("unknown profile \"{id}\"; `madori profiles` lists them"))?;
+    let mut profile = profile::profile(id).ok_or_else(|| {
+        format!("unknown profile \"{id}\"; `madori profiles` lists them / 不明な基準です")
+    })?;
     for local in &options.locals {
         let local: &LocalOverride = profile::local_override(local).ok_or_else(|| {
-            format!("unknown local override \"{local}\"; `madori locals` lists them")
+            format!(
+                "unknown local override \"{local}\"; `madori locals` lists them / 不明な地域設定です"
+            )
         })?;
         profile.apply_local(local).map_err(|e| e.to_string())?;
     }
     for set in &options.sets {
-        let (key, value) = set
-            .split_once('=')
-            .ok_or_else(|| format!("--set takes key=value, got \"{set}\""))?;
-        let value: f64 = value
-            .trim()
-            .parse()
-            .map_err(|_| format!("--set {key}: \"{value}\" is not a number"))?;
+        let (key, value) = set.split_once('=').ok_or_else(|| {
+            format!("--set takes key=value, got \"{set}\" / --set は key=value の形です")
+        })?;
+        let value: f64 = value.trim().parse().map_err(|_| {
+            format!("--set {key}: \"{value}\" is not a number / 数値ではありません")
+        })?;
         profile
             .set(key.trim(), value, "--set (利用者の指定)")
             .map_err(|e| e.to_string())?;
@@ -188,22 +406,23 @@ fn build_profile(options: &Options) -> Result<Profile, String> {
     Ok(profile)
 }
 
-fn check(options: &Options) -> Result<ExitCode, String> {
+fn check(options: &Options, out: &mut impl Write) -> Result<ExitCode, Failure> {
     let profile = build_profile(options)?;
     let plan = match load(options)? {
         Ok(plan) => plan,
         Err(code) => return Ok(code),
     };
     let report = madori_rules::check(&plan, &profile);
-    match options.format {
-        Format::Json => println!("{}", report.to_json()),
-        Format::Text => print_report(&plan, &report),
-    }
-    Ok(if report.has_failures() {
+    let code = if report.has_failures() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    let written = match options.format {
+        Format::Json => writeln!(out, "{}", report.to_json()),
+        Format::Text => print_report(out, &plan, &report),
+    };
+    finish(written, code)
 }
 
 fn status_word(status: Status) -> &'static str {
@@ -216,12 +435,13 @@ fn status_word(status: Status) -> &'static str {
     }
 }
 
-fn print_report(plan: &Plan, report: &Report) {
+fn print_report(out: &mut impl Write, plan: &Plan, report: &Report) -> io::Result<()> {
     let totals = &report.totals;
-    println!(
+    writeln!(
+        out,
         "{} — {} / {}",
         plan.name, report.profile.name_ja, report.profile.name_en
-    );
+    )?;
     let storeys: Vec<String> = totals
         .storeys
         .iter()
@@ -230,43 +450,62 @@ fn print_report(plan: &Plan, report: &Report) {
     let interior = totals
         .dwelling_interior_m2
         .map_or("判定不能".to_owned(), |a| format!("{a:.2} ㎡"));
-    println!(
+    writeln!(
+        out,
         "延床 (壁芯) {:.2} ㎡ ({}) | 内法 {} | {:.1} 帖 | 入居者 {} 人",
         totals.dwelling_wall_centre_m2,
         storeys.join(" / "),
         interior,
         madori_rules::area::m2_to_jo(totals.dwelling_wall_centre_m2),
         totals.residents
-    );
+    )?;
     for status in Status::ALL {
         let n = report.count(status);
         if n == 0 {
             continue;
         }
-        println!("\n{} ({n})", status_word(status));
+        writeln!(out, "\n{} ({n})", status_word(status))?;
         for f in report.findings.iter().filter(|f| f.status == status) {
-            println!("  {:<18} {}", f.rule_id, f.message_ja());
-            println!("  {:<18} {}", "", f.formula());
+            writeln!(out, "  {:<18} {}", f.rule_id, f.message_ja())?;
+            writeln!(out, "  {:<18} {}", "", f.formula())?;
             if !f.hint().is_empty() {
-                println!("  {:<18} → {}", "", f.hint());
+                writeln!(out, "  {:<18} → {}", "", f.hint())?;
+            }
+            if !f.citation.is_empty() {
+                writeln!(out, "  {:<18} 出典 source: {}", "", f.citation)?;
             }
         }
     }
-    println!("\n使用した値 / values used:");
+    writeln!(out, "\n使用した値 / values used:")?;
     for p in &report.profile.params {
-        println!(
+        writeln!(
+            out,
             "  {} = {} {} ({})",
             p.name,
             madori_rules::report::num(p.value, 4),
             p.unit,
             p.source
-        );
+        )?;
+    }
+    Ok(())
+}
+
+/// What a capacity counts, in English: `人` persons, `世帯` households.
+fn capacity_unit_en(unit: &str, n: u32) -> String {
+    let n = n as usize;
+    match unit {
+        "人" => count_en(n, "person", "persons"),
+        "世帯" => count_en(n, "household", "households"),
+        other => format!("{n} {other}"),
     }
 }
 
-fn capacity(options: &Options) -> Result<ExitCode, String> {
+fn capacity(options: &Options, out: &mut impl Write) -> Result<ExitCode, Failure> {
     if options.profile.is_none() {
-        return Err("capacity needs --profile ID".into());
+        return Err(Failure::Usage(
+            "capacity needs --profile ID / --profile の指定が必要です".into(),
+            CAPACITY_USAGE,
+        ));
     }
     let profile = build_profile(options)?;
     let plan = match load(options)? {
@@ -274,30 +513,35 @@ fn capacity(options: &Options) -> Result<ExitCode, String> {
         Err(code) => return Ok(code),
     };
     let capacity = madori_rules::capacity(&plan, &profile);
-    match options.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&capacity).unwrap_or_default()
-        ),
-        Format::Text => {
-            match capacity.max {
-                Some(max) => println!(
-                    "定員上限 capacity: {max} {} (limited by {})",
-                    capacity.unit,
-                    capacity.limiting.join(", ")
-                ),
-                None => println!("定員上限 capacity: — ({})", capacity.note_en),
-            }
-            if !capacity.note_ja.is_empty() {
-                println!("{}", capacity.note_ja);
-            }
-            for limit in &capacity.limits {
-                println!(
-                    "  {:<14} {:>4}  {}  → {}",
-                    limit.rule_id, limit.max, limit.basis_ja, limit.next_ja
-                );
-            }
-        }
+    let written = match options.format {
+        Format::Json => serde_json::to_string_pretty(&capacity)
+            .map_err(io::Error::other)
+            .and_then(|json| writeln!(out, "{json}")),
+        Format::Text => print_capacity(out, &capacity),
+    };
+    finish(written, ExitCode::SUCCESS)
+}
+
+fn print_capacity(out: &mut impl Write, capacity: &madori_rules::Capacity) -> io::Result<()> {
+    match capacity.max {
+        Some(max) => writeln!(
+            out,
+            "定員上限 capacity: {max} {} / {} (limited by {})",
+            capacity.unit,
+            capacity_unit_en(capacity.unit, max),
+            capacity.limiting.join(", ")
+        )?,
+        None => writeln!(out, "定員上限 capacity: — ({})", capacity.note_en)?,
     }
-    Ok(ExitCode::SUCCESS)
+    if !capacity.note_ja.is_empty() {
+        writeln!(out, "{}", capacity.note_ja)?;
+    }
+    for limit in &capacity.limits {
+        writeln!(
+            out,
+            "  {:<14} {:>4}  {}  → {}",
+            limit.rule_id, limit.max, limit.basis_ja, limit.next_ja
+        )?;
+    }
+    Ok(())
 }

@@ -1,6 +1,6 @@
 //! The `madori` command as a user runs it: exit codes, output formats, errors.
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Output, Stdio};
 
 fn madori(args: &[&str]) -> Output {
@@ -96,7 +96,7 @@ fn invalid_input_exits_2_with_every_message() {
     let out = madori_stdin(&["check", "-"], &plan.to_string());
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("2 problem(s)"), "{err}");
+    assert!(err.contains("2 problems / 2 件の問題"), "{err}");
     assert!(err.contains("storeys[0].rooms[0].kind"));
     assert!(err.contains("storeys[0].fixtures[0].kind.type"));
     assert_eq!(
@@ -160,7 +160,7 @@ fn capacity_names_the_limit() {
     );
     assert!(out.status.success());
     assert!(
-        stdout(&out).contains("4 人 (limited by SH-ROOM)"),
+        stdout(&out).contains("4 人 / 4 persons (limited by SH-ROOM)"),
         "{}",
         stdout(&out)
     );
@@ -186,4 +186,227 @@ fn capacity_names_the_limit() {
         Some(2),
         "needs --profile"
     );
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A 20 × 20 grid of 3 m private rooms: its text report is about 390 KB and its JSON report
+/// about 1.5 MB, far more than a pipe holds, so a reader that stops early leaves the command
+/// writing into a closed pipe.
+fn grid_plan() -> String {
+    let mut rooms = Vec::new();
+    for i in 0..20_i64 {
+        for j in 0..20_i64 {
+            let (x, y) = (i * 3000, j * 3000);
+            rooms.push(serde_json::json!({
+                "id": format!("r{i}-{j}"),
+                "name": format!("個室{i}-{j}"),
+                "kind": "private",
+                "polygon": [[x, y], [x + 3000, y], [x + 3000, y + 3000], [x, y + 3000]],
+                "occupancy": {"persons": 1},
+                "lockable": true
+            }));
+        }
+    }
+    serde_json::json!({
+        "format_version": 1,
+        "name": "grid",
+        "dwelling": {"construction": "wooden", "status": "existing"},
+        "storeys": [{"id": "1f", "name": "1F", "rooms": rooms}]
+    })
+    .to_string()
+}
+
+/// Runs `madori args` on `input`, reads `lines` lines of its output and closes the pipe.
+fn madori_head(args: &[&str], input: &str, lines: usize) -> (Vec<String>, Output) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_madori"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
+    drop(stdin);
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut read = Vec::new();
+    for _ in 0..lines {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        read.push(line);
+    }
+    drop(reader);
+    (read, child.wait_with_output().unwrap())
+}
+
+#[test]
+fn a_closed_output_pipe_ends_quietly_with_the_usual_status() {
+    let plan = grid_plan();
+    // The whole report, for the verdict: the grid lacks shared rooms, so it fails (1).
+    let full = madori_stdin(&["check", "-"], &plan);
+    assert_eq!(full.status.code(), Some(1));
+    assert!(full.stdout.len() > 300_000, "{}", full.stdout.len());
+    for format in ["text", "json"] {
+        let (lines, out) = madori_head(&["check", "-", "--format", format], &plan, 1);
+        assert!(!lines[0].is_empty());
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: the verdict's status, not a panic (101) or an abort (134)"
+        );
+        assert_eq!(stderr(&out), "", "{format}: nothing on standard error");
+    }
+    // A reader that closes before the first line.
+    let (_, out) = madori_head(&["profiles", "--params"], "", 0);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn every_command_has_help() {
+    let top: &[&[&str]] = &[&[], &["--help"], &["-h"], &["help"]];
+    for args in top {
+        let out = madori(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&out).starts_with("madori — "), "{args:?}");
+        assert!(stdout(&out).contains("madori COMMAND --help"));
+        assert_eq!(stderr(&out), "");
+    }
+    for command in ["check", "capacity", "profiles", "locals", "template"] {
+        let title = format!("madori {command} — ");
+        for args in [
+            vec![command, "--help"],
+            vec![command, "-h"],
+            vec!["help", command],
+            // Help wins over anything else on the line.
+            vec![command, "--bogus", "x.json", "-h"],
+        ] {
+            let out = madori(&args);
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+            let text = stdout(&out);
+            assert!(text.starts_with(&title), "{args:?}: {text}");
+            assert!(text.contains(&format!("  madori {command}")), "{text}");
+            assert!(text.contains("-h, --help"), "{text}");
+            assert_eq!(stderr(&out), "");
+        }
+    }
+    // Unknown commands and options still fail, with the usage on standard error.
+    let out = madori(&["help", "frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown command \"frobnicate\""));
+    let out = madori(&["check", "--bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown option --bogus"));
+    assert!(stderr(&out).contains("madori check PLAN.json"));
+}
+
+#[test]
+fn text_report_cites_every_finding() {
+    let plan = template("kodan-3dk-shared");
+    let text = stdout(&madori_stdin(&["check", "-"], &plan));
+    let json: serde_json::Value =
+        serde_json::from_slice(&madori_stdin(&["check", "-", "--format", "json"], &plan).stdout)
+            .unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let cited = findings
+        .iter()
+        .filter(|f| !f["citation"].as_str().unwrap().is_empty())
+        .count();
+    assert!(cited > 0);
+    assert_eq!(text.matches("出典 source: ").count(), cited);
+    // The failing SH-ROOM finding: message, formula, hint, then its source.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("SH-ROOM") && l.contains("個室C"))
+        .unwrap();
+    let room = findings
+        .iter()
+        .find(|f| f["rule_id"] == "SH-ROOM" && f["element_ids"][0] == "r3")
+        .unwrap();
+    assert_eq!(
+        lines[at + 3].trim(),
+        format!("出典 source: {}", room["citation"].as_str().unwrap())
+    );
+}
+
+#[test]
+fn counts_in_english_agree_with_their_number() {
+    let mut plan: serde_json::Value = serde_json::from_str(&template("kodan-3dk")).unwrap();
+    plan["storeys"][0]["rooms"][0]["kind"] = "dungeon".into();
+    let err = stderr(&madori_stdin(&["check", "-"], &plan.to_string()));
+    assert!(err.contains("-: 1 problem / 1 件の問題"), "{err}");
+    // One qualifying private room left: a capacity of one person.
+    let mut plan: serde_json::Value = serde_json::from_str(&template("kodan-3dk-shared")).unwrap();
+    plan["storeys"][0]["rooms"][0]["kind"] = "other".into();
+    plan["storeys"][0]["rooms"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("occupancy");
+    let out = madori_stdin(
+        &["capacity", "-", "--profile", "sh-single"],
+        &plan.to_string(),
+    );
+    assert!(
+        stdout(&out).starts_with("定員上限 capacity: 1 人 / 1 person (limited by SH-ROOM)"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn file_errors_name_the_file_in_english_and_japanese() {
+    let out = madori(&["check", "/no/such/plan.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "madori: /no/such/plan.json: no such file / ファイルがありません\n"
+    );
+    let dir = env!("CARGO_TARGET_TMPDIR");
+    let out = madori(&["check", dir]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!("madori: {dir}: is a folder, not a plan file / フォルダーです (間取りファイルを指定してください)\n")
+    );
+    // Shift_JIS bytes, as an old Windows editor saves: the first bad byte is at offset 1.
+    let sjis = format!("{dir}/sjis-plan.json");
+    std::fs::write(&sjis, b"{\x93\xfa\x96\x7b}").unwrap();
+    let out = madori(&["check", &sjis]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "madori: {sjis}: not UTF-8 text (invalid byte at offset 1)"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("UTF-8 のテキストではありません (先頭から 1 バイトの位置)"),
+        "{err}"
+    );
+    // The same from standard input.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_madori"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"\xff").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("madori: standard input (標準入力): not UTF-8 text"));
+    // Any other failure keeps the system's words beside both languages.
+    let below_a_file = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml/plan.json");
+    let out = madori(&["check", below_a_file]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("madori: {below_a_file}: cannot be read (")),
+        "{err}"
+    );
+    assert!(err.contains(" / 読み込めません ("), "{err}");
 }

@@ -4,8 +4,10 @@
 //!   vertices (建築基準法施行令2条1項3号: 「壁その他の区画の中心線で囲まれた部分」). Computed with
 //!   [`geo::Area`].
 //! * 内法 area offsets every edge inward by half its wall thickness (the entered thickness, or the
-//!   construction's default for an interior or exterior wall) and measures the result. It is
-//!   `None` when a room is too narrow for its walls (an offset edge would turn over).
+//!   construction's default for an interior or exterior wall) and measures the result: faces
+//!   meet at a mitre in a corner and make a step where a straight wall changes thickness. It
+//!   is `None` when a room is too narrow for its walls (an offset edge would turn over, or the
+//!   offset outline would cross itself), so it never exceeds the 壁芯 area.
 //! * 帖 uses the advertising convention 1帖 = 1.62 ㎡ of 壁芯 area; 1 坪 = 400/121 ㎡.
 //!
 //! An edge counts as **exterior** when less than half its length is shared with an edge of
@@ -49,52 +51,188 @@ pub fn wall_centre_area_m2(polygon: &[PointMm]) -> f64 {
 }
 
 /// The 内法 polygon: each edge moved inward by half its wall thickness (mm, one per edge).
-/// `None` when an edge would turn over (the room is narrower than its walls).
+///
+/// Where two edges meet at an angle the inner faces meet at a mitre (the two offset lines
+/// intersect). Where two consecutive edges lie on one straight line with different
+/// thicknesses, the walls do not merge: each inner face stops on the perpendicular through
+/// the shared vertex and the outline makes a **step** there (two vertices, the end of one
+/// face and the start of the next), as a drawing joins a thick wall to a thinner one that
+/// continues it.
+///
+/// `None` when the walls leave no room: an offset edge turns over or shrinks to nothing, or
+/// the offset outline crosses or touches itself (somewhere the room is narrower than its
+/// walls). Also `None` for outlines a validated plan cannot contain (fewer than 3 vertices,
+/// repeated or back-folding vertices, zero area, coordinates beyond
+/// [`madori_plan::geometry::MAX_COORDINATE_MM`], where `f64` no longer resolves a wall), or
+/// when `thickness_mm` does not have one value per edge.
 pub fn interior_polygon(polygon: &[PointMm], thickness_mm: &[u32]) -> Option<Vec<(f64, f64)>> {
+    use madori_plan::geometry::MAX_COORDINATE_MM;
     let n = polygon.len();
-    if n < 3 || thickness_mm.len() != n {
+    let in_range = |p: &PointMm| {
+        p.x.unsigned_abs() <= MAX_COORDINATE_MM.unsigned_abs()
+            && p.y.unsigned_abs() <= MAX_COORDINATE_MM.unsigned_abs()
+    };
+    if n < 3 || thickness_mm.len() != n || !polygon.iter().all(in_range) {
         return None;
     }
-    let sign = if madori_plan::geometry::signed_area_twice_mm2(polygon) > 0 {
-        1.0
-    } else {
-        -1.0
+    let sign = match madori_plan::geometry::signed_area_twice_mm2(polygon).signum() {
+        0 => return None,
+        s => s as f64,
     };
-    // Offset line of each edge: a point on it and its direction.
-    let lines: Vec<((f64, f64), (f64, f64))> = (0..n)
-        .map(|i| {
-            let a = polygon[i];
-            let b = polygon[(i + 1) % n];
-            let (dx, dy) = ((b.x - a.x) as f64, (b.y - a.y) as f64);
-            let len = dx.hypot(dy);
-            // With y down and positive signed area, the interior lies on (-dy, dx).
-            let (nx, ny) = (-dy / len * sign, dx / len * sign);
-            let half = f64::from(thickness_mm[i]) / 2.0;
-            ((a.x as f64 + nx * half, a.y as f64 + ny * half), (dx, dy))
-        })
-        .collect();
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let (p, d) = lines[(i + n - 1) % n];
-        let (q, e) = lines[i];
-        let cross = d.0 * e.1 - d.1 * e.0;
-        if cross.abs() < 1e-9 {
-            // Collinear neighbours: the vertex lies between the two offset lines.
-            out.push(((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0));
+    let edges = polygon
+        .iter()
+        .zip(polygon.iter().cycle().skip(1))
+        .zip(thickness_mm)
+        .map(|((a, b), &t)| OffsetEdge::new(*a, *b, t, sign))
+        .collect::<Option<Vec<_>>>()?;
+    // Each corner gives one point (a mitre) or two (a step). A vertex in the middle of a
+    // straight wall of one thickness is no corner: the wall's face runs straight past it,
+    // even where a short piece of the wall lies inside a corner's walls.
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(2 * n);
+    let mut corners = 0;
+    // The direction of the wall that ends at the first corner, checked once the outline closes.
+    let mut closing_dir = (0.0, 0.0);
+    for (i, v) in polygon.iter().enumerate() {
+        let (a, b) = (&edges[(i + n - 1) % n], &edges[i]);
+        if a.continues_into(b) {
+            continue;
+        }
+        corners += 1;
+        let v = (v.x as f64, v.y as f64);
+        let a_end = add(v, scale(a.normal, a.half_mm));
+        let b_start = add(v, scale(b.normal, b.half_mm));
+        let first = out.len();
+        let (cross_exact, dot_exact) = a.exact_cross_dot(b);
+        if cross_exact == 0 {
+            if dot_exact < 0 {
+                // The outline folds back on itself.
+                return None;
+            }
+            out.push(a_end);
+            out.push(b_start);
         } else {
-            let t = ((q.0 - p.0) * e.1 - (q.1 - p.1) * e.0) / cross;
-            out.push((p.0 + d.0 * t, p.1 + d.1 * t));
+            // The mitre: the point a_end + s·a.dir that lies on b's offset line.
+            let s = cross(sub(b_start, a_end), b.dir) / cross(a.dir, b.dir);
+            out.push(add(a_end, scale(a.dir, s)));
+        }
+        // Every wall's face must keep its direction, or the room is thinner than its walls.
+        match first.checked_sub(1) {
+            Some(previous) if dot(sub(out[first], out[previous]), a.dir) <= 0.0 => return None,
+            Some(_) => {}
+            None => closing_dir = a.dir,
         }
     }
-    // Every offset edge must keep its direction, or the room is thinner than its walls.
-    for i in 0..n {
-        let (a, b) = (out[i], out[(i + 1) % n]);
-        let d = lines[i].1;
-        if (b.0 - a.0) * d.0 + (b.1 - a.1) * d.1 <= 0.0 {
-            return None;
-        }
+    if corners < 3 || dot(sub(out[0], out[out.len() - 1]), closing_dir) <= 0.0 {
+        return None;
+    }
+    if crosses_itself(&out) {
+        return None;
     }
     Some(out)
+}
+
+/// One wall-centre edge with what offsetting it needs.
+struct OffsetEdge {
+    /// The edge vector in whole millimetres, for exact collinearity tests.
+    raw: (i64, i64),
+    /// Unit direction.
+    dir: (f64, f64),
+    /// Unit normal pointing into the room.
+    normal: (f64, f64),
+    /// Half the wall thickness, mm.
+    half_mm: f64,
+}
+
+impl OffsetEdge {
+    /// `None` for a zero-length edge. `sign` is the polygon's winding (±1): with y down and
+    /// positive signed area the room lies on the left-hand normal `(-dy, dx)`.
+    fn new(a: PointMm, b: PointMm, thickness_mm: u32, sign: f64) -> Option<Self> {
+        let raw = (b.x - a.x, b.y - a.y);
+        if raw == (0, 0) {
+            return None;
+        }
+        let len = (raw.0 as f64).hypot(raw.1 as f64);
+        let dir = (raw.0 as f64 / len, raw.1 as f64 / len);
+        Some(Self {
+            raw,
+            dir,
+            normal: (-dir.1 * sign, dir.0 * sign),
+            half_mm: f64::from(thickness_mm) / 2.0,
+        })
+    }
+
+    /// The cross and dot products of the two edge vectors, exact.
+    fn exact_cross_dot(&self, next: &Self) -> (i128, i128) {
+        let (a, b) = (self.raw, next.raw);
+        (
+            i128::from(a.0) * i128::from(b.1) - i128::from(a.1) * i128::from(b.0),
+            i128::from(a.0) * i128::from(b.0) + i128::from(a.1) * i128::from(b.1),
+        )
+    }
+
+    /// Whether `next` carries on this wall: same direction, same thickness.
+    fn continues_into(&self, next: &Self) -> bool {
+        let (cross, dot) = self.exact_cross_dot(next);
+        cross == 0 && dot > 0 && self.half_mm == next.half_mm
+    }
+}
+
+fn add(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 + b.0, a.1 + b.1)
+}
+
+fn sub(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 - b.0, a.1 - b.1)
+}
+
+fn scale(a: (f64, f64), k: f64) -> (f64, f64) {
+    (a.0 * k, a.1 * k)
+}
+
+fn dot(a: (f64, f64), b: (f64, f64)) -> f64 {
+    a.0 * b.0 + a.1 * b.1
+}
+
+fn cross(a: (f64, f64), b: (f64, f64)) -> f64 {
+    a.0 * b.1 - a.1 * b.0
+}
+
+/// Whether a closed outline touches itself: two non-adjacent edges share a point, or two
+/// adjacent edges fold back over each other. Quadratic in the number of vertices, like the
+/// plan validator's own test on the wall-centre outline.
+fn crosses_itself(points: &[(f64, f64)]) -> bool {
+    let m = points.len();
+    let edge = |i: usize| (points[i], points[(i + 1) % m]);
+    (0..m).any(|i| {
+        let (a1, a2) = edge(i);
+        let (b1, b2) = edge((i + 1) % m);
+        let folds_back =
+            cross(sub(a2, a1), sub(b2, b1)) == 0.0 && dot(sub(a2, a1), sub(b2, b1)) < 0.0;
+        folds_back
+            || ((i + 2)..m).filter(|&j| !(i == 0 && j == m - 1)).any(|j| {
+                let (b1, b2) = edge(j);
+                segments_meet(a1, a2, b1, b2)
+            })
+    })
+}
+
+/// Whether the closed segments `a1–a2` and `b1–b2` share a point.
+fn segments_meet(a1: (f64, f64), a2: (f64, f64), b1: (f64, f64), b2: (f64, f64)) -> bool {
+    let side = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| cross(sub(q, p), sub(r, p));
+    let within = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| {
+        r.0 >= p.0.min(q.0) && r.0 <= p.0.max(q.0) && r.1 >= p.1.min(q.1) && r.1 <= p.1.max(q.1)
+    };
+    let (d1, d2) = (side(b1, b2, a1), side(b1, b2, a2));
+    let (d3, d4) = (side(a1, a2, b1), side(a1, a2, b2));
+    if ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0))
+        && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
+    {
+        return true;
+    }
+    (d1 == 0.0 && within(b1, b2, a1))
+        || (d2 == 0.0 && within(b1, b2, a2))
+        || (d3 == 0.0 && within(a1, a2, b1))
+        || (d4 == 0.0 && within(a1, a2, b2))
 }
 
 /// Whether each edge of each room of a storey is exterior (see the module docs).

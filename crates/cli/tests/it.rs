@@ -339,13 +339,17 @@ fn counts_in_english_agree_with_their_number() {
     plan["storeys"][0]["rooms"][0]["kind"] = "dungeon".into();
     let err = stderr(&madori_stdin(&["check", "-"], &plan.to_string()));
     assert!(err.contains("-: 1 problem / 1 件の問題"), "{err}");
-    // One qualifying private room left: a capacity of one person.
+    // One private room left (r2; r1 and the 4.5帖 r3 become storage) in a building started
+    // after 1981: a capacity of one person.
     let mut plan: serde_json::Value = serde_json::from_str(&template("kodan-3dk-shared")).unwrap();
-    plan["storeys"][0]["rooms"][0]["kind"] = "other".into();
-    plan["storeys"][0]["rooms"][0]
-        .as_object_mut()
-        .unwrap()
-        .remove("occupancy");
+    plan["dwelling"]["construction_started"] = "1990-04-01".into();
+    for r in [0, 3] {
+        plan["storeys"][0]["rooms"][r]["kind"] = "storage".into();
+        plan["storeys"][0]["rooms"][r]
+            .as_object_mut()
+            .unwrap()
+            .remove("occupancy");
+    }
     let out = madori_stdin(
         &["capacity", "-", "--profile", "sh-single"],
         &plan.to_string(),

@@ -284,7 +284,11 @@ pub fn relaxation(ctx: &mut Ctx<'_, '_>) {
                 num(share, 3)
             ),
             ja: format!("地域の緩和 ({} ㎡) を {used} 室が使っています (上限 {allowed} 室)", num(relaxed_min_m2, 2)),
-            en: format!("{used} rooms use the local relaxation to {} ㎡ (at most {allowed} may)", num(relaxed_min_m2, 2)),
+            en: format!(
+                "{} the local relaxation to {} ㎡ (at most {allowed} may)",
+                crate::capacity::plural(used as u32, "room uses", "rooms use"),
+                num(relaxed_min_m2, 2)
+            ),
             hint_ja: if ok { String::new() } else { "緩和の上限を超える居室を広げます".into() },
             hint_en: if ok { String::new() } else { "enlarge the rooms beyond the relaxation's allowance".into() },
         }),
@@ -330,7 +334,11 @@ pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
                     num(max, 0)
                 ),
                 ja: format!("{name}: {persons} 人 (上限 {} 人)", num(max, 0)),
-                en: format!("{name}: {persons} persons (at most {})", num(max, 0)),
+                en: format!(
+                    "{name}: {} (at most {})",
+                    crate::capacity::plural(persons, "person", "persons"),
+                    num(max, 0)
+                ),
                 hint_ja: if ok {
                     String::new()
                 } else {

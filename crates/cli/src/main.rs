@@ -17,13 +17,14 @@ madori — 間取りを居住基準で確かめる / check floor plans against r
 
 USAGE:
   madori check PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
-  madori capacity PLAN.json --profile ID [--local ID ...] [--set key=value ...] [--format text|json]
+  madori capacity PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
   madori profiles [--params]     one profile a line: id, then name (--params: with their values)
   madori locals                  local overrides (地域の緩和・強化): id, then name
   madori template [NAME]         list template names, or print one plan as JSON
   madori COMMAND --help          one command's usage
 
-PLAN.json may be `-` for standard input. The default profile is sh-single.
+PLAN.json may be `-` for standard input. Without --profile, the plan's target household
+chooses it (dwelling.target_household; sh-single when none).
 Exit codes: 0 no failures, 1 failures, 2 invalid input or usage.";
 
 const CHECK_USAGE: &str = "\
@@ -33,7 +34,7 @@ USAGE:
   madori check PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
 
   PLAN.json          the plan file, or `-` for standard input
-  --profile ID       the rules to apply (default sh-single); `madori profiles` lists them
+  --profile ID       the rules to apply (default: chosen by the plan's target household)
   --local ID         apply a local override (地域の緩和・強化); `madori locals` lists them
   --set key=value    change one parameter; `madori profiles --params` lists them
   --format text|json a readable report (default) or the JSON report
@@ -45,10 +46,10 @@ const CAPACITY_USAGE: &str = "\
 madori capacity — 何人まで住めるか / the most residents a plan supports
 
 USAGE:
-  madori capacity PLAN.json --profile ID [--local ID ...] [--set key=value ...] [--format text|json]
+  madori capacity PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
 
   PLAN.json          the plan file, or `-` for standard input
-  --profile ID       the rules that limit the number (required); `madori profiles` lists them
+  --profile ID       the rules that limit the number (default: chosen by the plan's target household)
   --local ID         apply a local override; `madori locals` lists them
   --set key=value    change one parameter; `madori profiles --params` lists them
   --format text|json the limit and what lifts it (default), or JSON
@@ -379,8 +380,12 @@ fn load(options: &Options) -> Result<Result<Plan, ExitCode>, Failure> {
     }))
 }
 
-fn build_profile(options: &Options) -> Result<Profile, String> {
-    let id = options.profile.as_deref().unwrap_or("sh-single");
+/// The profile of `--profile`, or the one the plan's target household names.
+fn build_profile(options: &Options, plan: &Plan) -> Result<Profile, String> {
+    let id = options
+        .profile
+        .as_deref()
+        .unwrap_or_else(|| profile::default_profile_id(plan));
     let mut profile = profile::profile(id).ok_or_else(|| {
         format!("unknown profile \"{id}\"; `madori profiles` lists them / 不明な基準です")
     })?;
@@ -407,11 +412,11 @@ fn build_profile(options: &Options) -> Result<Profile, String> {
 }
 
 fn check(options: &Options, out: &mut impl Write) -> Result<ExitCode, Failure> {
-    let profile = build_profile(options)?;
     let plan = match load(options)? {
         Ok(plan) => plan,
         Err(code) => return Ok(code),
     };
+    let profile = build_profile(options, &plan)?;
     let report = madori_rules::check(&plan, &profile);
     let code = if report.has_failures() {
         ExitCode::from(1)
@@ -439,26 +444,49 @@ fn print_report(out: &mut impl Write, plan: &Plan, report: &Report) -> io::Resul
     let totals = &report.totals;
     writeln!(
         out,
-        "{} — {} / {}",
-        plan.name, report.profile.name_ja, report.profile.name_en
+        "{} — {} / {} ({})",
+        plan.name, report.profile.name_ja, report.profile.name_en, report.profile.id
     )?;
-    let storeys: Vec<String> = totals
-        .storeys
-        .iter()
-        .map(|s| format!("{} {:.2}", s.name, s.wall_centre_m2))
-        .collect();
-    let interior = totals
-        .dwelling_interior_m2
-        .map_or("判定不能".to_owned(), |a| format!("{a:.2} ㎡"));
-    writeln!(
-        out,
-        "延床 (壁芯) {:.2} ㎡ ({}) | 内法 {} | {:.1} 帖 | 入居者 {} 人",
-        totals.dwelling_wall_centre_m2,
-        storeys.join(" / "),
-        interior,
-        madori_rules::area::m2_to_jo(totals.dwelling_wall_centre_m2),
-        totals.residents
-    )?;
+    // Areas print as the report rounds them (STANDARDS.md §9), 帖 round down.
+    let rounding = madori_rules::numbers::Rounding::from_param(
+        report
+            .profile
+            .params
+            .iter()
+            .find(|p| p.name == "report.rounding")
+            .map_or(0.0, |p| p.value),
+    );
+    let line = madori_rules::numbers::with_rounding(rounding, || {
+        use madori_rules::numbers::{area, jo};
+        let storeys: Vec<String> = totals
+            .storeys
+            .iter()
+            .map(|s| format!("{} {}", s.name, area(s.wall_centre_m2)))
+            .collect();
+        let interior = totals
+            .dwelling_interior_m2
+            .map_or("判定不能".to_owned(), |a| format!("{} ㎡", area(a)));
+        format!(
+            "延床 (壁芯) {} ㎡ ({}) | 内法 {} | {} 帖 | 入居者 {} 人",
+            area(totals.dwelling_wall_centre_m2),
+            storeys.join(" / "),
+            interior,
+            jo(totals.dwelling_wall_centre_m2),
+            totals.residents
+        )
+    });
+    writeln!(out, "{line}")?;
+    if !report.missing.is_empty() {
+        writeln!(
+            out,
+            "
+! 入力不足 missing inputs ({})",
+            report.missing.len()
+        )?;
+        for m in &report.missing {
+            writeln!(out, "  {} / {}", m.message_ja, m.message_en)?;
+        }
+    }
     for status in Status::ALL {
         let n = report.count(status);
         if n == 0 {
@@ -501,17 +529,11 @@ fn capacity_unit_en(unit: &str, n: u32) -> String {
 }
 
 fn capacity(options: &Options, out: &mut impl Write) -> Result<ExitCode, Failure> {
-    if options.profile.is_none() {
-        return Err(Failure::Usage(
-            "capacity needs --profile ID / --profile の指定が必要です".into(),
-            CAPACITY_USAGE,
-        ));
-    }
-    let profile = build_profile(options)?;
     let plan = match load(options)? {
         Ok(plan) => plan,
         Err(code) => return Ok(code),
     };
+    let profile = build_profile(options, &plan)?;
     let capacity = madori_rules::capacity(&plan, &profile);
     let written = match options.format {
         Format::Json => serde_json::to_string_pretty(&capacity)

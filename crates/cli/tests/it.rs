@@ -179,12 +179,24 @@ fn capacity_names_the_limit() {
     // Its 4.5帖 private room fails SH-ROOM whoever lives where: capacity 0, and why.
     assert_eq!(cap["max"], 0);
     assert_eq!(cap["limiting"][0], "SH-ROOM");
-    assert_eq!(
-        madori_stdin(&["capacity", "-"], &template("kodan-3dk"))
-            .status
-            .code(),
-        Some(2),
-        "needs --profile"
+    // Without --profile the plan's target household chooses: a single-parent plan is
+    // checked and counted as one, and the report says so.
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&template("wooden-house-shared")).unwrap();
+    plan["dwelling"]["target_household"] = "shared_single_parent".into();
+    let out = madori_stdin(&["capacity", "-", "--format", "json"], &plan.to_string());
+    let cap: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cap["profile"], "sh-single-parent");
+    assert_eq!(cap["unit"], "世帯");
+    let out = madori_stdin(&["check", "-"], &plan.to_string());
+    assert!(
+        stdout(&out)
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("(sh-single-parent)"),
+        "{}",
+        stdout(&out)
     );
 }
 

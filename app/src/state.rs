@@ -40,6 +40,8 @@ pub struct AppState {
     pub capacity: Memo<Capacity>,
     /// Problems of the last file that failed to open (every one, with its path).
     pub file_problems: RwSignal<Vec<madori_plan::Problem>>,
+    /// Why the chosen local override was dropped (it does not apply to the profile), `(ja, en)`.
+    pub local_note: RwSignal<Option<(String, String)>>,
 }
 
 /// The template shown first.
@@ -54,7 +56,8 @@ pub fn load_template(name: &str) -> Plan {
 }
 
 /// The profile with its local override and the user's values applied. Values that do not
-/// fit the profile are skipped (the overrides panel only offers the profile's own).
+/// fit the profile are skipped (the overrides panel only offers the profile's own); the local
+/// override is only ever chosen among those that apply ([`AppState::choose_profile`]).
 pub fn resolve_profile(id: &str, local: Option<&str>, overrides: &[(String, f64)]) -> Profile {
     let mut chosen = profile::profile(id).unwrap_or_else(|| profile::catalogue().remove(0));
     if let Some(local) = local.and_then(profile::local_override) {
@@ -83,7 +86,8 @@ impl AppState {
     pub fn new() -> Self {
         let editor = RwSignal::new(Editor::new(load_template(FIRST_TEMPLATE)));
         let plan = Memo::new(move |_| editor.with(|e| e.plan.clone()));
-        let profile_id = RwSignal::new("sh-single".to_owned());
+        let first = editor.with_untracked(|e| profile::default_profile_id(&e.plan));
+        let profile_id = RwSignal::new(first.to_owned());
         let local_id = RwSignal::new(None::<String>);
         let overrides = RwSignal::new(Vec::<(String, f64)>::new());
         let profile = Memo::new(move |_| {
@@ -127,11 +131,40 @@ impl AppState {
             report,
             capacity,
             file_problems: RwSignal::new(Vec::new()),
+            local_note: RwSignal::new(None),
         }
     }
 
-    /// Opens a plan (template or new): fresh history, fitted view.
+    /// Switches to another profile. User-edited values belong to the old profile and are
+    /// dropped; a local override that does not apply to the new profile is dropped too, and
+    /// [`AppState::local_note`] says why (the dropdown then shows none).
+    pub fn choose_profile(&self, id: &str) {
+        self.overrides.set(Vec::new());
+        self.profile_id.set(id.to_owned());
+        let Some(local) = self.local_id.get_untracked() else {
+            self.local_note.set(None);
+            return;
+        };
+        let refusal = match (profile::profile(id), profile::local_override(&local)) {
+            (Some(p), Some(l)) => l.applies_to(&p).err().map(|e| {
+                let text = e.to_string();
+                (
+                    format!("「{}」は外しました: {text}", l.name_ja),
+                    format!("\"{}\" was removed: {text}", l.name_en),
+                )
+            }),
+            _ => None,
+        };
+        if refusal.is_some() {
+            self.local_id.set(None);
+        }
+        self.local_note.set(refusal);
+    }
+
+    /// Opens a plan (template or new): fresh history, fitted view, and the profile its target
+    /// household names (`dwelling.target_household`).
     pub fn open(&self, plan: Plan) {
+        self.choose_profile(profile::default_profile_id(&plan));
         self.editor.update(|e| e.load(plan));
         self.highlighted.set(Vec::new());
         self.fit();

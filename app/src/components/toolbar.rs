@@ -8,7 +8,7 @@ use madori_editor::tools::Tool;
 use madori_editor::Transform;
 use madori_plan::templates::TEMPLATES;
 use madori_plan::FixtureKind;
-use madori_rules::profile::{catalogue, LOCAL_OVERRIDES};
+use madori_rules::profile::{catalogue, local_overrides_for};
 
 /// The drawing tools with their label key and hotkey.
 pub const TOOLS: [(Tool, Key, &str); 6] = [
@@ -180,15 +180,14 @@ pub fn Toolbar() -> impl IntoView {
             </span>
             <label>
                 {move || t(lang.get(), Key::Standard)}
-                <select data-testid="profile-select" on:change=move |ev| {
-                    state.overrides.set(Vec::new());
-                    state.profile_id.set(event_target_value(&ev));
+                <select data-testid="profile-select" prop:value=move || state.profile_id.get() on:change=move |ev| {
+                    state.choose_profile(&event_target_value(&ev));
                 }>
                     {catalogue()
                         .into_iter()
                         .map(|p| {
                             view! {
-                                <option value=p.id selected=p.id == "sh-single">
+                                <option value=p.id selected=move || state.profile_id.with(|id| id == p.id)>
                                     {move || if lang.get() == Lang::Ja { p.name_ja } else { p.name_en }}
                                 </option>
                             }
@@ -198,17 +197,22 @@ pub fn Toolbar() -> impl IntoView {
             </label>
             <label>
                 {move || t(lang.get(), Key::LocalOverride)}
-                <select data-testid="local-select" on:change=move |ev| {
+                <select data-testid="local-select" prop:value=move || state.local_id.get().unwrap_or_default() on:change=move |ev| {
                     let id = event_target_value(&ev);
+                    state.local_note.set(None);
                     state.local_id.set((!id.is_empty()).then_some(id));
                 }>
-                    <option value="">{move || t(lang.get(), Key::NoLocalOverride)}</option>
-                    {LOCAL_OVERRIDES
-                        .iter()
-                        .map(|l| view! { <option value=l.id>{move || if lang.get() == Lang::Ja { l.name_ja } else { l.name_en }}</option> })
+                    <option value="" selected=move || state.local_id.with(Option::is_none)>{move || t(lang.get(), Key::NoLocalOverride)}</option>
+                    // Only the overrides that apply to the profile in force are offered.
+                    {move || local_overrides_for(&state.profile_id.get())
+                        .into_iter()
+                        .map(|l| view! { <option value=l.id selected=move || state.local_id.with(|c| c.as_deref() == Some(l.id))>{move || if lang.get() == Lang::Ja { l.name_ja } else { l.name_en }}</option> })
                         .collect_view()}
                 </select>
             </label>
+            {move || state.local_note.get().map(|(ja, en)| view! {
+                <span class="note" data-testid="local-note">{if lang.get() == Lang::Ja { ja } else { en }}</span>
+            })}
             <label class="toggle">
                 <input type="checkbox" data-testid="interior-toggle" on:change=move |ev| state.show_interior.set(event_target_checked(&ev)) />
                 {move || t(lang.get(), Key::ShowInterior)}

@@ -101,10 +101,14 @@ pub fn capacity(ctx: &Ctx<'_, '_>) -> Capacity {
             note_en: "this profile does not depend on the number of residents".into(),
         };
     };
+    let mut blocking = blockers(ctx);
     if profile.has_rule(RuleId::SpArea) {
-        limits.extend(single_parent_blockers(ctx));
+        blocking.extend(single_parent_blockers(ctx));
     }
-    limits.extend(blockers(ctx));
+    // A shared house of fewer than two fails the premise of SH-AREA: say so when the
+    // count-dependent limits (not a rule failing whatever the count) leave fewer than two.
+    let below_two = limits.iter().map(|l| l.max).min().unwrap_or(0) < 2;
+    limits.extend(blocking);
     limits.sort_by_key(|l| l.max);
     let max = limits.iter().map(|l| l.max).min().unwrap_or(0);
     let mut limiting: Vec<&'static str> = Vec::new();
@@ -122,7 +126,7 @@ pub fn capacity(ctx: &Ctx<'_, '_>) -> Capacity {
             .min(max)
     });
     let mut note = (String::new(), String::new());
-    if profile.has_rule(RuleId::ShArea) && max < 2 {
+    if profile.has_rule(RuleId::ShArea) && below_two {
         note = (
             "共同居住型は 2 人以上が前提です: この計画では成り立ちません".into(),
             "a shared house needs at least 2 residents: this plan does not support one".into(),

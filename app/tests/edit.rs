@@ -2,6 +2,7 @@
 //! labels and findings on screen change.
 
 use gloo::timers::future::TimeoutFuture;
+use leptos::prelude::GetUntracked;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, KeyboardEvent, KeyboardEventInit};
@@ -70,14 +71,14 @@ async fn draw_rooms_drag_a_shared_wall_undo_and_add_a_toilet() {
     drag(&root, (0.0, 0.0), (3640.0, 2730.0)).await;
     drag(&root, (3640.0, 0.0), (6370.0, 2730.0)).await;
     assert_eq!(rooms(&root), 2);
-    assert_eq!(text(&root, "room-area-room1"), "9.9㎡ 6.1帖");
-    assert_eq!(text(&root, "room-area-room2"), "7.5㎡ 4.6帖");
+    assert_eq!(text(&root, "room-area-room1"), "9.93㎡ 6.1帖");
+    assert_eq!(text(&root, "room-area-room2"), "7.45㎡ 4.6帖");
     assert!(finding_text(&root, "SH-ROOM").contains("7.45 ㎡ < 9 ㎡"));
     // Drag the shared wall one grid step left: the rooms trade sizes.
     click(&root, "tool-select").await;
     drag(&root, (3640.0, 1365.0), (2730.0, 1365.0)).await;
-    assert_eq!(text(&root, "room-area-room1"), "7.5㎡ 4.6帖");
-    assert_eq!(text(&root, "room-area-room2"), "9.9㎡ 6.1帖");
+    assert_eq!(text(&root, "room-area-room1"), "7.45㎡ 4.6帖");
+    assert_eq!(text(&root, "room-area-room2"), "9.93㎡ 6.1帖");
     assert!(
         finding_text(&root, "SH-ROOM").contains("居室1 7.45 ㎡ は 9 ㎡ に 1.55 ㎡ 足りません"),
         "{}",
@@ -85,9 +86,9 @@ async fn draw_rooms_drag_a_shared_wall_undo_and_add_a_toilet() {
     );
     // Ctrl+Z puts the wall back; Ctrl+Shift+Z moves it again.
     key("z", true, false).await;
-    assert_eq!(text(&root, "room-area-room1"), "9.9㎡ 6.1帖");
+    assert_eq!(text(&root, "room-area-room1"), "9.93㎡ 6.1帖");
     key("z", true, true).await;
-    assert_eq!(text(&root, "room-area-room1"), "7.5㎡ 4.6帖");
+    assert_eq!(text(&root, "room-area-room1"), "7.45㎡ 4.6帖");
     key("z", true, false).await;
     // Make room2 the common LDK in the inspector, then put a toilet in it.
     drag(&root, (5000.0, 1365.0), (5000.0, 1365.0)).await;
@@ -134,7 +135,7 @@ async fn escape_aborts_a_drag_and_typed_sizes_apply() {
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
     settle().await;
-    assert_eq!(text(&root, "room-area-room1"), "9.9㎡ 6.1帖");
+    assert_eq!(text(&root, "room-area-room1"), "9.93㎡ 6.1帖");
     // Edge lengths show while selected.
     assert_eq!(text(&root, "dim-room1-0"), "3640");
     // Delete removes it; undo brings it back.
@@ -165,8 +166,8 @@ async fn overriding_a_number_rechecks_at_once() {
     );
     assert_eq!(
         text(&root, "count-fail"),
-        "0",
-        "the 4.5帖 room was the only failure"
+        "1",
+        "the 4.5帖 room passes 7 ㎡; only SN-SEISMIC (a 1971 building) still fails"
     );
     click(&root, "reset-overrides").await;
     assert!(finding_text(&root, "SH-ROOM").contains("7.45 ㎡ < 9 ㎡"));
@@ -252,7 +253,7 @@ async fn opening_files_lists_every_problem_or_opens_the_plan() {
     )
     .await;
     assert!(try_query(&root, "room-r3").is_some());
-    assert_eq!(text(&root, "room-area-r3"), "7.5㎡ 4.6帖");
+    assert_eq!(text(&root, "room-area-r3"), "7.45㎡ 4.6帖");
     root.remove();
 }
 
@@ -298,5 +299,114 @@ async fn a_window_placed_on_a_wall_counts_for_daylight_and_ventilation() {
         "{}",
         finding_text(&root, "BS-VENT")
     );
+    root.remove();
+}
+
+/// Every row on screen, as (rule, message, formula, hint), in panel order.
+fn rows_on_screen(root: &Element) -> Vec<(String, String, String, String)> {
+    let rows = root
+        .query_selector_all("[data-testid=finding-row]")
+        .unwrap();
+    (0..rows.length())
+        .filter_map(|i| rows.item(i))
+        .map(|row| {
+            let row: Element = row.unchecked_into();
+            let part = |selector: &str| {
+                row.query_selector(selector)
+                    .unwrap()
+                    .and_then(|e| e.text_content())
+                    .unwrap_or_default()
+            };
+            (
+                row.get_attribute("data-rule").unwrap_or_default(),
+                part(".finding-head span"),
+                part(".formula"),
+                part(".hint").trim_start_matches("→ ").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The rows a fresh check of the page's plan and profile would show: failures, warnings and
+/// unavailable checks open (at most 100 each), information and passes folded.
+fn rows_of_a_fresh_check(
+    state: &madori_app::state::AppState,
+) -> Vec<(String, String, String, String)> {
+    use madori_rules::Status;
+    let plan = state.plan.get_untracked();
+    let profile = state.profile.get_untracked();
+    let report = madori_rules::check(&plan, &profile);
+    [Status::Fail, Status::Warning, Status::Unavailable]
+        .into_iter()
+        .flat_map(|status| {
+            report
+                .findings
+                .iter()
+                .filter(move |f| f.status == status)
+                .take(madori_app::components::findings::ROWS_SHOWN)
+                .map(|f| {
+                    (
+                        f.rule_id.to_owned(),
+                        f.message_ja().to_owned(),
+                        f.formula().to_owned(),
+                        f.hint().to_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+async fn type_into(root: &Element, test_id: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = query(root, test_id).unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_always_shows_the_current_reports_words() {
+    let (root, state) = mount_with_state();
+    settle().await;
+    let same = |step: &str| {
+        let shown = rows_on_screen(&root);
+        let fresh = rows_of_a_fresh_check(&state);
+        assert!(!shown.is_empty(), "{step}: no rows on screen");
+        assert_eq!(shown, fresh, "after {step}");
+    };
+    click(&root, "new-plan").await;
+    // Draw: the first grid cell's area must not linger in the words.
+    click(&root, "tool-room").await;
+    drag(&root, (0.0, 0.0), (3640.0, 3640.0)).await;
+    key("Escape", false, false).await;
+    same("drawing a room");
+    // Resize by typing a width.
+    click(&root, "tool-select").await;
+    drag(&root, (1000.0, 1000.0), (1000.0, 1000.0)).await;
+    type_into(&root, "room-width", "2730").await;
+    same("resizing");
+    // Rename: every finding naming the room changes its words, not its verdict.
+    type_into(&root, "room-name", "個室5").await;
+    same("renaming");
+    assert!(rows_on_screen(&root).iter().any(|r| r.1.contains("個室5")));
+    // Change its kind, and back.
+    choose(&root, "room-kind", "ldk").await;
+    same("changing the kind");
+    choose(&root, "room-kind", "private").await;
+    same("changing the kind back");
+    // Add a window on the top wall.
+    click(&root, "tool-window").await;
+    drag(&root, (1365.0, 0.0), (1365.0, 0.0)).await;
+    key("Escape", false, false).await;
+    same("adding a window");
+    // Change the profile.
+    choose(&root, "profile-select", "sh-elderly").await;
+    same("changing the profile");
+    // Switch the language and back: the words follow.
+    click(&root, "lang-toggle").await;
+    click(&root, "lang-toggle").await;
+    same("switching the language");
     root.remove();
 }

@@ -10,12 +10,23 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
+fn finding_text(root: &web_sys::Element, rule: &str) -> String {
+    let rows = root
+        .query_selector_all(&format!("[data-testid=finding-row][data-rule=\"{rule}\"]"))
+        .unwrap();
+    (0..rows.length())
+        .filter_map(|i| rows.item(i)?.text_content())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[wasm_bindgen_test]
 async fn shows_the_first_template_with_areas_and_findings() {
     let root = mount();
     settle().await;
-    // The 116 ㎡ house: labels carry 壁芯 ㎡ and 帖 at one decimal.
-    assert_eq!(text(&root, "room-area-ldk"), "20.7㎡ 12.8帖");
+    // The 116 ㎡ house: labels carry 壁芯 ㎡ truncated to 0.01 and 帖 rounded down
+    // (20.7025 ㎡ = 12.78 帖; STANDARDS.md §9).
+    assert_eq!(text(&root, "room-area-ldk"), "20.70㎡ 12.7帖");
     assert!(
         text(&root, "totals-area").contains("115.93㎡"),
         "{}",
@@ -67,20 +78,37 @@ async fn picking_a_template_and_a_relaxation_rechecks_at_once() {
         .unwrap()
         .unwrap();
     assert!(failing.text_content().unwrap().contains("7.45 ㎡ < 9 ㎡"));
-    // Toshima's 7 ㎡ relaxation turns it into a pass.
+    // Toshima's 7 ㎡ needs four residents and declarations: with three it does not apply,
+    // and TOSHIMA-FAMILY says why.
     choose(&root, "local-select", "toshima-7m2").await;
     assert_eq!(
         count(
             &root,
             "[data-testid=finding-row][data-rule=SH-ROOM][data-status=fail]"
         ),
-        0
+        1
     );
+    assert!(count(&root, "[data-testid=finding-row][data-rule=TOSHIMA-FAMILY]") > 0);
+    // Switching to a unit profile drops the shared-house override and says why.
+    choose(&root, "profile-select", "sn-existing").await;
     assert_eq!(
-        query(&root, "room-r3")
-            .get_attribute("data-status")
-            .as_deref(),
-        Some("pass")
+        query(&root, "local-select")
+            .unchecked_into::<web_sys::HtmlSelectElement>()
+            .value(),
+        ""
+    );
+    assert!(
+        text(&root, "local-note").contains("豊島区"),
+        "{}",
+        text(&root, "local-note")
+    );
+    // 大津市 22 ㎡ applies to the unit profile and is offered there (a pass: unfold passes).
+    choose(&root, "local-select", "otsu-unit").await;
+    click(&root, "toggle-pass").await;
+    assert!(
+        finding_text(&root, "SN-AREA-EXISTING").contains("22"),
+        "{}",
+        finding_text(&root, "SN-AREA-EXISTING")
     );
     root.remove();
 }
@@ -119,7 +147,7 @@ async fn switches_language_and_storey() {
     let tab: HtmlElement = query(&root, "storey-tab-2f").unchecked_into();
     tab.click();
     settle().await;
-    assert_eq!(text(&root, "room-area-y1"), "13.2㎡ 8.2帖");
+    assert_eq!(text(&root, "room-area-y1"), "13.24㎡ 8.1帖");
     assert!(count(&root, "polygon.below") > 5);
     root.remove();
 }

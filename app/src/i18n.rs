@@ -125,6 +125,9 @@ pub enum Key {
     Recommended,
     Household,
     Adults,
+    NotEntered,
+    Yes,
+    No,
 }
 
 const TABLE: &[(Key, &str, &str)] = &[
@@ -287,6 +290,9 @@ const TABLE: &[(Key, &str, &str)] = &[
     ),
     (Key::Household, "世帯 (大人と子)", "family household"),
     (Key::Adults, "大人の人数", "Adults"),
+    (Key::NotEntered, "未入力", "not entered"),
+    (Key::Yes, "あり", "yes"),
+    (Key::No, "なし", "no"),
 ];
 
 /// The label for `key` in `lang`.

@@ -286,6 +286,10 @@ async fn a_window_placed_on_a_wall_counts_for_daylight_and_ventilation() {
         try_query(&root, "inspector-opening").is_some(),
         "the new window is selected"
     );
+    // Its height is not guessed: daylight waits for it, and 入力不足 says so.
+    assert_eq!(status_of("BS-DAYLIGHT"), Some("unavailable".to_owned()));
+    assert!(text(&root, "missing-inputs").contains("高さが未入力の窓"));
+    type_into(&root, "opening-height", "1100").await;
     assert_eq!(
         status_of("BS-DAYLIGHT"),
         None,

@@ -290,13 +290,30 @@ fn opening_fields(state: AppState, opening: madori_plan::Opening) -> impl IntoVi
         state.run(Command::UpdateOpening { id, width_mm, kind })
     };
     let kind_fields = match kind.clone() {
+        // Whether a door locks is a choice with "not entered", so an unknown lock is never
+        // shown as "no lock".
         OpeningKind::Door { lockable } => view! {
-            <label><input type="checkbox" data-testid="opening-lockable" prop:checked=lockable on:change=move |ev| update(id2.clone(), width, OpeningKind::Door { lockable: event_target_checked(&ev) }) />{t(l, Key::Lockable)}</label>
+            <label>{t(l, Key::Lockable)}
+                <select data-testid="opening-lockable" on:change=move |ev| {
+                    let lockable = match event_target_value(&ev).as_str() {
+                        "yes" => Some(true),
+                        "no" => Some(false),
+                        _ => None,
+                    };
+                    update(id2.clone(), width, OpeningKind::Door { lockable });
+                }>
+                    <option value="" selected=lockable.is_none()>{t(l, Key::NotEntered)}</option>
+                    <option value="yes" selected=lockable == Some(true)>{t(l, Key::Yes)}</option>
+                    <option value="no" selected=lockable == Some(false)>{t(l, Key::No)}</option>
+                </select>
+            </label>
         }.into_any(),
         OpeningKind::Window { height_mm, exterior, operation } => view! {
             <label>{t(l, Key::Height)}
-                <input type="number" data-testid="opening-height" prop:value=height_mm.to_string() on:change=move |ev| {
-                    if let Ok(height_mm) = event_target_value(&ev).trim().parse::<u32>() {
+                <input type="number" min="1" data-testid="opening-height" placeholder=t(l, Key::NotEntered) prop:value=height_mm.map(|h| h.to_string()).unwrap_or_default() on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let height_mm = if value.trim().is_empty() { Some(None) } else { value.trim().parse::<u32>().ok().map(Some) };
+                    if let Some(height_mm) = height_mm {
                         update(id2.clone(), width, OpeningKind::Window { height_mm, exterior, operation });
                     }
                 } />

@@ -270,8 +270,8 @@ fn new_room(id: String, polygon: Vec<PointMm>) -> Room {
 
 /// Default door width, mm (a common 780 mm leaf).
 pub const DOOR_WIDTH_MM: u32 = 780;
-/// Default window: 1690 × 1100 mm sliding (a common 引違い size).
-pub const WINDOW_MM: (u32, u32) = (1690, 1100);
+/// Default window width, mm (a common 1690 mm 引違い); its height is left for the user.
+pub const WINDOW_WIDTH_MM: u32 = 1690;
 
 impl Editor {
     fn snapping_storey(&self) -> Option<&Storey> {
@@ -642,20 +642,20 @@ impl Editor {
         let (a, b) = (room.polygon[e], room.polygon[(e + 1) % n]);
         let len = distance_mm(a, b);
         let door = self.tool == Tool::Door;
-        let width = if door { DOOR_WIDTH_MM } else { WINDOW_MM.0 }.min(len.floor() as u32);
+        let width = if door { DOOR_WIDTH_MM } else { WINDOW_WIDTH_MM }.min(len.floor() as u32);
         let (ux, uy) = ((b.x - a.x) as f64 / len, (b.y - a.y) as f64 / len);
         let along = (p.x - a.x as f64) * ux + (p.y - a.y as f64) * uy;
         let offset = (along - f64::from(width) / 2.0)
             .clamp(0.0, (len - f64::from(width)).max(0.0))
             .round() as u32;
         let exterior = madori_rules::area::exterior_edges(storey)[r][e];
+        // What the user has not said is left unknown (the check lists it as missing), never
+        // guessed: whether the door locks, how tall the window is.
         let kind = if door {
-            OpeningKind::Door {
-                lockable: room.kind == RoomKind::Private,
-            }
+            OpeningKind::Door { lockable: None }
         } else {
             OpeningKind::Window {
-                height_mm: WINDOW_MM.1,
+                height_mm: None,
                 exterior,
                 operation: WindowOperation::Sliding,
             }

@@ -348,14 +348,17 @@ pub struct Opening {
 pub enum OpeningKind {
     /// A door.
     Door {
-        /// The door can be locked from outside the room.
-        #[serde(default)]
-        lockable: bool,
+        /// The door can be locked from outside the room; `None` (absent in the file) when
+        /// not known, which the check lists as a missing input.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lockable: Option<bool>,
     },
     /// A window.
     Window {
-        /// Height of the glazed opening, mm.
-        height_mm: u32,
+        /// Height of the glazed opening, mm; `None` (absent in the file) when not known yet:
+        /// the room's daylight and ventilation are then unavailable, never guessed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        height_mm: Option<u32>,
         /// The window faces the outside (not a corridor or an inner 縁側).
         exterior: bool,
         /// How it opens, which sets the openable share for ventilation.

@@ -87,7 +87,7 @@ pub fn synthetic(rooms: usize, storeys: usize) -> crate::Plan {
                 offset_mm: 500,
                 width_mm: 1690,
                 kind: OpeningKind::Window {
-                    height_mm: 1100,
+                    height_mm: Some(1100),
                     exterior: true,
                     operation: WindowOperation::Sliding,
                 },
@@ -516,7 +516,9 @@ fn place_door(storey: &mut crate::Storey, room: &str, polygon: &[crate::PointMm]
         edge,
         offset_mm: (len - width) / 2,
         width_mm: width,
-        kind: crate::OpeningKind::Door { lockable: true },
+        kind: crate::OpeningKind::Door {
+            lockable: Some(true),
+        },
     });
 }
 
@@ -536,7 +538,7 @@ fn place_window(
         offset_mm: (len - width) / 2,
         width_mm: width,
         kind: crate::OpeningKind::Window {
-            height_mm: 1100,
+            height_mm: Some(1100),
             exterior,
             operation: crate::WindowOperation::Sliding,
         },

@@ -275,7 +275,10 @@ fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
                     ));
                 }
             }
-            if let OpeningKind::Window { height_mm: 0, .. } = opening.kind {
+            if let OpeningKind::Window {
+                height_mm: Some(0), ..
+            } = opening.kind
+            {
                 problems.push(Problem::new(
                     format!("{path}.kind.height_mm"),
                     "窓の高さが 0 です",

@@ -1,7 +1,7 @@
 //! Facts derived once per check from a plan and its areas, shared by every rule.
 
 use crate::area::PlanAreas;
-use madori_plan::{FixtureKind, OpeningKind, Plan, Room, RoomKind};
+use madori_plan::{FixtureKind, Opening, OpeningKind, Plan, PointMm, Room, RoomKind};
 use std::collections::HashMap;
 
 /// A sanitary or household item the standards count.
@@ -117,6 +117,8 @@ pub struct WindowArea {
     pub glazed_m2: f64,
     /// Area that opens, ㎡ (sliding windows half, fixed none).
     pub openable_m2: f64,
+    /// An exterior window of the room has no height yet, so its areas are not known.
+    pub height_unknown: bool,
 }
 
 /// A private room with what the rules need to know about it.
@@ -126,14 +128,19 @@ pub struct PrivateRoom<'a> {
     pub room: &'a Room,
     /// Index of its storey.
     pub storey: usize,
+    /// Index of the room in its storey.
+    pub room_index: usize,
     /// 壁芯 area including storage belonging to it, ㎡.
     pub area_m2: f64,
     /// Area of storage belonging to it, ㎡.
     pub storage_m2: f64,
     /// Items the room has for itself (in it, or in a room belonging to it).
     pub own: ItemCounts,
-    /// Lockable by flag or by a lockable door on its edges.
-    pub lockable: bool,
+    /// Lockable by flag or by a lockable door on its walls (`None`: its doors' locks are not
+    /// entered).
+    pub lockable: Option<bool>,
+    /// A door on its walls, drawn on its own side or on a neighbour's side of a shared wall.
+    pub has_door: bool,
     /// Exterior window area on its edges, ㎡.
     pub exterior_window_m2: f64,
 }
@@ -183,6 +190,56 @@ impl Item {
     pub const fn counted_per_room(self) -> bool {
         matches!(self, Self::Toilet | Self::BathOrShower | Self::Tub)
     }
+}
+
+/// Whether a room locks, given what is known so far and one more door: a lockable door
+/// settles it; an unknown lock leaves it unknown unless another door locks.
+fn merge_lock(known: Option<bool>, door: Option<bool>) -> Option<bool> {
+    match (known, door) {
+        (Some(true), _) | (_, Some(true)) => Some(true),
+        (None, _) | (_, None) => None,
+        (Some(false), Some(false)) => Some(false),
+    }
+}
+
+/// A point in world millimetres, as floats (an opening's ends fall between whole mm).
+type Pt = (f64, f64);
+
+/// The end points of an opening on its room's edge, mm.
+fn door_segment(polygon: &[PointMm], opening: &Opening) -> Option<(Pt, Pt)> {
+    let n = polygon.len();
+    let p = *polygon.get(opening.edge)?;
+    let q = polygon[(opening.edge + 1) % n];
+    let (dx, dy) = ((q.x - p.x) as f64, (q.y - p.y) as f64);
+    let len = dx.hypot(dy);
+    if len <= 0.0 {
+        return None;
+    }
+    let at = |d: f64| (p.x as f64 + dx * d / len, p.y as f64 + dy * d / len);
+    let start = f64::from(opening.offset_mm);
+    Some((at(start), at(start + f64::from(opening.width_mm))))
+}
+
+/// Distance from `pt` to the segment `a`–`b`, mm.
+fn distance_to_segment_mm(pt: Pt, a: PointMm, b: PointMm) -> f64 {
+    let (ax, ay, bx, by) = (a.x as f64, a.y as f64, b.x as f64, b.y as f64);
+    let (dx, dy) = (bx - ax, by - ay);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((pt.0 - ax) * dx + (pt.1 - ay) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (pt.0 - ax - t * dx).hypot(pt.1 - ay - t * dy)
+}
+
+/// Whether the segment `a`–`b` lies on one edge of the outline (within 1 mm).
+fn on_outline(polygon: &[PointMm], a: Pt, b: Pt) -> bool {
+    let n = polygon.len();
+    (0..n).any(|i| {
+        let (p, q) = (polygon[i], polygon[(i + 1) % n]);
+        distance_to_segment_mm(a, p, q) <= 1.0 && distance_to_segment_mm(b, p, q) <= 1.0
+    })
 }
 
 impl<'a> Facts<'a> {
@@ -250,26 +307,57 @@ impl<'a> Facts<'a> {
                     common_providers[Item::Laundry as usize].push(room.id.clone());
                 }
             }
-            let mut lockable: Vec<bool> = storey.rooms.iter().map(|r| r.lockable).collect();
             let mut windows = vec![WindowArea::default(); storey.rooms.len()];
+            // Doors per room: whether any, and whether one locks (`None`: not entered).
+            let mut doors: Vec<Option<Option<bool>>> = vec![None; storey.rooms.len()];
+            let mut foreign_doors = Vec::new();
             for opening in &storey.openings {
                 let Some(&r) = index.get(opening.room.as_str()) else {
                     continue;
                 };
                 match opening.kind {
-                    OpeningKind::Door { lockable: true } => lockable[r] = true,
-                    OpeningKind::Door { lockable: false } => {}
+                    OpeningKind::Door { lockable } => {
+                        doors[r] = Some(merge_lock(doors[r].flatten(), lockable));
+                        if storey.rooms[r].kind != RoomKind::Private {
+                            foreign_doors.push(opening);
+                        }
+                    }
                     OpeningKind::Window {
                         height_mm,
                         exterior,
                         operation,
                     } => {
                         any_window = true;
-                        if exterior {
-                            let area = f64::from(opening.width_mm) * f64::from(height_mm) / 1e6;
-                            windows[r].glazed_m2 += area;
-                            windows[r].openable_m2 += area * operation.openable_share();
+                        match (exterior, height_mm) {
+                            (false, _) => {}
+                            (true, None) => windows[r].height_unknown = true,
+                            (true, Some(height_mm)) => {
+                                let area = f64::from(opening.width_mm) * f64::from(height_mm) / 1e6;
+                                windows[r].glazed_m2 += area;
+                                windows[r].openable_m2 += area * operation.openable_share();
+                            }
                         }
+                    }
+                }
+            }
+            // A door on a corridor's side of a wall it shares with a private room serves the
+            // private room too, and its lock is the private room's. Only rooms without a door
+            // of their own are searched, so the usual plan costs nothing here.
+            for (r, room) in storey.rooms.iter().enumerate() {
+                if room.kind != RoomKind::Private || doors[r].is_some() {
+                    continue;
+                }
+                for opening in &foreign_doors {
+                    let OpeningKind::Door { lockable } = opening.kind else {
+                        continue;
+                    };
+                    let Some(&o) = index.get(opening.room.as_str()) else {
+                        continue;
+                    };
+                    let serves = door_segment(&storey.rooms[o].polygon, opening)
+                        .is_some_and(|(a, b)| on_outline(&room.polygon, a, b));
+                    if serves {
+                        doors[r] = Some(merge_lock(doors[r].flatten(), lockable));
                     }
                 }
             }
@@ -289,10 +377,16 @@ impl<'a> Facts<'a> {
                 private_rooms.push(PrivateRoom {
                     room,
                     storey: s,
+                    room_index: i,
                     area_m2: room_areas[i].wall_centre_m2 + storage_m2,
                     storage_m2,
                     own: own[i],
-                    lockable: lockable[i],
+                    lockable: if room.lockable {
+                        Some(true)
+                    } else {
+                        doors[i].unwrap_or(Some(false))
+                    },
+                    has_door: doors[i].is_some(),
                     exterior_window_m2: windows[i].glazed_m2,
                 });
             }

@@ -75,7 +75,7 @@ fn check_inner(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Report {
             dwelling_interior_m2: areas.dwelling_interior_m2,
             residents: facts.residents,
         },
-        missing: missing::missing_inputs(plan, profile),
+        missing: missing::missing_inputs(&facts, profile),
         findings: ctx.out,
     }
 }

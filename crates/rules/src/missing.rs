@@ -5,8 +5,9 @@
 //! what to enter, and lists the rules whose verdicts depend on it, so a verdict resting on a
 //! missing input can say so.
 
+use crate::facts::{Facts, PrivateRoom};
 use crate::profile::{Profile, RuleId};
-use madori_plan::{OpeningKind, Plan, PointMm, RoomKind};
+use madori_plan::{OpeningKind, RoomKind};
 use serde::Serialize;
 
 /// One kind of missing input.
@@ -19,8 +20,12 @@ pub enum MissingKind {
     Occupancy,
     /// A private room with no door on its walls.
     Door,
+    /// A private room whose doors do not say whether they lock.
+    DoorLock,
     /// No window anywhere in the plan.
     Windows,
+    /// A window without a height.
+    WindowHeight,
     /// No ceiling height for a habitable room (neither the room's nor its storey's).
     CeilingHeight,
     /// No date for the start of building work (着工日), which decides 新耐震.
@@ -51,77 +56,13 @@ fn affected(profile: &Profile, rules: &[RuleId]) -> Vec<&'static str> {
         .collect()
 }
 
-/// Whether the segment `a`–`b` lies on the outline (within 1 mm), so a door drawn on a
-/// neighbour's side of a shared wall also serves this room.
-fn on_outline(polygon: &[PointMm], a: (f64, f64), b: (f64, f64)) -> bool {
-    let n = polygon.len();
-    (0..n).any(|i| {
-        let (p, q) = (polygon[i], polygon[(i + 1) % n]);
-        let near = |pt: (f64, f64)| distance_to_segment_mm(pt, p, q) <= 1.0;
-        near(a) && near(b)
-    })
-}
-
-/// A point in world millimetres, as floats (an opening's ends fall between whole mm).
-type Pt = (f64, f64);
-
-/// Distance from `pt` to the segment `a`–`b`, mm.
-fn distance_to_segment_mm(pt: (f64, f64), a: PointMm, b: PointMm) -> f64 {
-    let (ax, ay, bx, by) = (a.x as f64, a.y as f64, b.x as f64, b.y as f64);
-    let (dx, dy) = (bx - ax, by - ay);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 {
-        (((pt.0 - ax) * dx + (pt.1 - ay) * dy) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    (pt.0 - ax - t * dx).hypot(pt.1 - ay - t * dy)
-}
-
-/// The end points of an opening on its room's edge, mm.
-fn opening_segment(
-    plan_polygon: &[PointMm],
-    edge: usize,
-    offset_mm: u32,
-    width_mm: u32,
-) -> Option<((f64, f64), (f64, f64))> {
-    let n = plan_polygon.len();
-    let (p, q) = (plan_polygon.get(edge)?, plan_polygon[(edge + 1) % n]);
-    let (dx, dy) = ((q.x - p.x) as f64, (q.y - p.y) as f64);
-    let len = dx.hypot(dy);
-    if len <= 0.0 {
-        return None;
-    }
-    let at = |d: f64| (p.x as f64 + dx * d / len, p.y as f64 + dy * d / len);
-    Some((
-        at(f64::from(offset_mm)),
-        at(f64::from(offset_mm) + f64::from(width_mm)),
-    ))
-}
-
 /// Everything the plan lacks for the checks of `profile`, in a stable order.
-pub fn missing_inputs(plan: &Plan, profile: &Profile) -> Vec<MissingInput> {
-    let mut out = Vec::new();
+pub fn missing_inputs(facts: &Facts<'_>, profile: &Profile) -> Vec<MissingInput> {
+    let plan = facts.plan;
     let mut untyped = Vec::new();
-    let mut no_occupancy = Vec::new();
-    let mut no_door = Vec::new();
     let mut no_ceiling = Vec::new();
-    let mut any_window = false;
+    let mut no_height = Vec::new();
     for storey in &plan.storeys {
-        let doors: Vec<(&str, Pt, Pt)> = storey
-            .openings
-            .iter()
-            .filter(|o| matches!(o.kind, OpeningKind::Door { .. }))
-            .filter_map(|o| {
-                let room = storey.rooms.iter().find(|r| r.id == o.room)?;
-                let (a, b) = opening_segment(&room.polygon, o.edge, o.offset_mm, o.width_mm)?;
-                Some((o.room.as_str(), a, b))
-            })
-            .collect();
-        any_window |= storey
-            .openings
-            .iter()
-            .any(|o| matches!(o.kind, OpeningKind::Window { .. }));
         for room in &storey.rooms {
             if room.kind == RoomKind::Other {
                 untyped.push(room.id.clone());
@@ -132,23 +73,35 @@ pub fn missing_inputs(plan: &Plan, profile: &Profile) -> Vec<MissingInput> {
             {
                 no_ceiling.push(room.id.clone());
             }
-            if room.kind != RoomKind::Private {
-                continue;
-            }
-            if room.occupancy.is_none() {
-                no_occupancy.push(room.id.clone());
-            }
-            // A door on the room's own edge serves it; otherwise look for a door drawn on a
-            // neighbour's side of a shared wall (rare, so the slower test runs only then).
-            let has_door = doors.iter().any(|(owner, _, _)| *owner == room.id)
-                || doors
-                    .iter()
-                    .any(|&(_, a, b)| on_outline(&room.polygon, a, b));
-            if !has_door {
-                no_door.push(room.id.clone());
-            }
         }
+        no_height.extend(
+            storey
+                .openings
+                .iter()
+                .filter(|o| {
+                    matches!(
+                        o.kind,
+                        OpeningKind::Window {
+                            height_mm: None,
+                            ..
+                        }
+                    )
+                })
+                .map(|o| o.id.clone()),
+        );
     }
+    let private = |keep: &dyn Fn(&PrivateRoom<'_>) -> bool| -> Vec<String> {
+        facts
+            .private_rooms
+            .iter()
+            .filter(|p| keep(p))
+            .map(|p| p.room.id.clone())
+            .collect()
+    };
+    let no_occupancy = private(&|p| p.room.occupancy.is_none());
+    let no_door = private(&|p| !p.has_door);
+    let unknown_lock = private(&|p| p.has_door && p.lockable.is_none());
+    let mut out = Vec::new();
     let mut push = |kind, ids: Vec<String>, ja: String, en: String, rules: &[RuleId]| {
         out.push(MissingInput {
             kind,
@@ -158,6 +111,8 @@ pub fn missing_inputs(plan: &Plan, profile: &Profile) -> Vec<MissingInput> {
             affects: affected(profile, rules),
         });
     };
+    let rooms_en =
+        |n: usize, what: &str| crate::capacity::plural(n as u32, what, &format!("{what}s"));
     if !untyped.is_empty() {
         let n = untyped.len();
         push(
@@ -168,7 +123,7 @@ pub fn missing_inputs(plan: &Plan, profile: &Profile) -> Vec<MissingInput> {
             ),
             format!(
                 "{} marked \"other\": choose what each is used for",
-                crate::capacity::plural(n as u32, "room is", "rooms are")
+                rooms_en(n, "room")
             ),
             &[
                 RuleId::ShCommon,
@@ -186,7 +141,7 @@ pub fn missing_inputs(plan: &Plan, profile: &Profile) -> Vec<MissingInput> {
             format!("入居者が未入力の専用居室が {n} 室あります (空室として扱います)"),
             format!(
                 "{} without occupancy (treated as vacant)",
-                crate::capacity::plural(n as u32, "private room", "private rooms")
+                rooms_en(n, "private room")
             ),
             &[
                 RuleId::ShArea,
@@ -207,12 +162,25 @@ pub fn missing_inputs(plan: &Plan, profile: &Profile) -> Vec<MissingInput> {
             format!("扉のない専用居室が {n} 室あります: 出入口と施錠を確認できません"),
             format!(
                 "{} without a door: access and locking cannot be checked",
-                crate::capacity::plural(n as u32, "private room", "private rooms")
+                rooms_en(n, "private room")
             ),
             &[RuleId::ShGuidePrivacy],
         );
     }
-    if !any_window {
+    if !unknown_lock.is_empty() {
+        let n = unknown_lock.len();
+        push(
+            MissingKind::DoorLock,
+            unknown_lock,
+            format!("扉の施錠が未入力の専用居室が {n} 室あります"),
+            format!(
+                "{} whose door lock is not entered",
+                rooms_en(n, "private room")
+            ),
+            &[RuleId::ShGuidePrivacy],
+        );
+    }
+    if !facts.any_window {
         push(
             MissingKind::Windows,
             Vec::new(),
@@ -222,16 +190,23 @@ pub fn missing_inputs(plan: &Plan, profile: &Profile) -> Vec<MissingInput> {
             &[RuleId::BsDaylight, RuleId::BsVent, RuleId::ShGuidePrivacy],
         );
     }
+    if !no_height.is_empty() {
+        let n = no_height.len();
+        push(
+            MissingKind::WindowHeight,
+            no_height,
+            format!("高さが未入力の窓が {n} つあります"),
+            format!("{} without a height", rooms_en(n, "window")),
+            &[RuleId::BsDaylight, RuleId::BsVent],
+        );
+    }
     if !no_ceiling.is_empty() {
         let n = no_ceiling.len();
         push(
             MissingKind::CeilingHeight,
             no_ceiling,
             format!("天井高が未入力の居室が {n} 室あります"),
-            format!(
-                "{} without a ceiling height",
-                crate::capacity::plural(n as u32, "habitable room", "habitable rooms")
-            ),
+            format!("{} without a ceiling height", rooms_en(n, "habitable room")),
             &[RuleId::BsCeiling],
         );
     }

@@ -138,7 +138,7 @@ impl PlanBuilder {
             offset_mm: 0,
             width_mm,
             kind: OpeningKind::Window {
-                height_mm,
+                height_mm: Some(height_mm),
                 exterior: true,
                 operation,
             },

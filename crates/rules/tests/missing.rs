@@ -89,7 +89,9 @@ fn a_door_drawn_on_the_neighbours_side_of_a_shared_wall_serves_both_rooms() {
         edge: 3,
         offset_mm: 1000,
         width_mm: 800,
-        kind: OpeningKind::Door { lockable: true },
+        kind: OpeningKind::Door {
+            lockable: Some(true),
+        },
     });
     assert!(!kinds(&plan).iter().any(|(k, _)| *k == MissingKind::Door));
     // A door on the corridor's far wall does not.
@@ -105,12 +107,18 @@ fn filling_in_the_inputs_empties_the_list() {
     plan.storeys[0].rooms[0].occupancy = Some(madori_plan::Occupancy::Persons(1));
     plan.dwelling.construction_started = Some("1990-04-01".into());
     for (id, edge, kind) in [
-        ("d1", 1, OpeningKind::Door { lockable: true }),
+        (
+            "d1",
+            1,
+            OpeningKind::Door {
+                lockable: Some(true),
+            },
+        ),
         (
             "w1",
             0,
             OpeningKind::Window {
-                height_mm: 1100,
+                height_mm: Some(1100),
                 exterior: true,
                 operation: madori_plan::WindowOperation::Sliding,
             },
@@ -141,4 +149,66 @@ fn templates_list_what_they_lack() {
         "{:#?}",
         report.missing
     );
+}
+
+#[test]
+fn unknown_window_heights_and_door_locks_are_missing_not_guessed() {
+    let mut plan = bare_plan();
+    plan.storeys[0].ceiling_height_mm = Some(2400);
+    plan.storeys[0].rooms[0].occupancy = Some(madori_plan::Occupancy::Persons(1));
+    for (id, edge, kind) in [
+        ("d1", 1, OpeningKind::Door { lockable: None }),
+        (
+            "w1",
+            0,
+            OpeningKind::Window {
+                height_mm: None,
+                exterior: true,
+                operation: madori_plan::WindowOperation::Sliding,
+            },
+        ),
+    ] {
+        plan.storeys[0].openings.push(Opening {
+            id: id.into(),
+            room: "p".into(),
+            edge,
+            offset_mm: 500,
+            width_mm: 800,
+            kind,
+        });
+    }
+    let found = kinds(&plan);
+    assert!(found.contains(&(MissingKind::DoorLock, vec!["p".to_string()])));
+    assert!(found.contains(&(MissingKind::WindowHeight, vec!["w1".to_string()])));
+    let report = check(&plan, &profile::profile("sh-single").unwrap());
+    let status = |rule| {
+        report
+            .of(rule)
+            .find(|f| f.element_ids == ["p"])
+            .unwrap()
+            .status
+    };
+    use madori_rules::{RuleId, Status};
+    assert_eq!(status(RuleId::ShGuidePrivacy), Status::Unavailable);
+    assert_eq!(status(RuleId::BsDaylight), Status::Unavailable);
+    // A lockable door drawn on the corridor's side of the shared wall locks the room.
+    plan.storeys[0].openings[0] = Opening {
+        id: "d1".into(),
+        room: "c".into(),
+        edge: 3,
+        offset_mm: 1000,
+        width_mm: 800,
+        kind: OpeningKind::Door {
+            lockable: Some(true),
+        },
+    };
+    if let OpeningKind::Window { height_mm, .. } = &mut plan.storeys[0].openings[1].kind {
+        *height_mm = Some(1100);
+    }
+    let report = check(&plan, &profile::profile("sh-single").unwrap());
+    let privacy = report
+        .of(RuleId::ShGuidePrivacy)
+        .find(|f| f.element_ids == ["p"])
+        .unwrap();
+    assert_eq!(privacy.status, Status::Pass, "{}", privacy.message_en());
 }

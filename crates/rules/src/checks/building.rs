@@ -88,6 +88,31 @@ fn no_windows(room: &madori_plan::Room, area: f64) -> Draft {
     }
 }
 
+/// A room whose outside windows do not all have a height yet, and whose known windows do not
+/// already meet the rule: the verdict waits for the heights.
+fn height_unknown(room: &madori_plan::Room, area: f64) -> Draft {
+    let room_name = room.name.clone();
+    Draft {
+        status: Status::Unavailable,
+        element_ids: vec![room.id.clone()],
+        measured: None,
+        required: None,
+        text: text(move || Texts {
+            formula: format!("{} ㎡ の居室, 窓の高さ 未入力", m2(area)),
+            ja: format!(
+                "{}: 窓の高さが入力されていないため判定できません",
+                room_name
+            ),
+            en: format!(
+                "{}: a window's height is not entered, so this cannot be checked",
+                room_name
+            ),
+            hint_ja: "窓を選んで高さ (mm) を入力します".into(),
+            hint_en: "select the window and enter its height (mm)".into(),
+        }),
+    }
+}
+
 /// BS-DAYLIGHT: window area ≥ 1/7 of a 居室's floor area. The raw window area is used: the
 /// 採光補正係数 (which depends on neighbouring buildings) is not modelled, so a pass here is
 /// necessary, not sufficient.
@@ -101,6 +126,10 @@ pub fn daylight(ctx: &mut Ctx<'_, '_>) {
         let have = windows.glazed_m2;
         let need = area * ratio;
         let ok = have + EPSILON_M2 >= need;
+        if windows.height_unknown && !ok {
+            ctx.push(RuleId::BsDaylight, height_unknown(room, area));
+            continue;
+        }
         let room_name = room.name.clone();
         ctx.push(RuleId::BsDaylight, Draft {
             status: verdict(ok),
@@ -179,6 +208,10 @@ pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
         let have = windows.openable_m2;
         let need = area * ratio;
         let ok = have + EPSILON_M2 >= need;
+        if windows.height_unknown && !ok {
+            ctx.push(RuleId::BsVent, height_unknown(room, area));
+            continue;
+        }
         let room_name = room.name.clone();
         ctx.push(
             RuleId::BsVent,

@@ -711,74 +711,98 @@ pub fn guide_kitchen(ctx: &mut Ctx<'_, '_>) {
 }
 
 /// SH-G-PRIVACY (guidance): each private room lockable, with a window to the outside (a window
-/// only onto a corridor does not count).
+/// only onto a corridor does not count). What the plan does not say (a door's lock, a
+/// window's height, no windows at all) makes the finding unavailable, never a guess.
 pub fn guide_privacy(ctx: &mut Ctx<'_, '_>) {
     let facts = ctx.facts;
     let any_window = facts.any_window;
     for p in &facts.private_rooms {
         let name = p.room.name.clone();
         let lockable = p.lockable;
-        let window = p.exterior_window_m2 > 0.0;
+        let windows = facts.room_windows[p.storey]
+            .get(p.room_index)
+            .copied()
+            .unwrap_or_default();
+        // Some(true): an outside window; None: not known (no windows entered, or an outside
+        // window without a height still counts as a window).
+        let window = if p.exterior_window_m2 > 0.0 || windows.height_unknown {
+            Some(true)
+        } else if any_window {
+            Some(false)
+        } else {
+            None
+        };
         let mut lacks_ja = Vec::new();
         let mut lacks_en = Vec::new();
-        if !p.lockable {
+        if lockable == Some(false) {
             lacks_ja.push("施錠できる扉");
             lacks_en.push("a lockable door");
         }
-        if !window && any_window {
+        if window == Some(false) {
             lacks_ja.push("外気に面した窓");
             lacks_en.push("a window to the outside");
         }
         let status = if !lacks_ja.is_empty() {
             Status::Fail
-        } else if !any_window {
+        } else if lockable.is_none() || window.is_none() {
             Status::Unavailable
         } else {
             Status::Pass
+        };
+        let said = |v: Option<bool>| match v {
+            Some(true) => "あり",
+            Some(false) => "なし",
+            None => "未入力",
         };
         let draft = Draft {
             status,
             element_ids: vec![p.room.id.clone()],
             measured: None,
             required: None,
-            text: text(move || Texts {
-                formula: format!(
-                    "施錠 {} / 外窓 {}",
-                    if lockable { "あり" } else { "なし" },
-                    if !any_window {
-                        "未入力"
-                    } else if window {
-                        "あり"
+            text: text(move || {
+                let mut unknown_ja = Vec::new();
+                let mut unknown_en = Vec::new();
+                if lockable.is_none() {
+                    unknown_ja.push("扉の施錠");
+                    unknown_en.push("whether its door locks");
+                }
+                if window.is_none() {
+                    unknown_ja.push("外窓");
+                    unknown_en.push("its outside windows");
+                }
+                Texts {
+                    formula: format!("施錠 {} / 外窓 {}", said(lockable), said(window)),
+                    ja: match status {
+                        Status::Pass => format!("{name}: 施錠でき、外気に面した窓があります"),
+                        Status::Unavailable => format!(
+                            "{name}: {} が入力されていないため確認できません",
+                            unknown_ja.join("・")
+                        ),
+                        _ => format!("{name}: {} がありません", lacks_ja.join("・")),
+                    },
+                    en: match status {
+                        Status::Pass => format!("{name}: lockable with a window to the outside"),
+                        Status::Unavailable => format!(
+                            "{name}: {} not entered, so this cannot be checked",
+                            unknown_en.join(" and ")
+                        ),
+                        _ => format!("{name}: lacks {}", lacks_en.join(" and ")),
+                    },
+                    hint_ja: if !lacks_ja.is_empty() {
+                        format!("{} を設けます", lacks_ja.join("・"))
+                    } else if status == Status::Unavailable {
+                        format!("{} を入力します", unknown_ja.join("・"))
                     } else {
-                        "なし"
-                    }
-                ),
-                ja: match status {
-                    Status::Pass => format!("{name}: 施錠でき、外気に面した窓があります"),
-                    Status::Unavailable => {
-                        format!("{name}: 窓が入力されていないため外窓を確認できません")
-                    }
-                    _ => format!("{name}: {} がありません", lacks_ja.join("・")),
-                },
-                en: match status {
-                    Status::Pass => format!("{name}: lockable with a window to the outside"),
-                    Status::Unavailable => {
-                        format!(
-                            "{name}: no windows entered, so the outside window cannot be checked"
-                        )
-                    }
-                    _ => format!("{name}: lacks {}", lacks_en.join(" and ")),
-                },
-                hint_ja: if lacks_ja.is_empty() {
-                    String::new()
-                } else {
-                    format!("{} を設けます", lacks_ja.join("・"))
-                },
-                hint_en: if lacks_en.is_empty() {
-                    String::new()
-                } else {
-                    format!("provide {}", lacks_en.join(" and "))
-                },
+                        String::new()
+                    },
+                    hint_en: if !lacks_en.is_empty() {
+                        format!("provide {}", lacks_en.join(" and "))
+                    } else if status == Status::Unavailable {
+                        format!("enter {}", unknown_en.join(" and "))
+                    } else {
+                        String::new()
+                    },
+                }
             }),
         };
         ctx.push(RuleId::ShGuidePrivacy, draft);

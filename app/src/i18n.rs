@@ -128,6 +128,7 @@ pub enum Key {
     NotEntered,
     Yes,
     No,
+    PermitDate,
 }
 
 const TABLE: &[(Key, &str, &str)] = &[
@@ -293,6 +294,7 @@ const TABLE: &[(Key, &str, &str)] = &[
     (Key::NotEntered, "未入力", "not entered"),
     (Key::Yes, "あり", "yes"),
     (Key::No, "なし", "no"),
+    (Key::PermitDate, "建築確認日", "Building permit date"),
 ];
 
 /// The label for `key` in `lang`.

@@ -417,6 +417,12 @@ fn building_fields(state: AppState) -> impl IntoView {
                     update(&|d| d.construction_started = (!value.trim().is_empty()).then(|| value.trim().to_owned()));
                 } />
             </label>
+            <label>{t(l, Key::PermitDate)}
+                <input type="date" data-testid="building-permit" prop:value=dwelling.permit_date.clone().unwrap_or_default() on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    update(&|d| d.permit_date = (!value.trim().is_empty()).then(|| value.trim().to_owned()));
+                } />
+            </label>
             <label>{t(l, Key::SeismicAssessment)}
                 <select data-testid="building-seismic" on:change=move |ev| {
                     let value = match event_target_value(&ev).as_str() { "passed" => Some(true), "failed" => Some(false), _ => None };

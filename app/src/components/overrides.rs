@@ -1,5 +1,7 @@
 //! Every number of the chosen profile, editable: a local government's relaxation is typed
-//! in and the plan is re-checked at once. Each row shows where its value comes from.
+//! in and the plan is re-checked at once. Each row shows where its value comes from. A value
+//! outside the parameter's range is refused with the reason and changes nothing; yes/no
+//! values (豊島区's declarations, shared facilities) are checkboxes.
 
 use crate::i18n::{pick, t, Key};
 use crate::state::AppState;
@@ -11,6 +13,23 @@ use madori_rules::report::num;
 pub fn OverridesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    // The last refused value: `(key, reason)`.
+    let refused = RwSignal::new(None::<(&'static str, String)>);
+    let set = move |key: &'static str, value: f64| {
+        let check = state
+            .profile
+            .with_untracked(|p| p.clone().set(key, value, "画面で変更 / set on screen"));
+        match check {
+            Ok(()) => {
+                refused.set(None);
+                state.overrides.update(|o| {
+                    o.retain(|(k, _)| k != key);
+                    o.push((key.to_owned(), value));
+                });
+            }
+            Err(e) => refused.set(Some((key, e.to_string()))),
+        }
+    };
     let rows = move || {
         let l = lang.get();
         state.profile.with(|profile| {
@@ -21,26 +40,47 @@ pub fn OverridesPanel() -> impl IntoView {
                     let key = p.name;
                     let info = p.key.describe();
                     let changed = (p.value - info.default).abs() > 1e-12;
+                    let yes_no = info.integer && info.min == 0.0 && info.max == 1.0;
+                    let input = if yes_no {
+                        view! {
+                            <input
+                                type="checkbox"
+                                data-testid=format!("param-{key}")
+                                prop:checked={p.value >= 0.5}
+                                on:change=move |ev| {
+                                    let value = if event_target_checked(&ev) { 1.0 } else { 0.0 };
+                                    set(key, value);
+                                }
+                            />
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <input
+                                type="number"
+                                step="any"
+                                min=num(info.min, 4)
+                                max=num(info.max, 4)
+                                data-testid=format!("param-{key}")
+                                prop:value=num(p.value, 4)
+                                on:change=move |ev| {
+                                    match event_target_value(&ev).trim().parse::<f64>() {
+                                        Ok(value) => set(key, value),
+                                        Err(_) => refused.set(Some((key, "数値ではありません / not a number".into()))),
+                                    }
+                                }
+                            />
+                            " " {p.unit}
+                        }
+                        .into_any()
+                    };
+                    let note = refused.get().filter(|(k, _)| *k == key).map(|(_, why)| {
+                        view! { <div class="refused" data-testid=format!("param-refused-{key}")>{why}</div> }
+                    });
                     view! {
                         <tr class:changed=changed>
                             <td title=key>{pick(l, info.label_ja, info.label_en)}</td>
-                            <td class="num">
-                                <input
-                                    type="number"
-                                    step="any"
-                                    data-testid=format!("param-{key}")
-                                    prop:value=num(p.value, 4)
-                                    on:change=move |ev| {
-                                        if let Ok(value) = event_target_value(&ev).trim().parse::<f64>() {
-                                            state.overrides.update(|o| {
-                                                o.retain(|(k, _)| k != key);
-                                                o.push((key.to_owned(), value));
-                                            });
-                                        }
-                                    }
-                                />
-                                " " {p.unit}
-                            </td>
+                            <td class="num">{input}{note}</td>
                             <td class="source">{p.source.clone()}</td>
                         </tr>
                     }

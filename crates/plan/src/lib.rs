@@ -16,9 +16,11 @@
 pub mod format;
 pub mod geometry;
 pub mod model;
+pub mod repair;
 pub mod templates;
 pub mod validate;
 
 pub use geometry::PointMm;
 pub use model::*;
+pub use repair::Repair;
 pub use validate::Problem;

@@ -6,6 +6,15 @@ use madori_plan::{templates, PointMm, Problem};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+#[path = "loader/fuzz.rs"]
+mod fuzz;
+#[path = "loader/limits.rs"]
+mod limits;
+#[path = "loader/regressions.rs"]
+mod regressions;
+#[path = "loader/repairs.rs"]
+mod repairs;
+
 fn template_value(name: &str) -> Value {
     serde_json::from_str(templates::get(name).unwrap()).unwrap()
 }

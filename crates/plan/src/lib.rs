@@ -16,6 +16,7 @@
 pub mod format;
 pub mod geometry;
 pub mod model;
+pub mod repair;
 pub mod spatial;
 pub mod templates;
 pub mod touched;
@@ -23,4 +24,5 @@ pub mod validate;
 
 pub use geometry::PointMm;
 pub use model::*;
+pub use repair::Repair;
 pub use validate::Problem;

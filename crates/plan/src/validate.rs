@@ -2,17 +2,38 @@
 //!
 //! A plan that passes [`validate`] is safe for every other crate: rooms are simple polygons
 //! with positive area inside ±[`MAX_COORDINATE_MM`], rooms of one storey do not overlap,
-//! ids are unique and every reference resolves. Nothing here panics on user data.
+//! ids are unique, every reference resolves, and every count and quantity lies within the
+//! limits below, so sums over a plan cannot overflow and work stays bounded. Nothing here
+//! panics on user data.
+//!
+//! # Limits
+//! Each limit is far above any real dwelling and far below where arithmetic or time would
+//! suffer. The file loader ([`crate::format`]) checks the same limits on the raw JSON before
+//! it builds a plan, with the same messages.
+//!
+//! | what | limit | why |
+//! |---|---|---|
+//! | storeys | [`MAX_STOREYS`] | the tallest Japanese residential towers have about 60 |
+//! | rooms per plan | [`MAX_ROOMS`] | a large block of flats as one plan; checks stay well under a second |
+//! | vertices per room | [`MAX_VERTICES_PER_ROOM`] | the self-intersection test is quadratic in a room's vertices |
+//! | vertices per plan | [`MAX_VERTICES`] | twenty per room at the room limit |
+//! | openings, fixtures per storey | [`MAX_OPENINGS_PER_STOREY`], [`MAX_FIXTURES_PER_STOREY`] | five per room at the room limit |
+//! | persons in a room | [`MAX_PERSONS_PER_ROOM`] | sums over every room stay far from `u32::MAX` |
+//! | children in a room, their ages | [`MAX_CHILDREN`], 0..=[`MAX_CHILD_AGE`] | a child is under 18 (児童福祉法) |
+//! | wash basin bowls, kitchen burners | [`MAX_BOWLS`], [`MAX_BURNERS`] | counts summed over a plan |
+//! | opening offset, width, window height | [`MAX_OPENING_MM`] mm | 100 m: anything longer is a typing mistake |
+//! | coordinates | ±[`MAX_COORDINATE_MM`] mm | exact `i128` predicates and `f64` areas |
 
 use crate::geometry::{self, Location, PointMm, MAX_COORDINATE_MM};
-use crate::model::{FixtureKind, OpeningKind, Plan, RoomKind};
+use crate::model::{FixtureKind, Occupancy, OpeningKind, Plan, RoomKind};
 use crate::spatial::StoreyIndex;
 pub use crate::touched::{StoreyTouched, Touched};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::fmt::Display;
 
 /// One thing wrong with a plan file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     /// Where in the file, e.g. `storeys[0].rooms[2].polygon[1]`; empty for the whole file.
     pub path: String,
@@ -20,15 +41,20 @@ pub struct Problem {
     pub message_ja: String,
     /// What is wrong, in English.
     pub message_en: String,
+    /// Whether opening the file with repairs
+    /// ([`crate::format::from_json_with_repairs`]) fixes this problem.
+    #[serde(default)]
+    pub repairable: bool,
 }
 
 impl Problem {
-    /// A problem at `path`.
+    /// A problem at `path` (not repairable).
     pub fn new(path: impl Into<String>, ja: impl Into<String>, en: impl Into<String>) -> Self {
         Self {
             path: path.into(),
             message_ja: ja.into(),
             message_en: en.into(),
+            repairable: false,
         }
     }
 }
@@ -51,8 +77,158 @@ impl std::fmt::Display for Problem {
 pub const MAX_WALL_THICKNESS_MM: u32 = 1_000;
 /// Largest ceiling height accepted, mm.
 pub const MAX_CEILING_HEIGHT_MM: u32 = 20_000;
+/// Most storeys a plan may have.
+pub const MAX_STOREYS: usize = 100;
+/// Most rooms a plan may have, over all storeys.
+pub const MAX_ROOMS: usize = 10_000;
+/// Most vertices one room may have.
+pub const MAX_VERTICES_PER_ROOM: usize = 10_000;
+/// Most vertices a plan may have, over all rooms.
+pub const MAX_VERTICES: usize = 200_000;
+/// Most openings one storey may have.
+pub const MAX_OPENINGS_PER_STOREY: usize = 50_000;
+/// Most fixtures one storey may have.
+pub const MAX_FIXTURES_PER_STOREY: usize = 50_000;
+/// Most persons one room's occupancy may name.
+pub const MAX_PERSONS_PER_ROOM: u32 = 100;
+/// Most children a single-parent occupancy may list.
+pub const MAX_CHILDREN: usize = 20;
+/// Oldest age of a child, years: 18 and over is an adult (児童福祉法 第4条).
+pub const MAX_CHILD_AGE: u8 = 17;
+/// Most bowls one wash basin may have.
+pub const MAX_BOWLS: u32 = 20;
+/// Most burners one kitchen may have.
+pub const MAX_BURNERS: u32 = 20;
+/// Largest opening offset, width and window height, mm.
+pub const MAX_OPENING_MM: u32 = 100_000;
+/// Earliest `year_built` accepted.
+pub const MIN_YEAR_BUILT: i32 = 1800;
+/// Latest `year_built` accepted.
+pub const MAX_YEAR_BUILT: i32 = 2100;
+
+/// A number outside its range; `unit` is empty or starts with a space (` mm`).
+pub(crate) fn out_of_range(
+    path: impl Into<String>,
+    (what_ja, what_en): (&str, &str),
+    value: impl Display,
+    (lo, hi): (impl Display, impl Display),
+    unit: &str,
+) -> Problem {
+    Problem::new(
+        path,
+        format!("{what_ja} {value}{unit} は {lo}〜{hi}{unit} の範囲外です"),
+        format!("{what_en} {value}{unit} is outside {lo}..{hi}{unit}"),
+    )
+}
+
+/// A list longer than its limit.
+pub(crate) fn too_many(
+    path: impl Into<String>,
+    (what_ja, what_en): (&str, &str),
+    count: usize,
+    max: usize,
+) -> Problem {
+    Problem::new(
+        path,
+        format!("{what_ja}が {count} 個あります (上限 {max})"),
+        format!("{count} {what_en}; at most {max} are allowed"),
+    )
+}
+
+/// A point beyond ±[`MAX_COORDINATE_MM`] (checked before any arithmetic on it).
+pub(crate) fn point_out_of_range(path: impl Into<String>, p: PointMm) -> Option<Problem> {
+    let range = -MAX_COORDINATE_MM..=MAX_COORDINATE_MM;
+    (!range.contains(&p.x) || !range.contains(&p.y)).then(|| {
+        Problem::new(
+            path,
+            format!(
+                "座標 ({}, {}) が範囲 ±{MAX_COORDINATE_MM} mm を超えています",
+                p.x, p.y
+            ),
+            format!(
+                "coordinate ({}, {}) is beyond ±{MAX_COORDINATE_MM} mm",
+                p.x, p.y
+            ),
+        )
+    })
+}
+
+/// Names of the limited things, Japanese and English, shared with the file pre-check.
+pub(crate) mod what {
+    pub const STOREYS: (&str, &str) = ("階", "storeys");
+    pub const ROOMS: (&str, &str) = ("部屋 (全階)", "rooms in the plan");
+    pub const VERTICES: (&str, &str) = ("頂点 (全部屋)", "vertices in the plan");
+    pub const ROOM_VERTICES: (&str, &str) = ("部屋の頂点", "vertices in the room");
+    pub const OPENINGS: (&str, &str) = ("この階の開口", "openings on the storey");
+    pub const FIXTURES: (&str, &str) = ("この階の設備", "fixtures on the storey");
+    pub const CHILDREN: (&str, &str) = ("子ども", "children");
+    pub const PERSONS: (&str, &str) = ("入居者数", "persons");
+    pub const CHILD_AGE: (&str, &str) = ("子どもの年齢", "child's age");
+    pub const BOWLS: (&str, &str) = ("ボウル数", "bowls");
+    pub const BURNERS: (&str, &str) = ("コンロの口数", "burners");
+    pub const OFFSET: (&str, &str) = ("開口の位置", "opening offset");
+    pub const WIDTH: (&str, &str) = ("開口の幅", "opening width");
+    pub const HEIGHT: (&str, &str) = ("窓の高さ", "window height");
+    pub const WALL: (&str, &str) = ("壁厚", "wall thickness");
+    pub const CEILING: (&str, &str) = ("天井高", "ceiling height");
+    pub const YEAR: (&str, &str) = ("建築年", "year built");
+}
+
+/// Checks the counts that bound the work of every other check; returns whether they hold.
+fn check_limits(plan: &Plan, problems: &mut Vec<Problem>) -> bool {
+    let before = problems.len();
+    if plan.storeys.len() > MAX_STOREYS {
+        problems.push(too_many(
+            "storeys",
+            what::STOREYS,
+            plan.storeys.len(),
+            MAX_STOREYS,
+        ));
+    }
+    let rooms: usize = plan.storeys.iter().map(|s| s.rooms.len()).sum();
+    if rooms > MAX_ROOMS {
+        problems.push(too_many("storeys", what::ROOMS, rooms, MAX_ROOMS));
+    }
+    let mut vertices = 0_usize;
+    for (s, storey) in plan.storeys.iter().enumerate() {
+        for (r, room) in storey.rooms.iter().enumerate() {
+            vertices = vertices.saturating_add(room.polygon.len());
+            if room.polygon.len() > MAX_VERTICES_PER_ROOM {
+                problems.push(too_many(
+                    format!("storeys[{s}].rooms[{r}].polygon"),
+                    what::ROOM_VERTICES,
+                    room.polygon.len(),
+                    MAX_VERTICES_PER_ROOM,
+                ));
+            }
+        }
+        if storey.openings.len() > MAX_OPENINGS_PER_STOREY {
+            problems.push(too_many(
+                format!("storeys[{s}].openings"),
+                what::OPENINGS,
+                storey.openings.len(),
+                MAX_OPENINGS_PER_STOREY,
+            ));
+        }
+        if storey.fixtures.len() > MAX_FIXTURES_PER_STOREY {
+            problems.push(too_many(
+                format!("storeys[{s}].fixtures"),
+                what::FIXTURES,
+                storey.fixtures.len(),
+                MAX_FIXTURES_PER_STOREY,
+            ));
+        }
+    }
+    if vertices > MAX_VERTICES {
+        problems.push(too_many("storeys", what::VERTICES, vertices, MAX_VERTICES));
+    }
+    problems.len() == before
+}
 
 /// Checks a plan and returns every problem found (empty when the plan is valid).
+///
+/// A plan over the count limits gets only those problems: the other checks would take time
+/// growing with its size squared.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     validate_scoped(plan, None)
 }
@@ -140,6 +316,11 @@ impl<'a> Focus<'a> {
 
 fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
     let mut problems = Vec::new();
+    // Counts and sizes first: beyond them nothing else is worth checking (and checking
+    // could cost unbounded time).
+    if !check_limits(plan, &mut problems) {
+        return problems;
+    }
     if scope.is_none() && plan.storeys.is_empty() {
         problems.push(Problem::new(
             "storeys",
@@ -191,12 +372,12 @@ fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
             for (e, t) in room.wall_thickness_mm.iter().enumerate() {
                 if let Some(t) = *t {
                     if t == 0 || t > MAX_WALL_THICKNESS_MM {
-                        problems.push(Problem::new(
+                        problems.push(out_of_range(
                             format!("{path}.wall_thickness_mm[{e}]"),
-                            format!("壁厚 {t} mm は 1〜{MAX_WALL_THICKNESS_MM} mm の範囲外です"),
-                            format!(
-                                "wall thickness {t} mm is outside 1..{MAX_WALL_THICKNESS_MM} mm"
-                            ),
+                            what::WALL,
+                            t,
+                            (1, MAX_WALL_THICKNESS_MM),
+                            " mm",
                         ));
                     }
                 }
@@ -216,12 +397,15 @@ fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
                     Some(_) => {}
                 }
             }
-            if room.occupancy.is_some() && room.kind != RoomKind::Private {
-                problems.push(Problem::new(
-                    format!("{path}.occupancy"),
-                    "入居者は専用居室にだけ設定できます",
-                    "occupancy can only be set on a private room",
-                ));
+            if let Some(occupancy) = &room.occupancy {
+                if room.kind != RoomKind::Private {
+                    problems.push(Problem::new(
+                        format!("{path}.occupancy"),
+                        "入居者は専用居室にだけ設定できます",
+                        "occupancy can only be set on a private room",
+                    ));
+                }
+                check_occupancy(&format!("{path}.occupancy"), occupancy, &mut problems);
             }
             if let Some(h) = room.ceiling_height_mm {
                 check_ceiling(&format!("{path}.ceiling_height_mm"), h, &mut problems);
@@ -237,6 +421,7 @@ fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
                 continue;
             }
             let path = format!("storeys[{s}].openings[{o}]");
+            check_opening_numbers(&path, opening, &mut problems);
             let Some(&r) = room_index.get(opening.room.as_str()) else {
                 problems.push(unknown_room(&path, &opening.room));
                 continue;
@@ -275,28 +460,26 @@ fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
                     ));
                 }
             }
-            if let OpeningKind::Window {
-                height_mm: Some(0), ..
-            } = opening.kind
-            {
-                problems.push(Problem::new(
-                    format!("{path}.kind.height_mm"),
-                    "窓の高さが 0 です",
-                    "the window height is 0",
-                ));
-            }
         }
         for (f, fixture) in storey.fixtures.iter().enumerate() {
             if !focus.placed(&focus.fixtures, f, &fixture.room) {
                 continue;
             }
             let path = format!("storeys[{s}].fixtures[{f}]");
+            check_fixture_kind(&path, &fixture.kind, &mut problems);
+            // The range is checked before `locate` does any arithmetic on the point.
+            let out_of_range = point_out_of_range(format!("{path}.at"), fixture.at);
+            let at_ok = out_of_range.is_none();
+            problems.extend(out_of_range);
             let Some(&r) = room_index.get(fixture.room.as_str()) else {
                 problems.push(unknown_room(&path, &fixture.room));
                 continue;
             };
             let room = &storey.rooms[r];
-            if shape_ok[r] && geometry::locate(&room.polygon, fixture.at) == Location::Outside {
+            if at_ok
+                && shape_ok[r]
+                && geometry::locate(&room.polygon, fixture.at) == Location::Outside
+            {
                 problems.push(Problem::new(
                     format!("{path}.at"),
                     format!(
@@ -309,16 +492,119 @@ fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
                     ),
                 ));
             }
-            if let FixtureKind::WashBasin { bowls: 0 } = fixture.kind {
-                problems.push(Problem::new(
-                    format!("{path}.kind.bowls"),
-                    "洗面台のボウル数が 0 です",
-                    "a wash basin needs at least one bowl",
-                ));
-            }
         }
     }
     problems
+}
+
+fn check_occupancy(path: &str, occupancy: &Occupancy, problems: &mut Vec<Problem>) {
+    let (adults_path, children_path) = match occupancy {
+        Occupancy::Persons(_) => (format!("{path}.persons"), String::new()),
+        Occupancy::SingleParent { .. } => {
+            (String::new(), format!("{path}.single_parent.children_ages"))
+        }
+        Occupancy::Household { .. } => (
+            format!("{path}.household.adults"),
+            format!("{path}.household.children_ages"),
+        ),
+    };
+    let adults = occupancy.adults();
+    if !adults_path.is_empty() && adults > MAX_PERSONS_PER_ROOM {
+        problems.push(out_of_range(
+            adults_path.clone(),
+            what::PERSONS,
+            adults,
+            (0, MAX_PERSONS_PER_ROOM),
+            "",
+        ));
+    }
+    if let Occupancy::Household { adults: 0, .. } = occupancy {
+        problems.push(Problem::new(
+            adults_path,
+            "世帯には大人が 1 人以上必要です",
+            "a household needs at least one adult",
+        ));
+    }
+    let children_ages = occupancy.children_ages();
+    if children_ages.len() > MAX_CHILDREN {
+        problems.push(too_many(
+            children_path.as_str(),
+            what::CHILDREN,
+            children_ages.len(),
+            MAX_CHILDREN,
+        ));
+    }
+    for (i, age) in children_ages.iter().enumerate() {
+        if *age > MAX_CHILD_AGE {
+            problems.push(out_of_range(
+                format!("{children_path}[{i}]"),
+                what::CHILD_AGE,
+                age,
+                (0, MAX_CHILD_AGE),
+                "",
+            ));
+        }
+    }
+}
+
+fn check_opening_numbers(path: &str, opening: &crate::model::Opening, problems: &mut Vec<Problem>) {
+    if opening.offset_mm > MAX_OPENING_MM {
+        problems.push(out_of_range(
+            format!("{path}.offset_mm"),
+            what::OFFSET,
+            opening.offset_mm,
+            (0, MAX_OPENING_MM),
+            " mm",
+        ));
+    }
+    if opening.width_mm > MAX_OPENING_MM {
+        problems.push(out_of_range(
+            format!("{path}.width_mm"),
+            what::WIDTH,
+            opening.width_mm,
+            (1, MAX_OPENING_MM),
+            " mm",
+        ));
+    }
+    if let OpeningKind::Window {
+        height_mm: Some(height_mm),
+        ..
+    } = opening.kind
+    {
+        if height_mm == 0 || height_mm > MAX_OPENING_MM {
+            problems.push(out_of_range(
+                format!("{path}.kind.height_mm"),
+                what::HEIGHT,
+                height_mm,
+                (1, MAX_OPENING_MM),
+                " mm",
+            ));
+        }
+    }
+}
+
+fn check_fixture_kind(path: &str, kind: &FixtureKind, problems: &mut Vec<Problem>) {
+    match *kind {
+        FixtureKind::WashBasin { bowls } if bowls == 0 || bowls > MAX_BOWLS => {
+            problems.push(out_of_range(
+                format!("{path}.kind.bowls"),
+                what::BOWLS,
+                bowls,
+                (1, MAX_BOWLS),
+                "",
+            ));
+        }
+        FixtureKind::Kitchen { burners, .. } if burners > MAX_BURNERS => {
+            problems.push(out_of_range(
+                format!("{path}.kind.burners"),
+                what::BURNERS,
+                burners,
+                (0, MAX_BURNERS),
+                "",
+            ));
+        }
+        _ => {}
+    }
 }
 
 fn unknown_room(path: &str, id: &str) -> Problem {
@@ -331,44 +617,84 @@ fn unknown_room(path: &str, id: &str) -> Problem {
 
 fn check_ceiling(path: &str, height_mm: u32, problems: &mut Vec<Problem>) {
     if height_mm == 0 || height_mm > MAX_CEILING_HEIGHT_MM {
-        problems.push(Problem::new(
+        problems.push(out_of_range(
             path,
-            format!("天井高 {height_mm} mm は 1〜{MAX_CEILING_HEIGHT_MM} mm の範囲外です"),
-            format!("ceiling height {height_mm} mm is outside 1..{MAX_CEILING_HEIGHT_MM} mm"),
+            what::CEILING,
+            height_mm,
+            (1, MAX_CEILING_HEIGHT_MM),
+            " mm",
         ));
     }
 }
 
 fn check_dwelling(plan: &Plan, problems: &mut Vec<Problem>) {
     if let Some(year) = plan.dwelling.year_built {
-        if !(1800..=2100).contains(&year) {
-            problems.push(Problem::new(
+        if !(MIN_YEAR_BUILT..=MAX_YEAR_BUILT).contains(&year) {
+            problems.push(out_of_range(
                 "dwelling.year_built",
-                format!("建築年 {year} は 1800〜2100 の範囲外です"),
-                format!("year built {year} is outside 1800..2100"),
+                what::YEAR,
+                year,
+                (MIN_YEAR_BUILT, MAX_YEAR_BUILT),
+                "",
             ));
         }
     }
+    if let Some(date) = &plan.dwelling.permit_date {
+        if let Some(problem) = date_problem("dwelling.permit_date", date) {
+            problems.push(problem);
+        }
+    }
     if let Some(date) = &plan.dwelling.construction_started {
-        if parse_date(date).is_none() {
-            problems.push(Problem::new(
-                "dwelling.construction_started",
-                format!("日付 \"{date}\" は YYYY-MM-DD 形式ではありません"),
-                format!("date \"{date}\" is not a YYYY-MM-DD date"),
-            ));
+        if let Some(problem) = date_problem("dwelling.construction_started", date) {
+            problems.push(problem);
         }
     }
 }
 
-/// Parses a `YYYY-MM-DD` date into `(year, month, day)`, checking month and day ranges.
-pub fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
-    let mut parts = text.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+/// Why `text` is not a `YYYY-MM-DD` date that exists, as a problem at `path`.
+pub(crate) fn date_problem(path: &str, text: &str) -> Option<Problem> {
+    if parse_date(text).is_some() {
         return None;
     }
-    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    let shown: String = text.chars().take(40).collect();
+    Some(Problem::new(
+        path,
+        format!("日付 \"{shown}\" は YYYY-MM-DD 形式の実在する日付ではありません"),
+        format!("date \"{shown}\" is not a YYYY-MM-DD date that exists"),
+    ))
+}
+
+/// Whether `year` is a leap year of the Gregorian calendar.
+const fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Parses a `YYYY-MM-DD` date into `(year, month, day)`: four, two and two ASCII digits, a
+/// month 01-12 and a day that exists in that month (29 February only in leap years).
+pub fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    if bytes.len() != 10
+        || bytes[4] != b'-'
+        || bytes[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return None;
+    }
+    // Ten ASCII bytes, so these slices fall on character boundaries and parse.
+    let y: i32 = text[0..4].parse().ok()?;
+    let m: u32 = text[5..7].parse().ok()?;
+    let d: u32 = text[8..10].parse().ok()?;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(y) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
 }
 
 fn check_ids(plan: &Plan, problems: &mut Vec<Problem>) {
@@ -417,7 +743,9 @@ fn check_room_shape(path: &str, polygon: &[PointMm], problems: &mut Vec<Problem>
         return false;
     }
     for (i, p) in polygon.iter().enumerate() {
-        if p.x.abs() > MAX_COORDINATE_MM || p.y.abs() > MAX_COORDINATE_MM {
+        if p.x.unsigned_abs() > MAX_COORDINATE_MM.unsigned_abs()
+            || p.y.unsigned_abs() > MAX_COORDINATE_MM.unsigned_abs()
+        {
             problems.push(Problem::new(
                 format!("{path}.polygon[{i}]"),
                 format!(

@@ -214,7 +214,11 @@ fn a_hundred_thousand_vertex_room_validates_and_its_defects_are_found() {
     let polygon = comb(25_000);
     assert!(polygon.len() > 100_000);
     assert_eq!(first_self_intersection(&polygon), None);
-    assert_eq!(validate(&one_room_plan(polygon.clone())), vec![]);
+    // A plan caps a room at MAX_VERTICES_PER_ROOM; a room just under it validates.
+    let largest = comb(2_499);
+    assert!(largest.len() <= madori_plan::validate::MAX_VERTICES_PER_ROOM);
+    assert_eq!(validate(&one_room_plan(largest)), vec![]);
+    assert!(!validate(&one_room_plan(polygon.clone())).is_empty());
     // Bend one tooth's tip so it touches the next tooth.
     let mut bent = polygon.clone();
     let k = 2 + 4 * 20_000 + 1; // tooth 20 000's right top corner (x + 3, 1000)

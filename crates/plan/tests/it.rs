@@ -6,6 +6,15 @@ use madori_plan::{templates, PointMm, Problem};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+#[path = "loader/fuzz.rs"]
+mod fuzz;
+#[path = "loader/limits.rs"]
+mod limits;
+#[path = "loader/regressions.rs"]
+mod regressions;
+#[path = "loader/repairs.rs"]
+mod repairs;
+
 fn template_value(name: &str) -> Value {
     serde_json::from_str(templates::get(name).unwrap()).unwrap()
 }
@@ -333,4 +342,47 @@ fn json_schema_matches_the_model() {
             }
         }
     }
+}
+
+#[test]
+fn unknown_inputs_and_family_households_load_and_round_trip() {
+    let mut plan: serde_json::Value =
+        serde_json::from_str(templates::get("kodan-3dk-shared").unwrap()).unwrap();
+    plan["storeys"][0]["rooms"][0]["occupancy"] =
+        serde_json::json!({"household": {"adults": 2, "children_ages": [2, 7]}});
+    plan["dwelling"]["permit_date"] = "1971-02-01".into();
+    for opening in plan["storeys"][0]["openings"].as_array_mut().unwrap() {
+        let kind = opening["kind"].as_object_mut().unwrap();
+        kind.remove("height_mm");
+        kind.remove("lockable");
+    }
+    let loaded = madori_plan::format::from_json(&plan.to_string()).unwrap();
+    assert_eq!(
+        loaded.storeys[0].rooms[0].occupancy,
+        Some(madori_plan::Occupancy::Household {
+            adults: 2,
+            children_ages: vec![2, 7]
+        })
+    );
+    assert!(loaded.storeys[0].openings.iter().all(|o| matches!(
+        o.kind,
+        madori_plan::OpeningKind::Window {
+            height_mm: None,
+            ..
+        } | madori_plan::OpeningKind::Door { lockable: None }
+    )));
+    assert_eq!(
+        madori_plan::format::from_json(&madori_plan::format::to_json(&loaded)).unwrap(),
+        loaded
+    );
+    // A household needs an adult; a permit date must exist.
+    plan["storeys"][0]["rooms"][0]["occupancy"]["household"]["adults"] = 0.into();
+    plan["dwelling"]["permit_date"] = "1971-02-30".into();
+    let problems = madori_plan::format::from_json(&plan.to_string()).unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(
+        paths.contains(&"storeys[0].rooms[0].occupancy.household.adults"),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"dwelling.permit_date"), "{paths:?}");
 }

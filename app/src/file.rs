@@ -46,14 +46,42 @@ pub fn save(state: AppState) -> Result<(), JsValue> {
 }
 
 /// Opens a plan from text: the plan replaces the current one, or every problem is listed and
-/// nothing changes.
+/// nothing changes. When the problems can be repaired the text is kept, so the user can agree
+/// to [`open_repaired`].
 pub fn open_text(state: AppState, text: &str) {
+    state.file_repairs.set(Vec::new());
     match format::from_json(text) {
         Ok(plan) => {
             state.file_problems.set(Vec::new());
+            state.refused_text.set(None);
             state.open(plan);
         }
-        Err(problems) => state.file_problems.set(problems),
+        Err(problems) => {
+            let repairable = problems.iter().any(|p| p.repairable);
+            state.refused_text.set(repairable.then(|| text.to_owned()));
+            state.file_problems.set(problems);
+        }
+    }
+}
+
+/// Opens the refused file with its repairs, after the user agreed: the plan replaces the
+/// current one and every repair is listed; what cannot be repaired is listed and nothing
+/// changes.
+pub fn open_repaired(state: AppState) {
+    let Some(text) = state.refused_text.get_untracked() else {
+        return;
+    };
+    match format::from_json_with_repairs(&text) {
+        Ok((plan, repairs)) => {
+            state.file_problems.set(Vec::new());
+            state.refused_text.set(None);
+            state.open(plan);
+            state.file_repairs.set(repairs);
+        }
+        Err(problems) => {
+            state.refused_text.set(None);
+            state.file_problems.set(problems);
+        }
     }
 }
 

@@ -129,6 +129,9 @@ pub enum Key {
     Yes,
     No,
     PermitDate,
+    RepairOffer,
+    OpenRepaired,
+    Repaired,
 }
 
 const TABLE: &[(Key, &str, &str)] = &[
@@ -295,6 +298,13 @@ const TABLE: &[(Key, &str, &str)] = &[
     (Key::Yes, "あり", "yes"),
     (Key::No, "なし", "no"),
     (Key::PermitDate, "建築確認日", "Building permit date"),
+    (
+        Key::RepairOffer,
+        "印の付いた問題は修復できます: 重複した頂点を除き、輪郭のない部屋を除き、中庭を囲む部屋を 2 つに分けます。修復の内容はすべて一覧します",
+        "The marked problems can be repaired: repeated vertices dropped, rooms without an outline removed, a room around a core split in two. Every repair is listed",
+    ),
+    (Key::OpenRepaired, "修復して開く", "Open with repairs"),
+    (Key::Repaired, "修復して開きました", "Opened with repairs"),
 ];
 
 /// The label for `key` in `lang`.

@@ -40,6 +40,10 @@ pub struct AppState {
     pub capacity: Memo<Capacity>,
     /// Problems of the last file that failed to open (every one, with its path).
     pub file_problems: RwSignal<Vec<madori_plan::Problem>>,
+    /// The text of that file, kept so the user can agree to open it with repairs.
+    pub refused_text: RwSignal<Option<String>>,
+    /// The repairs made to the last file opened with repairs, listed for the user.
+    pub file_repairs: RwSignal<Vec<madori_plan::Repair>>,
     /// Why the chosen local override was dropped (it does not apply to the profile), `(ja, en)`.
     pub local_note: RwSignal<Option<(String, String)>>,
 }
@@ -131,6 +135,8 @@ impl AppState {
             report,
             capacity,
             file_problems: RwSignal::new(Vec::new()),
+            refused_text: RwSignal::new(None),
+            file_repairs: RwSignal::new(Vec::new()),
             local_note: RwSignal::new(None),
         }
     }

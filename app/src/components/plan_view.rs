@@ -606,10 +606,36 @@ pub fn PlanView() -> impl IntoView {
                             <strong>{t(l, Key::FileProblems)} {format!(" ({})", problems.len())}</strong>
                             <ul>
                                 {problems.iter().map(|p| view! {
-                                    <li><code>{p.path.clone()}</code> " " {crate::i18n::pick(l, &p.message_ja, &p.message_en).to_owned()}</li>
+                                    <li class:repairable=p.repairable><code>{p.path.clone()}</code> " " {crate::i18n::pick(l, &p.message_ja, &p.message_en).to_owned()}</li>
                                 }).collect_view()}
                             </ul>
-                            <button data-testid="close-file-problems" on:click=move |_| state.file_problems.set(Vec::new())>{t(l, Key::Close)}</button>
+                            {move || state.refused_text.with(Option::is_some).then(|| {
+                                let fixable = state.file_problems.with(|p| p.iter().filter(|p| p.repairable).count());
+                                view! {
+                                    <p class="hint">{t(lang.get(), Key::RepairOffer)}</p>
+                                    <button data-testid="open-repaired" on:click=move |_| crate::file::open_repaired(state)>
+                                        {format!("{} ({fixable})", t(lang.get(), Key::OpenRepaired))}
+                                    </button>
+                                }
+                            })}
+                            <button data-testid="close-file-problems" on:click=move |_| { state.file_problems.set(Vec::new()); state.refused_text.set(None); }>{t(l, Key::Close)}</button>
+                        </div>
+                    }
+                })
+            }}
+            {move || {
+                let repairs = state.file_repairs.get();
+                (!repairs.is_empty()).then(|| {
+                    let l = lang.get();
+                    view! {
+                        <div class="file-problems repairs" data-testid="file-repairs" role="status">
+                            <strong>{format!("{} ({})", t(l, Key::Repaired), repairs.len())}</strong>
+                            <ul>
+                                {repairs.iter().map(|r| view! {
+                                    <li><code>{r.path.clone()}</code> " " {crate::i18n::pick(l, &r.message_ja, &r.message_en).to_owned()}</li>
+                                }).collect_view()}
+                            </ul>
+                            <button data-testid="close-file-repairs" on:click=move |_| state.file_repairs.set(Vec::new())>{t(l, Key::Close)}</button>
                         </div>
                     }
                 })

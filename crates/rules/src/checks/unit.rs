@@ -144,7 +144,7 @@ fn unit_minimum(ctx: &Ctx<'_, '_>, rule: RuleId) -> UnitMinimum {
 }
 
 /// SN-AREA-NEW / SN-AREA-EXISTING / SN-AREA / SUPPORT-AREA: the unit's area (on the
-/// profile's basis) ≥ the minimum [`unit_minimum`] picks: new 25 ㎡ (18 ㎡ with equal shared
+/// profile's basis) ≥ the minimum `unit_minimum` picks: new 25 ㎡ (18 ㎡ with equal shared
 /// kitchen, storage or bath, `sn.shared_facilities`), existing 18 ㎡ (13 ㎡). The finding
 /// says which minimum it used and why.
 pub fn sn_area(ctx: &mut Ctx<'_, '_>, rule: RuleId) {

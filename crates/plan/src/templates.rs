@@ -544,3 +544,36 @@ fn place_window(
         },
     });
 }
+
+/// A straight vertical wall of storey `storey` shared by two rooms, at least 1800 mm long and
+/// free of doors and windows, for benchmarks that drag a wall: `(room id, edge, start, end)`.
+pub fn shared_wall(
+    plan: &crate::Plan,
+    storey: usize,
+) -> Option<(String, usize, crate::PointMm, crate::PointMm)> {
+    let storey = plan.storeys.get(storey)?;
+    let ends = |room: &crate::Room, e: usize| {
+        let n = room.polygon.len();
+        (room.polygon[e], room.polygon[(e + 1) % n])
+    };
+    let has_opening = |a: crate::PointMm, b: crate::PointMm| {
+        storey.openings.iter().any(|o| {
+            storey.rooms.iter().any(|r| {
+                r.id == o.room && o.edge < r.polygon.len() && {
+                    let (p, q) = ends(r, o.edge);
+                    (p == a && q == b) || (p == b && q == a)
+                }
+            })
+        })
+    };
+    storey.rooms.iter().find_map(|room| {
+        (0..room.polygon.len()).find_map(|e| {
+            let (a, b) = ends(room, e);
+            let shared = storey.rooms.iter().any(|other| {
+                other.id != room.id && other.polygon.contains(&a) && other.polygon.contains(&b)
+            });
+            (a.x == b.x && (a.y - b.y).abs() >= 1800 && shared && !has_opening(a, b))
+                .then(|| (room.id.clone(), e, a, b))
+        })
+    })
+}

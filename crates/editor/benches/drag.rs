@@ -8,6 +8,8 @@ use madori_editor::snap::Grid;
 use madori_editor::tools::Tool;
 use madori_editor::{Command, Editor};
 use madori_plan::templates::irregular;
+use madori_plan::spatial::StoreyIndex;
+use madori_plan::validate::{validate_touched, Touched};
 use madori_plan::{Plan, PointMm};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -103,4 +105,37 @@ fn main() {
     measure("plan clone", 500, || {
         black_box(black_box(&plan).clone());
     });
+    let moved = command.apply(&plan).unwrap();
+    measure("Touched::between", 500, || {
+        black_box(Touched::between(black_box(&plan), black_box(&moved)));
+    });
+    let touched = Touched::between(&plan, &moved);
+    measure("validate_touched", 500, || {
+        black_box(validate_touched(black_box(&moved), black_box(&touched)));
+    });
+    measure("StoreyIndex::new (storey 1)", 500, || {
+        black_box(StoreyIndex::new(&moved.storeys[1].rooms, |_| true));
+    });
+    history_memory(&plan, &room, edge);
+}
+
+/// Memory the undo history holds after 200 wall moves, against the two whole plans per step
+/// it used to keep.
+fn history_memory(plan: &Plan, room: &str, edge: usize) {
+    let mut ed = Editor::new(plan.clone());
+    for step in 0..200 {
+        ed.apply(Command::MoveEdge {
+            room: room.to_owned(),
+            edge,
+            offset_mm: if step % 2 == 0 { 120 } else { -120 },
+        })
+        .expect("the wall moves back and forth");
+    }
+    let snapshots = 200 * 2 * madori_editor::history::bytes(plan);
+    println!(
+        "history after 200 wall moves: {:.2} MB ({} steps); two whole plans per step: {:.1} MB",
+        ed.history_bytes() as f64 / 1e6,
+        ed.history().len(),
+        snapshots as f64 / 1e6
+    );
 }

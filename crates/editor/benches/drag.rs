@@ -7,8 +7,8 @@
 use madori_editor::snap::Grid;
 use madori_editor::tools::Tool;
 use madori_editor::{Command, Editor};
-use madori_plan::templates::irregular;
 use madori_plan::spatial::StoreyIndex;
+use madori_plan::templates::irregular;
 use madori_plan::validate::{validate_touched, Touched};
 use madori_plan::{Plan, PointMm};
 use std::hint::black_box;

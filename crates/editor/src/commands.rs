@@ -2,7 +2,9 @@
 //! [`EditError`]; the editor validates the result and keeps the old plan on any problem.
 
 use geo::{BooleanOps, Coord, LineString, Polygon};
-use madori_plan::geometry::{distance_mm, locate, orientation, signed_area_twice_mm2, Location};
+use madori_plan::geometry::{
+    distance_mm, locate, orientation, signed_area_twice_mm2, Location, MAX_COORDINATE_MM,
+};
 use madori_plan::{
     Fixture, FixtureKind, Opening, OpeningKind, Plan, PointMm, Room, RoomKind, Storey,
 };
@@ -261,6 +263,7 @@ impl Command {
     /// be partly changed**; the caller restores it (the editor computes previews in a second
     /// buffer for this reason). The caller validates the result.
     pub fn apply_in_place(&self, plan: &mut Plan) -> Result<(), EditError> {
+        self.check_inputs()?;
         match self {
             Self::AddRoom { storey, room } => {
                 ensure_new_id(plan, &room.id)?;
@@ -351,15 +354,11 @@ impl Command {
             Self::TransformPlan(t) => transform(plan, *t),
             Self::AddOpening { storey, opening } => {
                 ensure_new_id(plan, &opening.id)?;
-                storey_mut(plan, *storey)?
-                    .openings
-                    .push(opening.clone());
+                storey_mut(plan, *storey)?.openings.push(opening.clone());
             }
             Self::AddFixture { storey, fixture } => {
                 ensure_new_id(plan, &fixture.id)?;
-                storey_mut(plan, *storey)?
-                    .fixtures
-                    .push(fixture.clone());
+                storey_mut(plan, *storey)?.fixtures.push(fixture.clone());
             }
             Self::MoveFixture { id, to } => {
                 let storey = plan
@@ -428,6 +427,61 @@ impl Command {
             }
         }
         Ok(())
+    }
+}
+
+/// Largest distance a command moves something by or sets, mm: the span of the coordinate
+/// range (±[`MAX_COORDINATE_MM`]), so that no sum of a coordinate and a distance can
+/// overflow and every result beyond the range is left for validation to refuse.
+pub const MAX_DISTANCE_MM: i64 = 2 * MAX_COORDINATE_MM;
+
+impl Command {
+    /// Refuses typed or computed inputs beyond the coordinate range before anything is
+    /// computed with them (a point beyond ±[`MAX_COORDINATE_MM`], a distance beyond
+    /// ±[`MAX_DISTANCE_MM`]): the plan's exact predicates and sums rely on the range.
+    fn check_inputs(&self) -> Result<(), EditError> {
+        let point = |p: &PointMm| {
+            if p.x.unsigned_abs() > MAX_COORDINATE_MM.unsigned_abs()
+                || p.y.unsigned_abs() > MAX_COORDINATE_MM.unsigned_abs()
+            {
+                Err(EditError::new(
+                    format!(
+                        "座標 ({}, {}) が範囲 ±{MAX_COORDINATE_MM} mm を超えています",
+                        p.x, p.y
+                    ),
+                    format!(
+                        "coordinate ({}, {}) is beyond ±{MAX_COORDINATE_MM} mm",
+                        p.x, p.y
+                    ),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let distance = |d: i64| {
+            if d.unsigned_abs() > MAX_DISTANCE_MM.unsigned_abs() {
+                Err(EditError::new(
+                    format!("距離 {d} mm が範囲 ±{MAX_DISTANCE_MM} mm を超えています"),
+                    format!("distance {d} mm is beyond ±{MAX_DISTANCE_MM} mm"),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        match self {
+            Self::AddRoom { room, .. } => room.polygon.iter().try_for_each(point),
+            Self::MoveVertex { from, to, .. } => point(from).and(point(to)),
+            Self::MoveEdge { offset_mm, .. } => distance(*offset_mm),
+            Self::SetEdgeLength { length_mm, .. } => distance(*length_mm),
+            Self::SetRoomSize {
+                width_mm, depth_mm, ..
+            } => distance(*width_mm).and(distance(*depth_mm)),
+            Self::SplitRoom { a, b, .. } => point(a).and(point(b)),
+            Self::MoveRoom { delta, .. } => distance(delta.x).and(distance(delta.y)),
+            Self::AddFixture { fixture, .. } => point(&fixture.at),
+            Self::MoveFixture { to, .. } => point(to),
+            _ => Ok(()),
+        }
     }
 }
 

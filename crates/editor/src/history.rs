@@ -169,9 +169,9 @@ impl<T: Clone + PartialEq + Bytes> ListDelta<T> {
 
     fn heap_bytes(&self) -> usize {
         match self {
-                Self::Elements(changed) => changed.heap_bytes(),
-                Self::Splice { before, after, .. } => before.heap_bytes() + after.heap_bytes(),
-            }
+            Self::Elements(changed) => changed.heap_bytes(),
+            Self::Splice { before, after, .. } => before.heap_bytes() + after.heap_bytes(),
+        }
     }
 }
 
@@ -197,7 +197,6 @@ impl StoreyFields {
         storey.name.clone_from(&self.name);
         storey.ceiling_height_mm = self.ceiling_height_mm;
     }
-
 }
 
 /// How one storey changed.
@@ -367,8 +366,7 @@ impl Delta {
                         } => {
                             fields.as_ref().map_or(0, |(a, b)| {
                                 a.id.len() + a.name.len() + b.id.len() + b.name.len()
-                            })
-                                + rooms.as_ref().map_or(0, ListDelta::heap_bytes)
+                            }) + rooms.as_ref().map_or(0, ListDelta::heap_bytes)
                                 + openings.as_ref().map_or(0, ListDelta::heap_bytes)
                                 + fixtures.as_ref().map_or(0, ListDelta::heap_bytes)
                         }

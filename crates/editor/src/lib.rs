@@ -30,8 +30,8 @@ pub use commands::{Command, EditError, RoomPatch, Transform};
 use history::{Delta, HISTORY_BUDGET_BYTES};
 use madori_plan::validate::Touched;
 use madori_plan::{Plan, PointMm};
-use std::collections::VecDeque;
 use snap::SnapSettings;
+use std::collections::VecDeque;
 use tools::{Mode, Tool};
 
 /// What is selected.
@@ -345,14 +345,12 @@ impl Editor {
             gesture.scratch_dirty.as_ref(),
         );
         gesture.scratch_dirty = None;
-        let result = command
-            .apply_in_place(&mut gesture.scratch)
-            .and_then(|()| {
-                let touched = Touched::between(&gesture.origin, &gesture.scratch);
-                let verdict = refusal(command, &gesture.scratch, &touched);
-                gesture.scratch_dirty = Some(touched);
-                verdict
-            });
+        let result = command.apply_in_place(&mut gesture.scratch).and_then(|()| {
+            let touched = Touched::between(&gesture.origin, &gesture.scratch);
+            let verdict = refusal(command, &gesture.scratch, &touched);
+            gesture.scratch_dirty = Some(touched);
+            verdict
+        });
         match result {
             Ok(()) => {
                 std::mem::swap(&mut self.plan, &mut gesture.scratch);

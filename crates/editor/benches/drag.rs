@@ -1,6 +1,9 @@
 //! Benchmark: one drag step of a shared wall on the irregular 641-room plan, driven as the
 //! select tool does (pointer down on the wall, then moves: each move previews a `MoveEdge`
-//! from the gesture's origin and validates it). Prints figures; asserts nothing about time.
+//! from the gesture's origin and validates it), the same for a corner, the parts of a step
+//! (what the preview used to do: copy the plan and apply; comparing the plans; validating
+//! what changed; the R-tree that validation builds), and the undo history's memory after 200
+//! wall moves. Prints figures; asserts nothing about time.
 //!
 //! Run: `cargo bench -p madori-editor --bench drag`
 
@@ -94,6 +97,39 @@ fn main() {
     let moved = ed.plan.clone();
     assert!(madori_plan::validate::validate(&moved).is_empty());
     ed.up();
+    // The same wall's top corner, dragged along the wall's line.
+    ed.down(a.x as f64, a.y as f64)
+        .drag(a.x as f64, a.y as f64 + 50.0);
+    assert!(ed.in_gesture(), "the corner drag started");
+    let mut step = 0;
+    measure(
+        "drag step of a shared corner (preview + validation)",
+        500,
+        || {
+            step += 1;
+            let dy = if step % 2 == 0 { 120.0 } else { 60.0 };
+            ed.drag(a.x as f64, a.y as f64 + dy);
+        },
+    );
+    assert!(ed.message.is_none(), "{:?}", ed.message);
+    ed.up();
+    let mut step = 0;
+    measure(
+        "previous preview (copy, apply, compare, validate)",
+        500,
+        || {
+            step += 1;
+            let command = Command::MoveEdge {
+                room: room.clone(),
+                edge,
+                offset_mm: if step % 2 == 0 { 120 } else { -120 },
+            };
+            let next = command.apply(&plan).unwrap();
+            let touched = Touched::between(&plan, &next);
+            black_box(validate_touched(&next, &touched));
+            black_box(next);
+        },
+    );
     let command = Command::MoveEdge {
         room: room.clone(),
         edge,

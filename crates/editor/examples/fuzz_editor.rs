@@ -230,6 +230,9 @@ pub struct Summary {
     pub accepted: usize,
     /// See `accepted`.
     pub refused: usize,
+    /// Accepted and refused commands by variant (see [`a_command`]), with the variant's
+    /// name.
+    pub by_variant: [(&'static str, usize, usize); COMMAND_VARIANTS],
     /// Rules and capacity checkpoints.
     pub rule_checks: usize,
     /// Failed steps (an execution stops at its first failure).
@@ -640,6 +643,34 @@ fn a_command(rng: &mut Rng, plan: &Plan, storey: usize, variant: usize) -> Comma
     }
 }
 
+/// The variant's name, for the tally.
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::AddRoom { .. } => "AddRoom",
+        Command::Delete { .. } => "Delete",
+        Command::MoveVertex { .. } => "MoveVertex",
+        Command::MoveEdge { .. } => "MoveEdge",
+        Command::SetEdgeLength { .. } => "SetEdgeLength",
+        Command::SetRoomSize { .. } => "SetRoomSize",
+        Command::UpdateRoom { .. } => "UpdateRoom",
+        Command::SplitRoom { .. } => "SplitRoom",
+        Command::MergeRooms { .. } => "MergeRooms",
+        Command::MoveRoom { .. } => "MoveRoom",
+        Command::DuplicateRoom { .. } => "DuplicateRoom",
+        Command::TransformPlan(_) => "TransformPlan",
+        Command::AddOpening { .. } => "AddOpening",
+        Command::AddFixture { .. } => "AddFixture",
+        Command::MoveFixture { .. } => "MoveFixture",
+        Command::UpdateFixture { .. } => "UpdateFixture",
+        Command::MoveOpening { .. } => "MoveOpening",
+        Command::UpdateOpening { .. } => "UpdateOpening",
+        Command::AddStorey { .. } => "AddStorey",
+        Command::UpdateDwelling(_) => "UpdateDwelling",
+        Command::SetCeilingHeight { .. } => "SetCeilingHeight",
+        Command::RenameStorey { .. } => "RenameStorey",
+    }
+}
+
 /// The number of [`Command`] variants [`a_command`] draws from.
 pub const COMMAND_VARIANTS: usize = 22;
 
@@ -693,14 +724,19 @@ fn step(rng: &mut Rng, ed: &mut Editor, summary: &mut Summary) -> Result<String,
             let variant = rng.below(COMMAND_VARIANTS);
             let command = a_command(rng, &ed.plan, ed.storey, variant);
             let label = format!("{command:?}");
+            summary.by_variant[variant].0 = command_name(&command);
             // A command during a gesture first cancels it, so compare with the plan after that.
             let in_gesture = ed.in_gesture();
             let before = ed.plan.clone();
             let history = ed.history().len();
             match ed.apply(command) {
-                Ok(()) => summary.accepted += 1,
+                Ok(()) => {
+                    summary.accepted += 1;
+                    summary.by_variant[variant].1 += 1;
+                }
                 Err(e) => {
                     summary.refused += 1;
+                    summary.by_variant[variant].2 += 1;
                     if in_gesture {
                         return Ok(format!("apply during a gesture {label}"));
                     }
@@ -1000,6 +1036,9 @@ fn main() {
         summary.rule_checks,
         summary.failures.len()
     );
+    for (name, accepted, refused) in &summary.by_variant {
+        println!("  {name:<17} accepted {accepted:>7}  refused {refused:>7}");
+    }
     println!(
         "counts validation bounds (values beyond them generated and expected refused): {:?}",
         summary.bounds

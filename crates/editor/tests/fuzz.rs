@@ -18,6 +18,9 @@ fn two_thousand_random_steps_keep_every_invariant() {
         summary.accepted > 100 && summary.refused > 100,
         "commands were both accepted and refused: {summary:?}"
     );
+    for (name, accepted, _) in summary.by_variant {
+        assert!(accepted > 0, "{name} was never accepted: {summary:?}");
+    }
     assert_eq!(summary.rule_checks, 2_000 / fuzz_editor::RULES_EVERY);
     assert!(summary.failures.is_empty(), "{:#?}", summary.failures);
 }

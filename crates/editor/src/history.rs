@@ -3,7 +3,7 @@
 //!
 //! **Why deltas:** a step used to keep two whole plans. On a 641-room plan one plan is about
 //! half a megabyte, so 200 steps held about 200 MB, while a wall move changes a handful of
-//! rooms. A [`Delta`] keeps, for each storey that changed, the rooms, openings and fixtures
+//! rooms. A step's delta keeps, for each storey that changed, the rooms, openings and fixtures
 //! that differ (both sides, so one delta serves undo and redo), plus the storey's own fields
 //! and the plan's name and building facts when they changed. Undo and redo write those parts
 //! back, which restores the plan exactly (`==`).

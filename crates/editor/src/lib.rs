@@ -329,7 +329,7 @@ impl Editor {
     /// Shows `command` applied to the gesture's origin. An invalid result keeps the last
     /// valid preview (the drag stops at the obstacle) and returns the reason.
     ///
-    /// The result is computed in the gesture's second buffer (see [`Gesture`]), so the step
+    /// The result is computed in the gesture's second plan buffer, so the step
     /// copies only what differs from the origin, never the whole plan. The shown plan must
     /// not be changed by other means during a gesture.
     pub fn preview(&mut self, command: &Command) -> Result<(), EditError> {

@@ -2,7 +2,9 @@
 //! [`EditError`]; the editor validates the result and keeps the old plan on any problem.
 
 use geo::{BooleanOps, Coord, LineString, Polygon};
-use madori_plan::geometry::{distance_mm, locate, orientation, signed_area_twice_mm2, Location};
+use madori_plan::geometry::{
+    distance_mm, locate, orientation, signed_area_twice_mm2, Location, MAX_COORDINATE_MM,
+};
 use madori_plan::{
     Fixture, FixtureKind, Opening, OpeningKind, Plan, PointMm, Room, RoomKind, Storey,
 };
@@ -252,14 +254,24 @@ impl Command {
     /// Applies the command to a copy of `plan`. The caller validates the result.
     pub fn apply(&self, plan: &Plan) -> Result<Plan, EditError> {
         let mut plan = plan.clone();
+        self.apply_in_place(&mut plan)?;
+        Ok(plan)
+    }
+
+    /// Applies the command to `plan` itself, without copying it first: a drag step costs
+    /// what the edit changes rather than a copy of the whole plan. **On an error the plan may
+    /// be partly changed**; the caller restores it (the editor computes previews in a second
+    /// buffer for this reason). The caller validates the result.
+    pub fn apply_in_place(&self, plan: &mut Plan) -> Result<(), EditError> {
+        self.check_inputs()?;
         match self {
             Self::AddRoom { storey, room } => {
-                ensure_new_id(&plan, &room.id)?;
-                storey_mut(&mut plan, *storey)?.rooms.push(room.clone());
+                ensure_new_id(plan, &room.id)?;
+                storey_mut(plan, *storey)?.rooms.push(room.clone());
             }
-            Self::Delete { ids } => delete(&mut plan, ids)?,
+            Self::Delete { ids } => delete(plan, ids)?,
             Self::MoveVertex { storey, from, to } => {
-                let storey = storey_mut(&mut plan, *storey)?;
+                let storey = storey_mut(plan, *storey)?;
                 let mut moved = false;
                 for room in &mut storey.rooms {
                     for v in &mut room.polygon {
@@ -280,19 +292,19 @@ impl Command {
                 room,
                 edge,
                 offset_mm,
-            } => move_edge(&mut plan, room, *edge, *offset_mm)?,
+            } => move_edge(plan, room, *edge, *offset_mm)?,
             Self::SetEdgeLength {
                 room,
                 edge,
                 length_mm,
-            } => set_edge_length(&mut plan, room, *edge, *length_mm)?,
+            } => set_edge_length(plan, room, *edge, *length_mm)?,
             Self::SetRoomSize {
                 room,
                 width_mm,
                 depth_mm,
-            } => set_room_size(&mut plan, room, *width_mm, *depth_mm)?,
+            } => set_room_size(plan, room, *width_mm, *depth_mm)?,
             Self::UpdateRoom { room, patch } => {
-                let (_, r) = find_room_mut(&mut plan, room)?;
+                let (_, r) = find_room_mut(plan, room)?;
                 if let Some(name) = &patch.name {
                     if name.trim().is_empty() {
                         return Err(EditError::new("名前が空です", "the name is empty"));
@@ -321,10 +333,10 @@ impl Command {
                     r.belongs_to = owner.clone();
                 }
             }
-            Self::SplitRoom { room, a, b, new_id } => split_room(&mut plan, room, *a, *b, new_id)?,
-            Self::MergeRooms { a, b } => merge_rooms(&mut plan, a, b)?,
+            Self::SplitRoom { room, a, b, new_id } => split_room(plan, room, *a, *b, new_id)?,
+            Self::MergeRooms { a, b } => merge_rooms(plan, a, b)?,
             Self::MoveRoom { room, delta } => {
-                let (s, r) = find_room_mut(&mut plan, room)?;
+                let (s, r) = find_room_mut(plan, room)?;
                 for v in &mut r.polygon {
                     v.x += delta.x;
                     v.y += delta.y;
@@ -338,19 +350,15 @@ impl Command {
                     f.at.y += delta.y;
                 }
             }
-            Self::DuplicateRoom { room, new_id } => duplicate_room(&mut plan, room, new_id)?,
-            Self::TransformPlan(t) => transform(&mut plan, *t),
+            Self::DuplicateRoom { room, new_id } => duplicate_room(plan, room, new_id)?,
+            Self::TransformPlan(t) => transform(plan, *t),
             Self::AddOpening { storey, opening } => {
-                ensure_new_id(&plan, &opening.id)?;
-                storey_mut(&mut plan, *storey)?
-                    .openings
-                    .push(opening.clone());
+                ensure_new_id(plan, &opening.id)?;
+                storey_mut(plan, *storey)?.openings.push(opening.clone());
             }
             Self::AddFixture { storey, fixture } => {
-                ensure_new_id(&plan, &fixture.id)?;
-                storey_mut(&mut plan, *storey)?
-                    .fixtures
-                    .push(fixture.clone());
+                ensure_new_id(plan, &fixture.id)?;
+                storey_mut(plan, *storey)?.fixtures.push(fixture.clone());
             }
             Self::MoveFixture { id, to } => {
                 let storey = plan
@@ -387,16 +395,16 @@ impl Command {
                 fixture.kind = kind.clone();
             }
             Self::MoveOpening { id, offset_mm } => {
-                let opening = opening_mut(&mut plan, id)?;
+                let opening = opening_mut(plan, id)?;
                 opening.offset_mm = *offset_mm;
             }
             Self::UpdateOpening { id, width_mm, kind } => {
-                let opening = opening_mut(&mut plan, id)?;
+                let opening = opening_mut(plan, id)?;
                 opening.width_mm = *width_mm;
                 opening.kind = kind.clone();
             }
             Self::AddStorey { id, name } => {
-                ensure_new_id(&plan, id)?;
+                ensure_new_id(plan, id)?;
                 let ceiling = plan.storeys.last().and_then(|s| s.ceiling_height_mm);
                 plan.storeys.push(Storey {
                     id: id.clone(),
@@ -409,16 +417,71 @@ impl Command {
             }
             Self::UpdateDwelling(dwelling) => plan.dwelling = dwelling.clone(),
             Self::SetCeilingHeight { storey, height_mm } => {
-                storey_mut(&mut plan, *storey)?.ceiling_height_mm = *height_mm
+                storey_mut(plan, *storey)?.ceiling_height_mm = *height_mm
             }
             Self::RenameStorey { storey, name } => {
                 if name.trim().is_empty() {
                     return Err(EditError::new("名前が空です", "the name is empty"));
                 }
-                storey_mut(&mut plan, *storey)?.name = name.clone();
+                storey_mut(plan, *storey)?.name = name.clone();
             }
         }
-        Ok(plan)
+        Ok(())
+    }
+}
+
+/// Largest distance a command moves something by or sets, mm: the span of the coordinate
+/// range (±[`MAX_COORDINATE_MM`]), so that no sum of a coordinate and a distance can
+/// overflow and every result beyond the range is left for validation to refuse.
+pub const MAX_DISTANCE_MM: i64 = 2 * MAX_COORDINATE_MM;
+
+impl Command {
+    /// Refuses typed or computed inputs beyond the coordinate range before anything is
+    /// computed with them (a point beyond ±[`MAX_COORDINATE_MM`], a distance beyond
+    /// ±[`MAX_DISTANCE_MM`]): the plan's exact predicates and sums rely on the range.
+    fn check_inputs(&self) -> Result<(), EditError> {
+        let point = |p: &PointMm| {
+            if p.x.unsigned_abs() > MAX_COORDINATE_MM.unsigned_abs()
+                || p.y.unsigned_abs() > MAX_COORDINATE_MM.unsigned_abs()
+            {
+                Err(EditError::new(
+                    format!(
+                        "座標 ({}, {}) が範囲 ±{MAX_COORDINATE_MM} mm を超えています",
+                        p.x, p.y
+                    ),
+                    format!(
+                        "coordinate ({}, {}) is beyond ±{MAX_COORDINATE_MM} mm",
+                        p.x, p.y
+                    ),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let distance = |d: i64| {
+            if d.unsigned_abs() > MAX_DISTANCE_MM.unsigned_abs() {
+                Err(EditError::new(
+                    format!("距離 {d} mm が範囲 ±{MAX_DISTANCE_MM} mm を超えています"),
+                    format!("distance {d} mm is beyond ±{MAX_DISTANCE_MM} mm"),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        match self {
+            Self::AddRoom { room, .. } => room.polygon.iter().try_for_each(point),
+            Self::MoveVertex { from, to, .. } => point(from).and(point(to)),
+            Self::MoveEdge { offset_mm, .. } => distance(*offset_mm),
+            Self::SetEdgeLength { length_mm, .. } => distance(*length_mm),
+            Self::SetRoomSize {
+                width_mm, depth_mm, ..
+            } => distance(*width_mm).and(distance(*depth_mm)),
+            Self::SplitRoom { a, b, .. } => point(a).and(point(b)),
+            Self::MoveRoom { delta, .. } => distance(delta.x).and(distance(delta.y)),
+            Self::AddFixture { fixture, .. } => point(&fixture.at),
+            Self::MoveFixture { to, .. } => point(to),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -576,7 +639,13 @@ fn move_edge(plan: &mut Plan, room_id: &str, edge: usize, offset_mm: i64) -> Res
     // is exactly this edge (a corridor gains a notch rather than a slanted wall).
     insert_vertex_everywhere(storey, a);
     insert_vertex_everywhere(storey, b);
+    // Only an outline with an edge on the wall's line changes: a cheap test first, so a
+    // drag step does not rebuild every outline of the storey.
+    let on_line = |v: &&PointMm| orientation(a, b, **v) == 0;
     for room in &mut storey.rooms {
+        if room.polygon.iter().filter(on_line).nth(1).is_none() {
+            continue;
+        }
         room.polygon = moved_outline(&room.polygon, a, b, delta);
         if !room.wall_thickness_mm.is_empty() && room.wall_thickness_mm.len() != room.polygon.len()
         {
@@ -682,8 +751,7 @@ fn set_edge_length(
             from: b,
             to,
         }
-        .apply(plan)
-        .map(|p| *plan = p)
+        .apply_in_place(plan)
     }
 }
 

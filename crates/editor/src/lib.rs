@@ -2,10 +2,12 @@
 //!
 //! * Every change is a [`Command`] applied through [`Editor::apply`]; the result is validated
 //!   and an invalid result changes nothing and leaves a message.
-//! * Undo and redo keep whole-plan snapshots, one per command or gesture.
+//! * Undo and redo keep what each command or gesture changed ([`history`]), within a memory
+//!   budget ([`history::HISTORY_BUDGET_BYTES`]).
 //! * A gesture (a drag) is a transaction: [`Editor::begin_gesture`], any number of
 //!   [`Editor::preview`]s computed from the gesture's origin plan, then [`Editor::commit`]
-//!   (one undo step) or [`Editor::cancel`] (Esc).
+//!   (one undo step) or [`Editor::cancel`] (Esc). A preview costs what the edit changes, not
+//!   a copy of the plan (see [`Editor::preview`]).
 //! * Tools are explicit state machines fed with pointer and key events in world millimetres
 //!   ([`tools`]); the app converts screen pixels with a [`viewport::Viewport`].
 //!
@@ -19,17 +21,18 @@
 //! ```
 
 pub mod commands;
+pub mod history;
 pub mod snap;
 pub mod tools;
 pub mod viewport;
 
 pub use commands::{Command, EditError, RoomPatch, Transform};
+use history::{Delta, HISTORY_BUDGET_BYTES};
+use madori_plan::validate::Touched;
 use madori_plan::{Plan, PointMm};
 use snap::SnapSettings;
+use std::collections::VecDeque;
 use tools::{Mode, Tool};
-
-/// Undo steps kept; older ones are dropped.
-pub const HISTORY_LIMIT: usize = 200;
 
 /// What is selected.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -54,25 +57,39 @@ pub enum Selection {
     Fixture(String),
 }
 
-/// One undo step: the plan before and after, and what it was.
+/// One undo step: what it was, what it changed, and the memory that takes.
 #[derive(Clone, Debug)]
 struct Step {
     label: &'static str,
-    before: Plan,
-    after: Plan,
+    delta: Delta,
+    bytes: usize,
 }
 
 /// A gesture in progress.
+///
+/// Each preview is computed in `scratch`, a second plan buffer: `scratch` is first made equal
+/// to `origin` again by copying back only the parts that differ (`scratch_dirty` says where
+/// to look), then the command is applied to it in place and only what it changed is
+/// validated. A valid result is swapped with the shown plan, whose own difference from
+/// `origin` (`shown_dirty`) becomes the scratch's. So a drag step never copies the whole
+/// plan; it costs a comparison of the plan and the rooms the edit touches.
 #[derive(Clone, Debug)]
 struct Gesture {
     label: &'static str,
     origin: Plan,
+    scratch: Plan,
+    /// Where `scratch` may differ from `origin` (`None`: anywhere).
+    scratch_dirty: Option<Touched>,
+    /// Where the shown plan differs from `origin`.
+    shown_dirty: Option<Touched>,
 }
 
 /// The editor: the plan, its history, the selection and the active tool.
 #[derive(Clone, Debug)]
 pub struct Editor {
-    /// The plan as shown (during a gesture, the gesture's preview).
+    /// The plan as shown (during a gesture, the gesture's preview). Read it freely; change
+    /// it only through [`Editor::apply`], gestures, [`Editor::load`], undo and redo, because
+    /// the history stores differences from it.
     pub plan: Plan,
     /// Index of the storey being edited.
     pub storey: usize,
@@ -93,9 +110,79 @@ pub struct Editor {
     pub message: Option<EditError>,
     /// Where the pointer last was, world mm.
     pub pointer: viewport::WorldMm,
-    undo_stack: Vec<Step>,
+    undo_stack: VecDeque<Step>,
     redo_stack: Vec<Step>,
+    /// Estimated bytes held by both stacks.
+    history_bytes: usize,
     gesture: Option<Gesture>,
+}
+
+/// The first problem validation finds in what `command` changed (`touched`, on the result
+/// `next`), as the command's refusal.
+fn refusal(command: &Command, next: &Plan, touched: &Touched) -> Result<(), EditError> {
+    match madori_plan::validate::validate_touched(next, touched).first() {
+        None => Ok(()),
+        Some(first) => Err(EditError::new(
+            format!("{}: {}", command.label(), first.message_ja),
+            format!("{}: {}", command.label(), first.message_en),
+        )),
+    }
+}
+
+/// Makes `plan` equal to `origin` again, copying only the elements that differ. `dirty` says
+/// where they may differ (from [`Touched::between`] of `origin` and `plan`); `None` means
+/// anywhere, and everything is compared.
+fn restore(plan: &mut Plan, origin: &Plan, dirty: Option<&Touched>) {
+    fn list<T: Clone + PartialEq>(into: &mut Vec<T>, from: &[T]) {
+        into.truncate(from.len());
+        for (slot, item) in into.iter_mut().zip(from) {
+            if slot != item {
+                slot.clone_from(item);
+            }
+        }
+        let kept = into.len();
+        into.extend_from_slice(&from[kept..]);
+    }
+    fn storey(into: &mut madori_plan::Storey, from: &madori_plan::Storey) {
+        if into.id != from.id {
+            into.id.clone_from(&from.id);
+        }
+        if into.name != from.name {
+            into.name.clone_from(&from.name);
+        }
+        into.ceiling_height_mm = from.ceiling_height_mm;
+        list(&mut into.rooms, &from.rooms);
+        list(&mut into.openings, &from.openings);
+        list(&mut into.fixtures, &from.fixtures);
+    }
+    plan.format_version = origin.format_version;
+    if plan.name != origin.name {
+        plan.name.clone_from(&origin.name);
+    }
+    let everywhere = dirty.is_none_or(|t| t.whole);
+    if everywhere || dirty.is_some_and(|t| t.dwelling) {
+        plan.dwelling.clone_from(&origin.dwelling);
+    }
+    plan.storeys.truncate(origin.storeys.len());
+    match dirty {
+        Some(touched) if !everywhere => {
+            for change in &touched.storeys {
+                if let (Some(into), Some(from)) = (
+                    plan.storeys.get_mut(change.index),
+                    origin.storeys.get(change.index),
+                ) {
+                    storey(into, from);
+                }
+            }
+        }
+        _ => {
+            for (into, from) in plan.storeys.iter_mut().zip(&origin.storeys) {
+                storey(into, from);
+            }
+        }
+    }
+    let kept = plan.storeys.len();
+    plan.storeys.extend_from_slice(&origin.storeys[kept..]);
 }
 
 /// A plan with one empty storey, for a new drawing.
@@ -147,8 +234,9 @@ impl Editor {
             tolerance_mm: 150.0,
             message: None,
             pointer: viewport::WorldMm::default(),
-            undo_stack: Vec::new(),
+            undo_stack: VecDeque::new(),
             redo_stack: Vec::new(),
+            history_bytes: 0,
             gesture: None,
         }
     }
@@ -168,15 +256,9 @@ impl Editor {
     /// validating the whole result, at a cost that follows the size of the edit.
     fn checked(&self, base: &Plan, command: &Command) -> Result<Plan, EditError> {
         let next = command.apply(base)?;
-        let touched = madori_plan::validate::Touched::between(base, &next);
-        let problems = madori_plan::validate::validate_touched(&next, &touched);
-        match problems.first() {
-            None => Ok(next),
-            Some(first) => Err(EditError::new(
-                format!("{}: {}", command.label(), first.message_ja),
-                format!("{}: {}", command.label(), first.message_en),
-            )),
-        }
+        let touched = Touched::between(base, &next);
+        refusal(command, &next, &touched)?;
+        Ok(next)
     }
 
     /// Applies a command as one undo step. On error nothing changes and the message is kept
@@ -188,7 +270,7 @@ impl Editor {
         match self.checked(&self.plan, &command) {
             Ok(next) => {
                 let before = std::mem::replace(&mut self.plan, next);
-                self.push_step(command.label(), before);
+                self.push_step(command.label(), &before);
                 self.message = None;
                 self.prune_selection();
                 Ok(())
@@ -200,16 +282,35 @@ impl Editor {
         }
     }
 
-    fn push_step(&mut self, label: &'static str, before: Plan) {
-        self.undo_stack.push(Step {
-            label,
-            before,
-            after: self.plan.clone(),
-        });
-        if self.undo_stack.len() > HISTORY_LIMIT {
-            self.undo_stack.remove(0);
+    /// Records the step from `before` to the current plan (nothing if they are equal),
+    /// drops the redo steps, and drops the oldest steps while the history holds more than
+    /// [`HISTORY_BUDGET_BYTES`] (the newest step is always kept).
+    fn push_step(&mut self, label: &'static str, before: &Plan) {
+        let delta = Delta::between(before, &self.plan);
+        if delta.is_empty() {
+            return;
         }
-        self.redo_stack.clear();
+        for dropped in self.redo_stack.drain(..) {
+            self.history_bytes -= dropped.bytes;
+        }
+        let bytes = std::mem::size_of::<Step>() + delta.bytes();
+        self.history_bytes += bytes;
+        self.undo_stack.push_back(Step {
+            label,
+            delta,
+            bytes,
+        });
+        while self.history_bytes > HISTORY_BUDGET_BYTES && self.undo_stack.len() > 1 {
+            if let Some(oldest) = self.undo_stack.pop_front() {
+                self.history_bytes -= oldest.bytes;
+            }
+        }
+    }
+
+    /// Estimated memory the undo and redo history holds, bytes (see [`history::Bytes`]);
+    /// at most [`HISTORY_BUDGET_BYTES`] unless the newest step alone is larger.
+    pub fn history_bytes(&self) -> usize {
+        self.history_bytes
     }
 
     /// Starts a gesture: previews apply to the plan as it is now.
@@ -218,22 +319,42 @@ impl Editor {
             self.gesture = Some(Gesture {
                 label,
                 origin: self.plan.clone(),
+                scratch: self.plan.clone(),
+                scratch_dirty: Some(Touched::default()),
+                shown_dirty: Some(Touched::default()),
             });
         }
     }
 
     /// Shows `command` applied to the gesture's origin. An invalid result keeps the last
     /// valid preview (the drag stops at the obstacle) and returns the reason.
+    ///
+    /// The result is computed in the gesture's second plan buffer, so the step
+    /// copies only what differs from the origin, never the whole plan. The shown plan must
+    /// not be changed by other means during a gesture.
     pub fn preview(&mut self, command: &Command) -> Result<(), EditError> {
-        let Some(gesture) = &self.gesture else {
+        let Some(gesture) = &mut self.gesture else {
             return Err(EditError::new(
                 "操作中ではありません",
                 "no gesture in progress",
             ));
         };
-        match self.checked(&gesture.origin, command) {
-            Ok(next) => {
-                self.plan = next;
+        restore(
+            &mut gesture.scratch,
+            &gesture.origin,
+            gesture.scratch_dirty.as_ref(),
+        );
+        gesture.scratch_dirty = None;
+        let result = command.apply_in_place(&mut gesture.scratch).and_then(|()| {
+            let touched = Touched::between(&gesture.origin, &gesture.scratch);
+            let verdict = refusal(command, &gesture.scratch, &touched);
+            gesture.scratch_dirty = Some(touched);
+            verdict
+        });
+        match result {
+            Ok(()) => {
+                std::mem::swap(&mut self.plan, &mut gesture.scratch);
+                std::mem::swap(&mut gesture.scratch_dirty, &mut gesture.shown_dirty);
                 self.message = None;
                 Ok(())
             }
@@ -247,9 +368,7 @@ impl Editor {
     /// Ends the gesture as one undo step (none if nothing changed).
     pub fn commit(&mut self) {
         if let Some(gesture) = self.gesture.take() {
-            if gesture.origin != self.plan {
-                self.push_step(gesture.label, gesture.origin);
-            }
+            self.push_step(gesture.label, &gesture.origin);
         }
         self.prune_selection();
     }
@@ -270,9 +389,9 @@ impl Editor {
     /// Undoes the last step; false if there is none.
     pub fn undo(&mut self) -> bool {
         self.cancel();
-        match self.undo_stack.pop() {
+        match self.undo_stack.pop_back() {
             Some(step) => {
-                self.plan = step.before.clone();
+                step.delta.write(&mut self.plan, false);
                 self.redo_stack.push(step);
                 self.prune_selection();
                 true
@@ -286,8 +405,8 @@ impl Editor {
         self.cancel();
         match self.redo_stack.pop() {
             Some(step) => {
-                self.plan = step.after.clone();
-                self.undo_stack.push(step);
+                step.delta.write(&mut self.plan, true);
+                self.undo_stack.push_back(step);
                 self.prune_selection();
                 true
             }

@@ -5,7 +5,7 @@ use crate::commands::{edge_normal, Command};
 use crate::snap::{snap, Grid};
 use crate::viewport::WorldMm;
 use crate::{fresh_id, Editor, Selection};
-use madori_plan::geometry::{distance_mm, locate, Location};
+use madori_plan::geometry::{distance_mm, locate, Location, MAX_COORDINATE_MM};
 use madori_plan::{
     Fixture, FixtureKind, Opening, OpeningKind, PointMm, Room, RoomKind, Storey, WindowOperation,
 };
@@ -165,6 +165,15 @@ pub struct Modifiers {
     pub shift: bool,
 }
 
+/// A pointer position the tools can compute with: `None` when not a number; otherwise
+/// clamped to the plan's coordinate range (±[`MAX_COORDINATE_MM`]; a point beyond it is far
+/// off any canvas), so that every sum and exact predicate on it stays in range.
+fn within_range(p: WorldMm) -> Option<WorldMm> {
+    let limit = MAX_COORDINATE_MM as f64;
+    (p.x.is_finite() && p.y.is_finite())
+        .then(|| WorldMm::new(p.x.clamp(-limit, limit), p.y.clamp(-limit, limit)))
+}
+
 fn distance_to_segment(a: PointMm, b: PointMm, p: WorldMm) -> f64 {
     crate::snap::nearest_on_segment(a, b, p).1
 }
@@ -305,6 +314,7 @@ impl Editor {
 
     /// Pointer pressed at `p`.
     pub fn pointer_down(&mut self, p: WorldMm, mods: Modifiers) {
+        let Some(p) = within_range(p) else { return };
         self.pointer = p;
         let Some(storey) = self.plan.storeys.get(self.storey) else {
             return;
@@ -360,6 +370,7 @@ impl Editor {
 
     /// Pointer moved to `p` (button held or not).
     pub fn pointer_move(&mut self, p: WorldMm, mods: Modifiers) {
+        let Some(p) = within_range(p) else { return };
         self.pointer = p;
         match self.mode.clone() {
             Mode::Pressing { at, hit } => {
@@ -485,6 +496,7 @@ impl Editor {
 
     /// Pointer released at `p`.
     pub fn pointer_up(&mut self, p: WorldMm, mods: Modifiers) {
+        let p = within_range(p).unwrap_or(self.pointer);
         self.pointer_move(p, mods);
         match std::mem::take(&mut self.mode) {
             Mode::Pressing { hit, .. } => {

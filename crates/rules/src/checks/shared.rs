@@ -165,20 +165,22 @@ fn relaxed_rooms(ctx: &Ctx<'_, '_>, indices: &[usize], limits: &RoomLimits) -> V
 /// The private rooms that the SH room-size rule covers in this profile: all of them, except
 /// in the single-parent profile, where single-parent household rooms follow SP-ROOM.
 pub(crate) fn single_rooms(ctx: &Ctx<'_, '_>) -> Vec<usize> {
-    let single_parent_profile = ctx.profile.has_rule(RuleId::SpRoom);
     ctx.facts
         .private_rooms
         .iter()
         .enumerate()
-        .filter(|(_, p)| {
-            !(single_parent_profile
-                && p.room
-                    .occupancy
-                    .as_ref()
-                    .is_some_and(madori_plan::Occupancy::is_single_parent_household))
-        })
+        .filter(|(_, p)| covers(ctx, p))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Whether SH-ROOM covers this private room (see [`single_rooms`]).
+pub(crate) fn covers(ctx: &Ctx<'_, '_>, p: &PrivateRoom<'_>) -> bool {
+    !(ctx.profile.has_rule(RuleId::SpRoom)
+        && p.room
+            .occupancy
+            .as_ref()
+            .is_some_and(madori_plan::Occupancy::is_single_parent_household))
 }
 
 /// SH-ROOM: each private room ≥ 9 ㎡, its own 収納 included; with a local relaxation, a

@@ -634,9 +634,8 @@ impl Checker {
             for (i, (new, old)) in facts.rooms.iter().zip(&self.facts[s].rooms).enumerate() {
                 if new != old {
                     dirty[s][i] = true;
-                    let doors = |f: &crate::facts::RoomFacts| {
-                        f.private.map(|p| (p.has_door, p.lockable))
-                    };
+                    let doors =
+                        |f: &crate::facts::RoomFacts| f.private.map(|p| (p.has_door, p.lockable));
                     doors_changed |= doors(new) != doors(old);
                 }
             }
@@ -725,7 +724,11 @@ fn update_per_room(
         whole: &whole,
     };
     let flag = |flags: &[Vec<bool>], s: usize, i: usize| {
-        flags.get(s).and_then(|f| f.get(i)).copied().unwrap_or(false)
+        flags
+            .get(s)
+            .and_then(|f| f.get(i))
+            .copied()
+            .unwrap_or(false)
     };
     // The rooms to redo, in plan order, with their new findings.
     let mut redo: Vec<(usize, usize, Option<Finding>)> = Vec::new();
@@ -765,7 +768,10 @@ fn update_per_room(
         }
         return len;
     }
-    let mut old = findings.drain(start..start + len).collect::<Vec<_>>().into_iter();
+    let mut old = findings
+        .drain(start..start + len)
+        .collect::<Vec<_>>()
+        .into_iter();
     let mut fresh = Vec::with_capacity(len + redo.len());
     for (s, rooms) in state.present.iter_mut().enumerate() {
         for (i, present) in rooms.iter_mut().enumerate() {

@@ -52,7 +52,10 @@ fn assert_same(incremental: &Report, full: &Report, what: &str) {
         "finding count after {what}"
     );
     for (k, (a, b)) in incremental.findings.iter().zip(&full.findings).enumerate() {
-        let at = format!("finding {k} ({} {:?}) after {what}", b.rule_id, b.element_ids);
+        let at = format!(
+            "finding {k} ({} {:?}) after {what}",
+            b.rule_id, b.element_ids
+        );
         assert_eq!(a.rule_id, b.rule_id, "{at}");
         assert_eq!(a.status, b.status, "{at}");
         assert_eq!(a.element_ids, b.element_ids, "{at}");

@@ -235,12 +235,36 @@ fn segments_meet(a1: (f64, f64), a2: (f64, f64), b1: (f64, f64), b2: (f64, f64))
         || (d4 == 0.0 && within(a1, a2, b2))
 }
 
+/// The line an edge lies on, as a key equal for every collinear edge: the reduced direction
+/// (pointing right, or down when vertical) and the offset of the line, exact.
+pub(crate) type LineKey = (i64, i64, i128);
+
+/// An edge on its supporting line: the line's key and the span `lo..hi` along it.
+pub(crate) fn edge_span(a: PointMm, b: PointMm) -> (LineKey, i128, i128) {
+    let (mut dx, mut dy) = (b.x - a.x, b.y - a.y);
+    let g = gcd(dx.unsigned_abs(), dy.unsigned_abs()).max(1) as i64;
+    (dx, dy) = (dx / g, dy / g);
+    if dx < 0 || (dx == 0 && dy < 0) {
+        (dx, dy) = (-dx, -dy);
+    }
+    let offset = i128::from(dy) * i128::from(a.x) - i128::from(dx) * i128::from(a.y);
+    let t = |p: PointMm| i128::from(dx) * i128::from(p.x) + i128::from(dy) * i128::from(p.y);
+    let (ta, tb) = (t(a), t(b));
+    ((dx, dy, offset), ta.min(tb), ta.max(tb))
+}
+
+/// Whether an edge spanning `lo..hi` whose spans shared with other rooms' edges on its line
+/// add up to `shared` is exterior: less than half of it is shared.
+pub(crate) fn is_exterior(lo: i128, hi: i128, shared: i128) -> bool {
+    2 * shared < hi - lo
+}
+
 /// Whether each edge of each room of a storey is exterior (see the module docs).
 /// `result[room][edge]`.
 pub fn exterior_edges(storey: &Storey) -> Vec<Vec<bool>> {
     /// An edge on its supporting line: the line's key, the span along it, and its owner.
     struct Span {
-        line: (i64, i64, i128),
+        line: LineKey,
         lo: i128,
         hi: i128,
         room: usize,
@@ -253,21 +277,11 @@ pub fn exterior_edges(storey: &Storey) -> Vec<Vec<bool>> {
         }
         let n = r.polygon.len();
         for edge in 0..n {
-            let (a, b) = (r.polygon[edge], r.polygon[(edge + 1) % n]);
-            let (mut dx, mut dy) = (b.x - a.x, b.y - a.y);
-            let g = gcd(dx.unsigned_abs(), dy.unsigned_abs()).max(1) as i64;
-            (dx, dy) = (dx / g, dy / g);
-            if dx < 0 || (dx == 0 && dy < 0) {
-                (dx, dy) = (-dx, -dy);
-            }
-            let offset = i128::from(dy) * i128::from(a.x) - i128::from(dx) * i128::from(a.y);
-            let t =
-                |p: PointMm| i128::from(dx) * i128::from(p.x) + i128::from(dy) * i128::from(p.y);
-            let (ta, tb) = (t(a), t(b));
+            let (line, lo, hi) = edge_span(r.polygon[edge], r.polygon[(edge + 1) % n]);
             spans.push(Span {
-                line: (dx, dy, offset),
-                lo: ta.min(tb),
-                hi: ta.max(tb),
+                line,
+                lo,
+                hi,
                 room,
                 edge,
             });
@@ -296,7 +310,7 @@ pub fn exterior_edges(storey: &Storey) -> Vec<Vec<bool>> {
         .map(|r| vec![true; r.polygon.len()])
         .collect();
     for (span, shared) in spans.iter().zip(shared) {
-        if 2 * shared >= span.hi - span.lo {
+        if !is_exterior(span.lo, span.hi, shared) {
             exterior[span.room][span.edge] = false;
         }
     }
@@ -362,6 +376,48 @@ pub struct PlanAreas {
     pub dwelling_interior_m2: Option<f64>,
 }
 
+/// The areas of one room whose edges are exterior as `exterior` says.
+pub(crate) fn room_area(room: &Room, exterior: &[bool], construction: Construction) -> RoomArea {
+    let thickness = wall_thicknesses_mm(room, exterior, construction);
+    RoomArea {
+        wall_centre_m2: wall_centre_area_m2(&room.polygon),
+        interior_m2: interior_polygon(&room.polygon, &thickness)
+            .map(|p| to_geo(p).unsigned_area() / MM2_PER_M2),
+    }
+}
+
+/// A storey's floor area (balconies excluded): `(壁芯, 内法)`, summed in room order so that
+/// a sum kept between checks equals a fresh one to the last bit.
+pub(crate) fn storey_sums(storey: &Storey, rooms: &[RoomArea]) -> (f64, Option<f64>) {
+    let floor = || {
+        storey
+            .rooms
+            .iter()
+            .zip(rooms)
+            .filter(|(room, _)| room.kind.counts_as_floor_area())
+    };
+    (
+        floor().map(|(_, a)| a.wall_centre_m2).sum(),
+        floor().map(|(_, a)| a.interior_m2).sum(),
+    )
+}
+
+/// The dwelling's floor area from its storeys' `(壁芯, 内法)`, in storey order.
+pub(crate) fn dwelling_sums(storeys: &[StoreyArea]) -> (f64, Option<f64>) {
+    (
+        storeys.iter().map(|s| s.wall_centre_m2).sum(),
+        storeys.iter().map(|s| s.interior_m2).sum(),
+    )
+}
+
+/// A room's areas measured inside the walls ([`PlanAreas::interior_as_basis`]).
+pub(crate) fn interior_basis_room(area: &RoomArea) -> RoomArea {
+    RoomArea {
+        wall_centre_m2: area.interior_m2.unwrap_or(0.0),
+        interior_m2: area.interior_m2,
+    }
+}
+
 impl PlanAreas {
     /// Computes every area of a (validated) plan.
     pub fn compute(plan: &madori_plan::Plan) -> Self {
@@ -375,35 +431,23 @@ impl PlanAreas {
                     .rooms
                     .iter()
                     .zip(&exterior)
-                    .map(|(room, ext)| {
-                        let thickness = wall_thicknesses_mm(room, ext, construction);
-                        RoomArea {
-                            wall_centre_m2: wall_centre_area_m2(&room.polygon),
-                            interior_m2: interior_polygon(&room.polygon, &thickness)
-                                .map(|p| to_geo(p).unsigned_area() / MM2_PER_M2),
-                        }
-                    })
+                    .map(|(room, ext)| room_area(room, ext, construction))
                     .collect();
-                let floor = || {
-                    storey
-                        .rooms
-                        .iter()
-                        .zip(&rooms)
-                        .filter(|(room, _)| room.kind.counts_as_floor_area())
-                };
+                let (wall_centre_m2, interior_m2) = storey_sums(storey, &rooms);
                 StoreyArea {
                     id: storey.id.clone(),
                     name: storey.name.clone(),
-                    wall_centre_m2: floor().map(|(_, a)| a.wall_centre_m2).sum(),
-                    interior_m2: floor().map(|(_, a)| a.interior_m2).sum(),
+                    wall_centre_m2,
+                    interior_m2,
                     rooms,
                     exterior,
                 }
             })
             .collect();
+        let (dwelling_wall_centre_m2, dwelling_interior_m2) = dwelling_sums(&storeys);
         Self {
-            dwelling_wall_centre_m2: storeys.iter().map(|s| s.wall_centre_m2).sum(),
-            dwelling_interior_m2: storeys.iter().map(|s| s.interior_m2).sum(),
+            dwelling_wall_centre_m2,
+            dwelling_interior_m2,
             storeys,
         }
     }
@@ -427,21 +471,8 @@ impl PlanAreas {
             .iter()
             .zip(&plan.storeys)
             .map(|(s, storey)| {
-                let rooms: Vec<RoomArea> = s
-                    .rooms
-                    .iter()
-                    .map(|r| RoomArea {
-                        wall_centre_m2: r.interior_m2.unwrap_or(0.0),
-                        interior_m2: r.interior_m2,
-                    })
-                    .collect();
-                let floor: f64 = storey
-                    .rooms
-                    .iter()
-                    .zip(&rooms)
-                    .filter(|(room, _)| room.kind.counts_as_floor_area())
-                    .map(|(_, a)| a.wall_centre_m2)
-                    .sum();
+                let rooms: Vec<RoomArea> = s.rooms.iter().map(interior_basis_room).collect();
+                let (floor, _) = storey_sums(storey, &rooms);
                 StoreyArea {
                     wall_centre_m2: floor,
                     rooms,
@@ -449,8 +480,9 @@ impl PlanAreas {
                 }
             })
             .collect();
+        let (dwelling_wall_centre_m2, _) = dwelling_sums(&storeys);
         PlanAreas {
-            dwelling_wall_centre_m2: storeys.iter().map(|s| s.wall_centre_m2).sum(),
+            dwelling_wall_centre_m2,
             dwelling_interior_m2: self.dwelling_interior_m2,
             storeys,
         }

@@ -242,144 +242,175 @@ fn on_outline(polygon: &[PointMm], a: Pt, b: Pt) -> bool {
     })
 }
 
-impl<'a> Facts<'a> {
-    /// Derives the facts of a validated plan.
-    pub fn derive(plan: &'a Plan, areas: &'a PlanAreas, interior_basis: bool) -> Self {
-        let basis = if interior_basis {
-            std::borrow::Cow::Owned(areas.interior_as_basis(plan))
-        } else {
-            std::borrow::Cow::Borrowed(areas)
+/// What the rules need to know about one private room, owned (no borrow of the plan) so
+/// that it can be kept between checks ([`crate::incremental::Checker`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PrivateFacts {
+    /// Area on the profile's basis including storage belonging to it, ㎡.
+    pub area_m2: f64,
+    /// Area of storage belonging to it, ㎡.
+    pub storage_m2: f64,
+    /// Items the room has for itself.
+    pub own: ItemCounts,
+    /// Lockable (`None`: its doors' locks are not entered).
+    pub lockable: Option<bool>,
+    /// A door on its walls.
+    pub has_door: bool,
+    /// Exterior window area on its edges, ㎡.
+    pub exterior_window_m2: f64,
+}
+
+/// What the rules need to know about one room.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RoomFacts {
+    /// Its exterior windows.
+    pub windows: WindowArea,
+    /// For a private room, what the private-room rules read.
+    pub private: Option<PrivateFacts>,
+}
+
+/// What one storey contributes to the [`Facts`], owned so that it can be kept between checks
+/// and derived again only for a storey an edit touched.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoreyFacts {
+    /// Per room, in the storey's room order.
+    pub rooms: Vec<RoomFacts>,
+    /// Items in common space provided by the storey's fixtures.
+    pub common: ItemCounts,
+    /// Ids of the fixtures, then of the laundry rooms, providing each common item.
+    pub common_providers: [Vec<String>; 6],
+    /// A laundry room that belongs to no private room is on the storey (it counts as one
+    /// laundry place when no fixture provides one, [`Facts::assemble`]).
+    pub common_laundry_room: bool,
+    /// A window is on the storey.
+    pub any_window: bool,
+}
+
+impl StoreyFacts {
+    /// Derives the facts of storey `s` of a validated plan; `room_areas` are its rooms' areas
+    /// on the profile's basis.
+    pub fn derive(plan: &Plan, s: usize, room_areas: &[crate::area::RoomArea]) -> Self {
+        let storey = &plan.storeys[s];
+        let mut out = Self::default();
+        let index: HashMap<&str, usize> = storey
+            .rooms
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        // The private room each room serves, if any (itself, or the room it belongs to).
+        let owner = |i: usize| -> Option<usize> {
+            let room = &storey.rooms[i];
+            if room.kind == RoomKind::Private {
+                return Some(i);
+            }
+            let o = *index.get(room.belongs_to.as_deref()?)?;
+            (storey.rooms[o].kind == RoomKind::Private).then_some(o)
         };
-        let mut private_rooms = Vec::new();
-        let mut common = ItemCounts::default();
-        let mut common_providers: [Vec<String>; 6] = Default::default();
-        let mut any_window = false;
-        let mut room_windows = Vec::with_capacity(plan.storeys.len());
-        for (s, storey) in plan.storeys.iter().enumerate() {
-            let index: HashMap<&str, usize> = storey
-                .rooms
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.id.as_str(), i))
-                .collect();
-            // The private room each room serves, if any (itself, or the room it belongs to).
-            let owner = |i: usize| -> Option<usize> {
-                let room = &storey.rooms[i];
-                if room.kind == RoomKind::Private {
-                    return Some(i);
-                }
-                let o = *index.get(room.belongs_to.as_deref()?)?;
-                (storey.rooms[o].kind == RoomKind::Private).then_some(o)
+        let mut own = vec![ItemCounts::default(); storey.rooms.len()];
+        // Items counted per room: which rooms already provide them.
+        let mut room_has = vec![[false; Item::ALL.len()]; storey.rooms.len()];
+        for fixture in &storey.fixtures {
+            let Some(&r) = index.get(fixture.room.as_str()) else {
+                continue;
             };
-            let mut own = vec![ItemCounts::default(); storey.rooms.len()];
-            // Items counted per room: which rooms already provide them.
-            let mut room_has = vec![[false; Item::ALL.len()]; storey.rooms.len()];
-            for fixture in &storey.fixtures {
-                let Some(&r) = index.get(fixture.room.as_str()) else {
+            let mut items: Vec<(Item, u32)> = provides(&fixture.kind).to_vec();
+            if let FixtureKind::WashBasin { bowls } = fixture.kind {
+                items.push((Item::WashBowl, bowls));
+            }
+            for (item, n) in items {
+                let counted = if item.counted_per_room() {
+                    let first = !room_has[r][item as usize];
+                    room_has[r][item as usize] = true;
+                    u32::from(first)
+                } else {
+                    n
+                };
+                match owner(r) {
+                    Some(o) => own[o].add(item, counted),
+                    None => {
+                        out.common.add(item, counted);
+                        out.common_providers[item as usize].push(fixture.id.clone());
+                    }
+                }
+            }
+        }
+        for (i, room) in storey.rooms.iter().enumerate() {
+            if room.kind == RoomKind::Laundry && owner(i).is_none() {
+                out.common_laundry_room = true;
+                out.common_providers[Item::Laundry as usize].push(room.id.clone());
+            }
+        }
+        let mut windows = vec![WindowArea::default(); storey.rooms.len()];
+        // Doors per room: whether any, and whether one locks (`None`: not entered).
+        let mut doors: Vec<Option<Option<bool>>> = vec![None; storey.rooms.len()];
+        let mut foreign_doors = Vec::new();
+        for opening in &storey.openings {
+            let Some(&r) = index.get(opening.room.as_str()) else {
+                continue;
+            };
+            match opening.kind {
+                OpeningKind::Door { lockable } => {
+                    doors[r] = Some(merge_lock(doors[r].flatten(), lockable));
+                    if storey.rooms[r].kind != RoomKind::Private {
+                        foreign_doors.push(opening);
+                    }
+                }
+                OpeningKind::Window {
+                    height_mm,
+                    exterior,
+                    operation,
+                } => {
+                    out.any_window = true;
+                    match (exterior, height_mm) {
+                        (false, _) => {}
+                        (true, None) => windows[r].height_unknown = true,
+                        (true, Some(height_mm)) => {
+                            let area = f64::from(opening.width_mm) * f64::from(height_mm) / 1e6;
+                            windows[r].glazed_m2 += area;
+                            windows[r].openable_m2 += area * operation.openable_share();
+                        }
+                    }
+                }
+            }
+        }
+        // A door on a corridor's side of a wall it shares with a private room serves the
+        // private room too, and its lock is the private room's. Only rooms without a door
+        // of their own are searched, so the usual plan costs nothing here.
+        for (r, room) in storey.rooms.iter().enumerate() {
+            if room.kind != RoomKind::Private || doors[r].is_some() {
+                continue;
+            }
+            for opening in &foreign_doors {
+                let OpeningKind::Door { lockable } = opening.kind else {
                     continue;
                 };
-                let mut items: Vec<(Item, u32)> = provides(&fixture.kind).to_vec();
-                if let FixtureKind::WashBasin { bowls } = fixture.kind {
-                    items.push((Item::WashBowl, bowls));
-                }
-                for (item, n) in items {
-                    let counted = if item.counted_per_room() {
-                        let first = !room_has[r][item as usize];
-                        room_has[r][item as usize] = true;
-                        u32::from(first)
-                    } else {
-                        n
-                    };
-                    match owner(r) {
-                        Some(o) => own[o].add(item, counted),
-                        None => {
-                            common.add(item, counted);
-                            common_providers[item as usize].push(fixture.id.clone());
-                        }
-                    }
-                }
-            }
-            for (i, room) in storey.rooms.iter().enumerate() {
-                if room.kind == RoomKind::Laundry && owner(i).is_none() {
-                    if common.get(Item::Laundry) == 0 {
-                        common.add(Item::Laundry, 1);
-                    }
-                    common_providers[Item::Laundry as usize].push(room.id.clone());
-                }
-            }
-            let mut windows = vec![WindowArea::default(); storey.rooms.len()];
-            // Doors per room: whether any, and whether one locks (`None`: not entered).
-            let mut doors: Vec<Option<Option<bool>>> = vec![None; storey.rooms.len()];
-            let mut foreign_doors = Vec::new();
-            for opening in &storey.openings {
-                let Some(&r) = index.get(opening.room.as_str()) else {
+                let Some(&o) = index.get(opening.room.as_str()) else {
                     continue;
                 };
-                match opening.kind {
-                    OpeningKind::Door { lockable } => {
-                        doors[r] = Some(merge_lock(doors[r].flatten(), lockable));
-                        if storey.rooms[r].kind != RoomKind::Private {
-                            foreign_doors.push(opening);
-                        }
-                    }
-                    OpeningKind::Window {
-                        height_mm,
-                        exterior,
-                        operation,
-                    } => {
-                        any_window = true;
-                        match (exterior, height_mm) {
-                            (false, _) => {}
-                            (true, None) => windows[r].height_unknown = true,
-                            (true, Some(height_mm)) => {
-                                let area = f64::from(opening.width_mm) * f64::from(height_mm) / 1e6;
-                                windows[r].glazed_m2 += area;
-                                windows[r].openable_m2 += area * operation.openable_share();
-                            }
-                        }
-                    }
+                let serves = door_segment(&storey.rooms[o].polygon, opening)
+                    .is_some_and(|(a, b)| on_outline(&room.polygon, a, b));
+                if serves {
+                    doors[r] = Some(merge_lock(doors[r].flatten(), lockable));
                 }
             }
-            // A door on a corridor's side of a wall it shares with a private room serves the
-            // private room too, and its lock is the private room's. Only rooms without a door
-            // of their own are searched, so the usual plan costs nothing here.
-            for (r, room) in storey.rooms.iter().enumerate() {
-                if room.kind != RoomKind::Private || doors[r].is_some() {
-                    continue;
-                }
-                for opening in &foreign_doors {
-                    let OpeningKind::Door { lockable } = opening.kind else {
-                        continue;
-                    };
-                    let Some(&o) = index.get(opening.room.as_str()) else {
-                        continue;
-                    };
-                    let serves = door_segment(&storey.rooms[o].polygon, opening)
-                        .is_some_and(|(a, b)| on_outline(&room.polygon, a, b));
-                    if serves {
-                        doors[r] = Some(merge_lock(doors[r].flatten(), lockable));
-                    }
-                }
+        }
+        let mut storage = vec![0.0; storey.rooms.len()];
+        for (room, area) in storey.rooms.iter().zip(room_areas) {
+            let owner = room.belongs_to.as_deref().and_then(|o| index.get(o));
+            if let (RoomKind::Storage, Some(&o)) = (room.kind, owner) {
+                storage[o] += area.wall_centre_m2;
             }
-            let room_areas = &basis.storeys[s].rooms;
-            let mut storage = vec![0.0; storey.rooms.len()];
-            for (room, area) in storey.rooms.iter().zip(room_areas) {
-                let owner = room.belongs_to.as_deref().and_then(|o| index.get(o));
-                if let (RoomKind::Storage, Some(&o)) = (room.kind, owner) {
-                    storage[o] += area.wall_centre_m2;
-                }
-            }
-            for (i, room) in storey.rooms.iter().enumerate() {
-                if room.kind != RoomKind::Private {
-                    continue;
-                }
-                let storage_m2 = storage[i];
-                private_rooms.push(PrivateRoom {
-                    room,
-                    storey: s,
-                    room_index: i,
-                    area_m2: room_areas[i].wall_centre_m2 + storage_m2,
-                    storage_m2,
+        }
+        out.rooms = storey
+            .rooms
+            .iter()
+            .enumerate()
+            .map(|(i, room)| RoomFacts {
+                windows: windows[i],
+                private: (room.kind == RoomKind::Private).then(|| PrivateFacts {
+                    area_m2: room_areas[i].wall_centre_m2 + storage[i],
+                    storage_m2: storage[i],
                     own: own[i],
                     lockable: if room.lockable {
                         Some(true)
@@ -388,9 +419,75 @@ impl<'a> Facts<'a> {
                     },
                     has_door: doors[i].is_some(),
                     exterior_window_m2: windows[i].glazed_m2,
-                });
+                }),
+            })
+            .collect();
+        out
+    }
+}
+
+impl<'a> PrivateRoom<'a> {
+    /// The private room `room_index` of storey `storey` with its facts.
+    pub fn new(room: &'a Room, storey: usize, room_index: usize, facts: &PrivateFacts) -> Self {
+        Self {
+            room,
+            storey,
+            room_index,
+            area_m2: facts.area_m2,
+            storage_m2: facts.storage_m2,
+            own: facts.own,
+            lockable: facts.lockable,
+            has_door: facts.has_door,
+            exterior_window_m2: facts.exterior_window_m2,
+        }
+    }
+}
+
+impl<'a> Facts<'a> {
+    /// Derives the facts of a validated plan.
+    pub fn derive(plan: &'a Plan, areas: &'a PlanAreas, interior_basis: bool) -> Self {
+        let basis = if interior_basis {
+            std::borrow::Cow::Owned(areas.interior_as_basis(plan))
+        } else {
+            std::borrow::Cow::Borrowed(areas)
+        };
+        let storeys: Vec<StoreyFacts> = (0..plan.storeys.len())
+            .map(|s| StoreyFacts::derive(plan, s, &basis.storeys[s].rooms))
+            .collect();
+        Self::assemble(plan, areas, basis, &storeys)
+    }
+
+    /// The facts of a plan from its storeys' facts (one per storey, in plan order, each
+    /// derived from the same plan and `basis`).
+    pub fn assemble(
+        plan: &'a Plan,
+        areas: &'a PlanAreas,
+        basis: std::borrow::Cow<'a, PlanAreas>,
+        storeys: &[StoreyFacts],
+    ) -> Self {
+        let mut private_rooms = Vec::new();
+        let mut common = ItemCounts::default();
+        let mut common_providers: [Vec<String>; 6] = Default::default();
+        let mut any_window = false;
+        let mut room_windows = Vec::with_capacity(plan.storeys.len());
+        for (s, (storey, facts)) in plan.storeys.iter().zip(storeys).enumerate() {
+            for item in Item::ALL {
+                common.add(item, facts.common.get(item));
             }
-            room_windows.push(windows);
+            // A laundry room counts as one place only when nothing before it provides one.
+            if facts.common_laundry_room && common.get(Item::Laundry) == 0 {
+                common.add(Item::Laundry, 1);
+            }
+            for (all, more) in common_providers.iter_mut().zip(&facts.common_providers) {
+                all.extend(more.iter().cloned());
+            }
+            any_window |= facts.any_window;
+            for (i, (room, room_facts)) in storey.rooms.iter().zip(&facts.rooms).enumerate() {
+                if let Some(p) = &room_facts.private {
+                    private_rooms.push(PrivateRoom::new(room, s, i, p));
+                }
+            }
+            room_windows.push(facts.rooms.iter().map(|r| r.windows).collect());
         }
         let residents = private_rooms
             .iter()

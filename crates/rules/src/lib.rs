@@ -18,6 +18,7 @@ pub mod area;
 pub mod capacity;
 pub mod checks;
 pub mod facts;
+pub mod incremental;
 pub mod missing;
 pub mod numbers;
 pub mod profile;
@@ -25,6 +26,7 @@ pub mod report;
 
 pub use area::PlanAreas;
 pub use capacity::Capacity;
+pub use incremental::Checker;
 pub use profile::{Profile, RuleId};
 pub use report::{Finding, Report, Status};
 
@@ -53,30 +55,40 @@ fn check_inner(plan: &Plan, areas: &PlanAreas, profile: &Profile) -> Report {
     };
     checks::run(&mut ctx);
     Report {
-        profile: report::ProfileUsed {
-            id: profile.id,
-            name_ja: profile.name_ja,
-            name_en: profile.name_en,
-            params: profile.params.clone(),
-            local_overrides: profile.local_overrides.clone(),
-        },
-        totals: report::Totals {
-            storeys: areas
-                .storeys
-                .iter()
-                .map(|s| report::StoreyTotal {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                    wall_centre_m2: s.wall_centre_m2,
-                    interior_m2: s.interior_m2,
-                })
-                .collect(),
-            dwelling_wall_centre_m2: areas.dwelling_wall_centre_m2,
-            dwelling_interior_m2: areas.dwelling_interior_m2,
-            residents: facts.residents,
-        },
+        profile: profile_used(profile),
+        totals: totals(areas, facts.residents),
         missing: missing::missing_inputs(&facts, profile),
         findings: ctx.out,
+    }
+}
+
+/// The profile as the report names it.
+fn profile_used(profile: &Profile) -> report::ProfileUsed {
+    report::ProfileUsed {
+        id: profile.id,
+        name_ja: profile.name_ja,
+        name_en: profile.name_en,
+        params: profile.params.clone(),
+        local_overrides: profile.local_overrides.clone(),
+    }
+}
+
+/// The report's totals: areas per storey and for the dwelling, and the residents.
+fn totals(areas: &PlanAreas, residents: u32) -> report::Totals {
+    report::Totals {
+        storeys: areas
+            .storeys
+            .iter()
+            .map(|s| report::StoreyTotal {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                wall_centre_m2: s.wall_centre_m2,
+                interior_m2: s.interior_m2,
+            })
+            .collect(),
+        dwelling_wall_centre_m2: areas.dwelling_wall_centre_m2,
+        dwelling_interior_m2: areas.dwelling_interior_m2,
+        residents,
     }
 }
 

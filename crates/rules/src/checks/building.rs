@@ -117,33 +117,64 @@ fn height_unknown(room: &madori_plan::Room, area: f64) -> Draft {
 /// 採光補正係数 (which depends on neighbouring buildings) is not modelled, so a pass here is
 /// necessary, not sufficient.
 pub fn daylight(ctx: &mut Ctx<'_, '_>) {
-    let ratio = ctx.value(ParamKey::BsDaylightRatio);
     for (_, room, area, windows) in habitable(ctx) {
-        if !ctx.facts.any_window {
-            ctx.push(RuleId::BsDaylight, no_windows(room, area));
-            continue;
-        }
-        let have = windows.glazed_m2;
-        let need = area * ratio;
-        let ok = have + EPSILON_M2 >= need;
-        if windows.height_unknown && !ok {
-            ctx.push(RuleId::BsDaylight, height_unknown(room, area));
-            continue;
-        }
-        let room_name = room.name.clone();
-        ctx.push(RuleId::BsDaylight, Draft {
-            status: verdict(ok),
-            element_ids: vec![room.id.clone()],
-            measured: sqm(have),
-            required: sqm(need),
-            text: text(move || Texts {
-                formula: { let (have, need) = numbers::compared(have, need, ok); format!("{} ㎡ × {} = {need} ㎡ {} 窓 {have} ㎡", m2(area), ratio_text(ratio), if ok { "≤" } else { ">" }) },
-                ja: { let (have, need) = numbers::compared(have, need, ok); format!("{}: 採光に有効な窓 {have} ㎡ / 必要 {need} ㎡ (採光補正係数は考慮していません)", room_name) },
-                en: { let (have, need) = numbers::compared(have, need, ok); format!("{}: window area {have} ㎡ against {need} ㎡ needed (the daylight correction factor is not modelled)", room_name) },
-                hint_ja: if ok { String::new() } else { format!("外窓を +{} ㎡ 大きくします (住宅の居室は 50lx 以上の照明で 1/10 まで緩和可, 寄宿舎の寝室は 1/7 のまま)", numbers::shortfall(need - have)) },
-                hint_en: if ok { String::new() } else { format!("add {} ㎡ of exterior window (dwelling rooms may use 1/10 with ≥ 50 lx lighting; dormitory bedrooms stay at 1/7)", numbers::shortfall(need - have)) },
-            }),
-        });
+        let draft = daylight_finding(ctx, room, area, windows);
+        ctx.push(RuleId::BsDaylight, draft);
+    }
+}
+
+/// BS-DAYLIGHT's finding on one habitable room of `area` ㎡ (壁芯) with `windows`.
+pub(crate) fn daylight_finding(
+    ctx: &Ctx<'_, '_>,
+    room: &madori_plan::Room,
+    area: f64,
+    windows: WindowArea,
+) -> Draft {
+    let ratio = ctx.value(ParamKey::BsDaylightRatio);
+    if !ctx.facts.any_window {
+        return no_windows(room, area);
+    }
+    let have = windows.glazed_m2;
+    let need = area * ratio;
+    let ok = have + EPSILON_M2 >= need;
+    if windows.height_unknown && !ok {
+        return height_unknown(room, area);
+    }
+    let room_name = room.name.clone();
+    Draft {
+        status: verdict(ok),
+        element_ids: vec![room.id.clone()],
+        measured: sqm(have),
+        required: sqm(need),
+        text: text(move || Texts {
+            formula: {
+                let (have, need) = numbers::compared(have, need, ok);
+                format!(
+                    "{} ㎡ × {} = {need} ㎡ {} 窓 {have} ㎡",
+                    m2(area),
+                    ratio_text(ratio),
+                    if ok { "≤" } else { ">" }
+                )
+            },
+            ja: {
+                let (have, need) = numbers::compared(have, need, ok);
+                format!("{}: 採光に有効な窓 {have} ㎡ / 必要 {need} ㎡ (採光補正係数は考慮していません)", room_name)
+            },
+            en: {
+                let (have, need) = numbers::compared(have, need, ok);
+                format!("{}: window area {have} ㎡ against {need} ㎡ needed (the daylight correction factor is not modelled)", room_name)
+            },
+            hint_ja: if ok {
+                String::new()
+            } else {
+                format!("外窓を +{} ㎡ 大きくします (住宅の居室は 50lx 以上の照明で 1/10 まで緩和可, 寄宿舎の寝室は 1/7 のまま)", numbers::shortfall(need - have))
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                format!("add {} ㎡ of exterior window (dwelling rooms may use 1/10 with ≥ 50 lx lighting; dormitory bedrooms stay at 1/7)", numbers::shortfall(need - have))
+            },
+        }),
     }
 }
 
@@ -179,152 +210,153 @@ fn ratio_text(ratio: f64) -> String {
 /// BS-VENT: openable area ≥ 1/20 of a 居室's floor area (sliding windows open half their
 /// area), unless the room has mechanical ventilation.
 pub fn ventilation(ctx: &mut Ctx<'_, '_>) {
-    let ratio = ctx.value(ParamKey::BsVentRatio);
     for (_, room, area, windows) in habitable(ctx) {
-        if room.mechanical_ventilation {
-            let room_name = room.name.clone();
-            ctx.push(
-                RuleId::BsVent,
-                Draft {
-                    status: Status::Pass,
-                    element_ids: vec![room.id.clone()],
-                    measured: None,
-                    required: None,
-                    text: text(move || Texts {
-                        formula: "機械換気あり".into(),
-                        ja: format!("{}: 機械換気設備があります", room_name),
-                        en: format!("{}: has mechanical ventilation", room_name),
-                        hint_ja: String::new(),
-                        hint_en: String::new(),
-                    }),
-                },
-            );
-            continue;
-        }
-        if !ctx.facts.any_window {
-            ctx.push(RuleId::BsVent, no_windows(room, area));
-            continue;
-        }
-        let have = windows.openable_m2;
-        let need = area * ratio;
-        let ok = have + EPSILON_M2 >= need;
-        if windows.height_unknown && !ok {
-            ctx.push(RuleId::BsVent, height_unknown(room, area));
-            continue;
-        }
+        let draft = ventilation_finding(ctx, room, area, windows);
+        ctx.push(RuleId::BsVent, draft);
+    }
+}
+
+/// BS-VENT's finding on one habitable room of `area` ㎡ (壁芯) with `windows`.
+pub(crate) fn ventilation_finding(
+    ctx: &Ctx<'_, '_>,
+    room: &madori_plan::Room,
+    area: f64,
+    windows: WindowArea,
+) -> Draft {
+    let ratio = ctx.value(ParamKey::BsVentRatio);
+    if room.mechanical_ventilation {
         let room_name = room.name.clone();
-        ctx.push(
-            RuleId::BsVent,
-            Draft {
-                status: verdict(ok),
-                element_ids: vec![room.id.clone()],
-                measured: sqm(have),
-                required: sqm(need),
-                text: text(move || {
-                    let (have_text, need_text) = numbers::compared(have, need, ok);
-                    Texts {
-                        formula: format!(
-                            "{} ㎡ × {} = {need_text} ㎡ {} 開放 {have_text} ㎡",
-                            m2(area),
-                            ratio_text(ratio),
-                            if ok { "≤" } else { ">" },
-                        ),
-                        ja: format!(
-                            "{}: 換気に有効な開口 {have_text} ㎡ / 必要 {need_text} ㎡",
-                            room_name
-                        ),
-                        en: format!(
-                            "{}: openable area {have_text} ㎡ against {need_text} ㎡ needed",
-                            room_name
-                        ),
-                        hint_ja: if ok {
-                            String::new()
-                        } else {
-                            format!(
-                                "開く窓を +{} ㎡ 大きくするか機械換気を設けます",
-                                numbers::shortfall(need - have)
-                            )
-                        },
-                        hint_en: if ok {
-                            String::new()
-                        } else {
-                            format!(
-                                "enlarge the opening windows by {} ㎡ or add mechanical ventilation",
-                                numbers::shortfall(need - have)
-                            )
-                        },
-                    }
-                }),
-            },
-        );
+        return Draft {
+            status: Status::Pass,
+            element_ids: vec![room.id.clone()],
+            measured: None,
+            required: None,
+            text: text(move || Texts {
+                formula: "機械換気あり".into(),
+                ja: format!("{}: 機械換気設備があります", room_name),
+                en: format!("{}: has mechanical ventilation", room_name),
+                hint_ja: String::new(),
+                hint_en: String::new(),
+            }),
+        };
+    }
+    if !ctx.facts.any_window {
+        return no_windows(room, area);
+    }
+    let have = windows.openable_m2;
+    let need = area * ratio;
+    let ok = have + EPSILON_M2 >= need;
+    if windows.height_unknown && !ok {
+        return height_unknown(room, area);
+    }
+    let room_name = room.name.clone();
+    Draft {
+        status: verdict(ok),
+        element_ids: vec![room.id.clone()],
+        measured: sqm(have),
+        required: sqm(need),
+        text: text(move || {
+            let (have_text, need_text) = numbers::compared(have, need, ok);
+            Texts {
+                formula: format!(
+                    "{} ㎡ × {} = {need_text} ㎡ {} 開放 {have_text} ㎡",
+                    m2(area),
+                    ratio_text(ratio),
+                    if ok { "≤" } else { ">" },
+                ),
+                ja: format!(
+                    "{}: 換気に有効な開口 {have_text} ㎡ / 必要 {need_text} ㎡",
+                    room_name
+                ),
+                en: format!(
+                    "{}: openable area {have_text} ㎡ against {need_text} ㎡ needed",
+                    room_name
+                ),
+                hint_ja: if ok {
+                    String::new()
+                } else {
+                    format!(
+                        "開く窓を +{} ㎡ 大きくするか機械換気を設けます",
+                        numbers::shortfall(need - have)
+                    )
+                },
+                hint_en: if ok {
+                    String::new()
+                } else {
+                    format!(
+                        "enlarge the opening windows by {} ㎡ or add mechanical ventilation",
+                        numbers::shortfall(need - have)
+                    )
+                },
+            }
+        }),
     }
 }
 
 /// BS-CEILING: a 居室's ceiling height ≥ 2.1 m, when heights are entered.
 pub fn ceiling(ctx: &mut Ctx<'_, '_>) {
+    for (s, room, _, _) in habitable(ctx) {
+        let draft = ceiling_finding(ctx, s, room);
+        ctx.push(RuleId::BsCeiling, draft);
+    }
+}
+
+/// BS-CEILING's finding on one habitable room of storey `s`.
+pub(crate) fn ceiling_finding(ctx: &Ctx<'_, '_>, s: usize, room: &madori_plan::Room) -> Draft {
     let min = ctx.value(ParamKey::BsCeilingMinMm);
     let plan = ctx.facts.plan;
-    for (s, room, _, _) in habitable(ctx) {
-        let height = room.ceiling_height_mm.or(plan.storeys[s].ceiling_height_mm);
-        let Some(height) = height else {
-            let room_name = room.name.clone();
-            ctx.push(
-                RuleId::BsCeiling,
-                Draft {
-                    status: Status::Unavailable,
-                    element_ids: vec![room.id.clone()],
-                    measured: None,
-                    required: Some(crate::report::Quantity {
-                        value: min,
-                        unit: "mm",
-                    }),
-                    text: text(move || Texts {
-                        formula: "天井高 未入力".into(),
-                        ja: format!("{}: 天井高が入力されていません", room_name),
-                        en: format!("{}: no ceiling height entered", room_name),
-                        hint_ja: "階または部屋に天井高を入力します".into(),
-                        hint_en: "enter the ceiling height on the storey or room".into(),
-                    }),
-                },
-            );
-            continue;
-        };
-        let ok = f64::from(height) >= min;
+    let height = room.ceiling_height_mm.or(plan.storeys[s].ceiling_height_mm);
+    let Some(height) = height else {
         let room_name = room.name.clone();
-        ctx.push(
-            RuleId::BsCeiling,
-            Draft {
-                status: verdict(ok),
-                element_ids: vec![room.id.clone()],
-                measured: Some(crate::report::Quantity {
-                    value: f64::from(height),
-                    unit: "mm",
-                }),
-                required: Some(crate::report::Quantity {
-                    value: min,
-                    unit: "mm",
-                }),
-                text: text(move || Texts {
-                    formula: format!(
-                        "{height} mm {} {} mm",
-                        if ok { "≥" } else { "<" },
-                        num(min, 0)
-                    ),
-                    ja: format!("{}: 天井高 {height} mm", room_name),
-                    en: format!("{}: ceiling height {height} mm", room_name),
-                    hint_ja: if ok {
-                        String::new()
-                    } else {
-                        "天井を上げるか居室以外の用途にします".into()
-                    },
-                    hint_en: if ok {
-                        String::new()
-                    } else {
-                        "raise the ceiling or give the room another use".into()
-                    },
-                }),
+        return Draft {
+            status: Status::Unavailable,
+            element_ids: vec![room.id.clone()],
+            measured: None,
+            required: Some(crate::report::Quantity {
+                value: min,
+                unit: "mm",
+            }),
+            text: text(move || Texts {
+                formula: "天井高 未入力".into(),
+                ja: format!("{}: 天井高が入力されていません", room_name),
+                en: format!("{}: no ceiling height entered", room_name),
+                hint_ja: "階または部屋に天井高を入力します".into(),
+                hint_en: "enter the ceiling height on the storey or room".into(),
+            }),
+        };
+    };
+    let ok = f64::from(height) >= min;
+    let room_name = room.name.clone();
+    Draft {
+        status: verdict(ok),
+        element_ids: vec![room.id.clone()],
+        measured: Some(crate::report::Quantity {
+            value: f64::from(height),
+            unit: "mm",
+        }),
+        required: Some(crate::report::Quantity {
+            value: min,
+            unit: "mm",
+        }),
+        text: text(move || Texts {
+            formula: format!(
+                "{height} mm {} {} mm",
+                if ok { "≥" } else { "<" },
+                num(min, 0)
+            ),
+            ja: format!("{}: 天井高 {height} mm", room_name),
+            en: format!("{}: ceiling height {height} mm", room_name),
+            hint_ja: if ok {
+                String::new()
+            } else {
+                "天井を上げるか居室以外の用途にします".into()
             },
-        );
+            hint_en: if ok {
+                String::new()
+            } else {
+                "raise the ceiling or give the room another use".into()
+            },
+        }),
     }
 }
 

@@ -8,7 +8,7 @@ pub mod single_parent;
 pub mod unit;
 
 use crate::facts::Facts;
-use crate::profile::{ParamKey, Profile, RuleId};
+use crate::profile::{ParamKey, Profile, RuleId, RuleUse};
 pub use crate::report::Texts;
 use crate::report::{Finding, Quantity, Status, Text};
 
@@ -53,16 +53,32 @@ impl Ctx<'_, '_> {
 
     /// Records a finding of `rule`.
     pub fn push(&mut self, rule: RuleId, draft: Draft) {
-        self.out.push(Finding {
-            rule,
-            rule_id: rule.as_str(),
-            status: draft.status,
-            element_ids: draft.element_ids,
-            measured: draft.measured,
-            required: draft.required,
-            citation: rule.citation(),
-            text: draft.text,
-        });
+        self.out.push(finding(rule, draft));
+    }
+}
+
+/// The finding of `rule` a draft makes: the rule's id and citation added.
+pub fn finding(rule: RuleId, draft: Draft) -> Finding {
+    Finding {
+        rule,
+        rule_id: rule.as_str(),
+        status: draft.status,
+        element_ids: draft.element_ids,
+        measured: draft.measured,
+        required: draft.required,
+        citation: rule.citation(),
+        text: draft.text,
+    }
+}
+
+/// An advisory rule's failures report as warnings.
+pub fn advise(rule_use: RuleUse, findings: &mut [Finding]) {
+    if rule_use.advisory {
+        for finding in findings {
+            if finding.status == Status::Fail {
+                finding.status = Status::Warning;
+            }
+        }
     }
 }
 
@@ -108,13 +124,7 @@ pub fn run(ctx: &mut Ctx<'_, '_>) {
     for rule_use in ctx.profile.rules.clone() {
         let start = ctx.out.len();
         run_rule(ctx, rule_use.rule);
-        if rule_use.advisory {
-            for finding in &mut ctx.out[start..] {
-                if finding.status == Status::Fail {
-                    finding.status = Status::Warning;
-                }
-            }
-        }
+        advise(rule_use, &mut ctx.out[start..]);
     }
 }
 

@@ -1,7 +1,7 @@
 //! 共同居住型賃貸住宅 (shared house) rules, STANDARDS.md §1, and the 参考編 guidance.
 
 use super::{count, per, sqm, text, verdict, Ctx, Draft, Texts, EPSILON_M2};
-use crate::facts::Item;
+use crate::facts::{Facts, Item, PrivateRoom};
 use crate::numbers;
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{m2, num, Status};
@@ -165,86 +165,106 @@ fn relaxed_rooms(ctx: &Ctx<'_, '_>, indices: &[usize], limits: &RoomLimits) -> V
 /// The private rooms that the SH room-size rule covers in this profile: all of them, except
 /// in the single-parent profile, where single-parent household rooms follow SP-ROOM.
 pub(crate) fn single_rooms(ctx: &Ctx<'_, '_>) -> Vec<usize> {
-    let single_parent_profile = ctx.profile.has_rule(RuleId::SpRoom);
     ctx.facts
         .private_rooms
         .iter()
         .enumerate()
-        .filter(|(_, p)| {
-            !(single_parent_profile
-                && p.room
-                    .occupancy
-                    .as_ref()
-                    .is_some_and(madori_plan::Occupancy::is_single_parent_household))
-        })
+        .filter(|(_, p)| covers(ctx, p))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Whether SH-ROOM covers this private room (see [`single_rooms`]).
+pub(crate) fn covers(ctx: &Ctx<'_, '_>, p: &PrivateRoom<'_>) -> bool {
+    !(ctx.profile.has_rule(RuleId::SpRoom)
+        && p.room
+            .occupancy
+            .as_ref()
+            .is_some_and(madori_plan::Occupancy::is_single_parent_household))
 }
 
 /// SH-ROOM: each private room ≥ 9 ㎡, its own 収納 included; with a local relaxation, a
 /// share of the rooms may be ≥ 7 ㎡ instead.
 pub fn rooms(ctx: &mut Ctx<'_, '_>) {
+    let (indices, limits, relaxed) = room_context(ctx);
+    let facts = ctx.facts;
+    for i in indices {
+        let draft = room_finding(&facts.private_rooms[i], &limits, relaxed[i]);
+        ctx.push(RuleId::ShRoom, draft);
+    }
+}
+
+/// What SH-ROOM decides for the whole plan before looking at a room: the rooms it covers
+/// (indices into the private rooms), the limits, and which rooms use the relaxed size.
+pub(crate) fn room_context(ctx: &Ctx<'_, '_>) -> (Vec<usize>, RoomLimits, Vec<bool>) {
     let indices = single_rooms(ctx);
     let limits = room_limits(ctx, indices.len());
     let relaxed = relaxed_rooms(ctx, &indices, &limits);
+    (indices, limits, relaxed)
+}
+
+/// SH-ROOM's finding on one room it covers; `relaxed`: the room may use the relaxed size.
+pub(crate) fn room_finding(p: &PrivateRoom<'_>, limits: &RoomLimits, relaxed: bool) -> Draft {
     let (min_m2, relaxed_min_m2) = (limits.min_m2, limits.relaxed_min_m2);
-    let facts = ctx.facts;
-    for i in indices {
-        let p = &facts.private_rooms[i];
-        let (area, storage) = (p.area_m2, p.storage_m2);
-        let full = area + EPSILON_M2 >= min_m2;
-        let uses_relaxation = !full && relaxed[i];
-        let ok = full || uses_relaxation;
-        let limit = if uses_relaxation {
-            relaxed_min_m2
-        } else {
-            min_m2
-        };
-        let name = p.room.name.clone();
-        ctx.push(RuleId::ShRoom, Draft {
-            status: verdict(ok),
-            element_ids: vec![p.room.id.clone()],
-            measured: sqm(area),
-            required: sqm(limit),
-            text: text(move || {
-                let (have, need) = numbers::compared(area, limit, ok);
-                let short = numbers::shortfall(limit - area);
-                let breakdown = if storage > 0.0 {
-                    format!(" (居室 {} + 収納 {})", m2(area - storage), m2(storage))
-                } else {
-                    String::new()
-                };
-                let full_size = num(min_m2, 2);
-                let (ja, en) = if uses_relaxation {
-                    (
+    let (area, storage) = (p.area_m2, p.storage_m2);
+    let full = area + EPSILON_M2 >= min_m2;
+    let uses_relaxation = !full && relaxed;
+    let ok = full || uses_relaxation;
+    let limit = if uses_relaxation {
+        relaxed_min_m2
+    } else {
+        min_m2
+    };
+    let name = p.room.name.clone();
+    Draft {
+        status: verdict(ok),
+        element_ids: vec![p.room.id.clone()],
+        measured: sqm(area),
+        required: sqm(limit),
+        text: text(move || {
+            let (have, need) = numbers::compared(area, limit, ok);
+            let short = numbers::shortfall(limit - area);
+            let breakdown = if storage > 0.0 {
+                format!(" (居室 {} + 収納 {})", m2(area - storage), m2(storage))
+            } else {
+                String::new()
+            };
+            let full_size = num(min_m2, 2);
+            let (ja, en) = if uses_relaxation {
+                (
                         format!("{name} {have} ㎡ は地域の緩和 {need} ㎡ を満たします ({full_size} ㎡ 未満)"),
                         format!("{name} {have} ㎡ meets the local relaxation of {need} ㎡ (below {full_size} ㎡)"),
                     )
-                } else if ok {
-                    (format!("{name} {have} ㎡ は {need} ㎡ 以上です"), format!("{name} {have} ㎡ is at least {need} ㎡"))
-                } else {
-                    (
-                        format!("{name} {have} ㎡ は {need} ㎡ に {short} ㎡ 足りません"),
-                        format!("{name} {have} ㎡ is {short} ㎡ short of {need} ㎡"),
-                    )
-                };
-                let (hint_ja, hint_en) = if ok {
-                    (String::new(), String::new())
-                } else {
-                    (
+            } else if ok {
+                (
+                    format!("{name} {have} ㎡ は {need} ㎡ 以上です"),
+                    format!("{name} {have} ㎡ is at least {need} ㎡"),
+                )
+            } else {
+                (
+                    format!("{name} {have} ㎡ は {need} ㎡ に {short} ㎡ 足りません"),
+                    format!("{name} {have} ㎡ is {short} ㎡ short of {need} ㎡"),
+                )
+            };
+            let (hint_ja, hint_en) = if ok {
+                (String::new(), String::new())
+            } else {
+                (
                         format!("{name} を +{short} ㎡ 広げる (隣室との壁を動かす、収納を含める) か、居室以外の用途にします"),
                         format!("enlarge {name} by {short} ㎡ (move a partition, attach its storage) or give it another use"),
                     )
-                };
-                Texts {
-                    formula: format!("{have}{breakdown} ㎡ {} {need} ㎡", if ok { "≥" } else { "<" }),
-                    ja,
-                    en,
-                    hint_ja,
-                    hint_en,
-                }
-            }),
-        });
+            };
+            Texts {
+                formula: format!(
+                    "{have}{breakdown} ㎡ {} {need} ㎡",
+                    if ok { "≥" } else { "<" }
+                ),
+                ja,
+                en,
+                hint_ja,
+                hint_en,
+            }
+        }),
     }
 }
 
@@ -297,62 +317,64 @@ pub fn relaxation(ctx: &mut Ctx<'_, '_>) {
 
 /// SH-OCC: each private room holds at most one person.
 pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
-    let max = ctx.value(ParamKey::ShOccMaxPersons);
     let facts = ctx.facts;
     for p in &facts.private_rooms {
-        let name = p.room.name.clone();
-        let Some(occ) = &p.room.occupancy else {
-            ctx.push(
-                RuleId::ShOcc,
-                Draft {
-                    status: Status::Info,
-                    element_ids: vec![p.room.id.clone()],
-                    measured: None,
-                    required: count(max as u32, "人"),
-                    text: text(move || Texts {
-                        formula: "入居者 未入力".into(),
-                        ja: format!("{name}: 入居者が未入力です (空室として扱います)"),
-                        en: format!("{name}: no occupancy entered (treated as vacant)"),
-                        hint_ja: "入居者を入力すると定員と面積を確認できます".into(),
-                        hint_en: "enter the occupancy to check capacity and area".into(),
-                    }),
-                },
-            );
-            continue;
-        };
-        let persons = occ.persons();
-        let ok = f64::from(persons) <= max + 1e-9;
-        let draft = Draft {
-            status: verdict(ok),
-            element_ids: vec![p.room.id.clone()],
-            measured: count(persons, "人"),
-            required: count(max as u32, "人"),
-            text: text(move || Texts {
-                formula: format!(
-                    "{persons} 人 {} {} 人",
-                    if ok { "≤" } else { ">" },
-                    num(max, 0)
-                ),
-                ja: format!("{name}: {persons} 人 (上限 {} 人)", num(max, 0)),
-                en: format!(
-                    "{name}: {} (at most {})",
-                    crate::capacity::plural(persons, "person", "persons"),
-                    num(max, 0)
-                ),
-                hint_ja: if ok {
-                    String::new()
-                } else {
-                    "1 室 1 人にします: 居室を分けるか入居者を減らします".into()
-                },
-                hint_en: if ok {
-                    String::new()
-                } else {
-                    "one person per room: split the room or house fewer people".into()
-                },
-            }),
-        };
+        let draft = occupancy_finding(ctx, p);
         ctx.push(RuleId::ShOcc, draft);
     }
+}
+
+/// SH-OCC's finding on one private room.
+pub(crate) fn occupancy_finding(ctx: &Ctx<'_, '_>, p: &PrivateRoom<'_>) -> Draft {
+    let max = ctx.value(ParamKey::ShOccMaxPersons);
+    let name = p.room.name.clone();
+    let Some(occ) = &p.room.occupancy else {
+        return Draft {
+            status: Status::Info,
+            element_ids: vec![p.room.id.clone()],
+            measured: None,
+            required: count(max as u32, "人"),
+            text: text(move || Texts {
+                formula: "入居者 未入力".into(),
+                ja: format!("{name}: 入居者が未入力です (空室として扱います)"),
+                en: format!("{name}: no occupancy entered (treated as vacant)"),
+                hint_ja: "入居者を入力すると定員と面積を確認できます".into(),
+                hint_en: "enter the occupancy to check capacity and area".into(),
+            }),
+        };
+    };
+    let persons = occ.persons();
+    let ok = f64::from(persons) <= max + 1e-9;
+    let draft = Draft {
+        status: verdict(ok),
+        element_ids: vec![p.room.id.clone()],
+        measured: count(persons, "人"),
+        required: count(max as u32, "人"),
+        text: text(move || Texts {
+            formula: format!(
+                "{persons} 人 {} {} 人",
+                if ok { "≤" } else { ">" },
+                num(max, 0)
+            ),
+            ja: format!("{name}: {persons} 人 (上限 {} 人)", num(max, 0)),
+            en: format!(
+                "{name}: {} (at most {})",
+                crate::capacity::plural(persons, "person", "persons"),
+                num(max, 0)
+            ),
+            hint_ja: if ok {
+                String::new()
+            } else {
+                "1 室 1 人にします: 居室を分けるか入居者を減らします".into()
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                "one person per room: split the room or house fewer people".into()
+            },
+        }),
+    };
+    draft
 }
 
 /// One common facility of SH-COMMON and how to tell it is there.
@@ -715,98 +737,103 @@ pub fn guide_kitchen(ctx: &mut Ctx<'_, '_>) {
 /// window's height, no windows at all) makes the finding unavailable, never a guess.
 pub fn guide_privacy(ctx: &mut Ctx<'_, '_>) {
     let facts = ctx.facts;
-    let any_window = facts.any_window;
     for p in &facts.private_rooms {
-        let name = p.room.name.clone();
-        let lockable = p.lockable;
-        let windows = facts.room_windows[p.storey]
-            .get(p.room_index)
-            .copied()
-            .unwrap_or_default();
-        // Some(true): an outside window; None: not known (no windows entered, or an outside
-        // window without a height still counts as a window).
-        let window = if p.exterior_window_m2 > 0.0 || windows.height_unknown {
-            Some(true)
-        } else if any_window {
-            Some(false)
-        } else {
-            None
-        };
-        let mut lacks_ja = Vec::new();
-        let mut lacks_en = Vec::new();
-        if lockable == Some(false) {
-            lacks_ja.push("施錠できる扉");
-            lacks_en.push("a lockable door");
-        }
-        if window == Some(false) {
-            lacks_ja.push("外気に面した窓");
-            lacks_en.push("a window to the outside");
-        }
-        let status = if !lacks_ja.is_empty() {
-            Status::Fail
-        } else if lockable.is_none() || window.is_none() {
-            Status::Unavailable
-        } else {
-            Status::Pass
-        };
-        let said = |v: Option<bool>| match v {
-            Some(true) => "あり",
-            Some(false) => "なし",
-            None => "未入力",
-        };
-        let draft = Draft {
-            status,
-            element_ids: vec![p.room.id.clone()],
-            measured: None,
-            required: None,
-            text: text(move || {
-                let mut unknown_ja = Vec::new();
-                let mut unknown_en = Vec::new();
-                if lockable.is_none() {
-                    unknown_ja.push("扉の施錠");
-                    unknown_en.push("whether its door locks");
-                }
-                if window.is_none() {
-                    unknown_ja.push("外窓");
-                    unknown_en.push("its outside windows");
-                }
-                Texts {
-                    formula: format!("施錠 {} / 外窓 {}", said(lockable), said(window)),
-                    ja: match status {
-                        Status::Pass => format!("{name}: 施錠でき、外気に面した窓があります"),
-                        Status::Unavailable => format!(
-                            "{name}: {} が入力されていないため確認できません",
-                            unknown_ja.join("・")
-                        ),
-                        _ => format!("{name}: {} がありません", lacks_ja.join("・")),
-                    },
-                    en: match status {
-                        Status::Pass => format!("{name}: lockable with a window to the outside"),
-                        Status::Unavailable => format!(
-                            "{name}: {} not entered, so this cannot be checked",
-                            unknown_en.join(" and ")
-                        ),
-                        _ => format!("{name}: lacks {}", lacks_en.join(" and ")),
-                    },
-                    hint_ja: if !lacks_ja.is_empty() {
-                        format!("{} を設けます", lacks_ja.join("・"))
-                    } else if status == Status::Unavailable {
-                        format!("{} を入力します", unknown_ja.join("・"))
-                    } else {
-                        String::new()
-                    },
-                    hint_en: if !lacks_en.is_empty() {
-                        format!("provide {}", lacks_en.join(" and "))
-                    } else if status == Status::Unavailable {
-                        format!("enter {}", unknown_en.join(" and "))
-                    } else {
-                        String::new()
-                    },
-                }
-            }),
-        };
-        ctx.push(RuleId::ShGuidePrivacy, draft);
+        ctx.push(RuleId::ShGuidePrivacy, privacy_finding(facts, p));
     }
+}
+
+/// SH-G-PRIVACY's finding on one private room.
+pub(crate) fn privacy_finding(facts: &Facts<'_>, p: &PrivateRoom<'_>) -> Draft {
+    let any_window = facts.any_window;
+    let name = p.room.name.clone();
+    let lockable = p.lockable;
+    let windows = facts.room_windows[p.storey]
+        .get(p.room_index)
+        .copied()
+        .unwrap_or_default();
+    // Some(true): an outside window; None: not known (no windows entered, or an outside
+    // window without a height still counts as a window).
+    let window = if p.exterior_window_m2 > 0.0 || windows.height_unknown {
+        Some(true)
+    } else if any_window {
+        Some(false)
+    } else {
+        None
+    };
+    let mut lacks_ja = Vec::new();
+    let mut lacks_en = Vec::new();
+    if lockable == Some(false) {
+        lacks_ja.push("施錠できる扉");
+        lacks_en.push("a lockable door");
+    }
+    if window == Some(false) {
+        lacks_ja.push("外気に面した窓");
+        lacks_en.push("a window to the outside");
+    }
+    let status = if !lacks_ja.is_empty() {
+        Status::Fail
+    } else if lockable.is_none() || window.is_none() {
+        Status::Unavailable
+    } else {
+        Status::Pass
+    };
+    let said = |v: Option<bool>| match v {
+        Some(true) => "あり",
+        Some(false) => "なし",
+        None => "未入力",
+    };
+    let draft = Draft {
+        status,
+        element_ids: vec![p.room.id.clone()],
+        measured: None,
+        required: None,
+        text: text(move || {
+            let mut unknown_ja = Vec::new();
+            let mut unknown_en = Vec::new();
+            if lockable.is_none() {
+                unknown_ja.push("扉の施錠");
+                unknown_en.push("whether its door locks");
+            }
+            if window.is_none() {
+                unknown_ja.push("外窓");
+                unknown_en.push("its outside windows");
+            }
+            Texts {
+                formula: format!("施錠 {} / 外窓 {}", said(lockable), said(window)),
+                ja: match status {
+                    Status::Pass => format!("{name}: 施錠でき、外気に面した窓があります"),
+                    Status::Unavailable => format!(
+                        "{name}: {} が入力されていないため確認できません",
+                        unknown_ja.join("・")
+                    ),
+                    _ => format!("{name}: {} がありません", lacks_ja.join("・")),
+                },
+                en: match status {
+                    Status::Pass => format!("{name}: lockable with a window to the outside"),
+                    Status::Unavailable => format!(
+                        "{name}: {} not entered, so this cannot be checked",
+                        unknown_en.join(" and ")
+                    ),
+                    _ => format!("{name}: lacks {}", lacks_en.join(" and ")),
+                },
+                hint_ja: if !lacks_ja.is_empty() {
+                    format!("{} を設けます", lacks_ja.join("・"))
+                } else if status == Status::Unavailable {
+                    format!("{} を入力します", unknown_ja.join("・"))
+                } else {
+                    String::new()
+                },
+                hint_en: if !lacks_en.is_empty() {
+                    format!("provide {}", lacks_en.join(" and "))
+                } else if status == Status::Unavailable {
+                    format!("enter {}", unknown_en.join(" and "))
+                } else {
+                    String::new()
+                },
+            }
+        }),
+    };
+    draft
 }
 
 /// SH-G-SEPARATE (guidance): toilet, washing and bathing each in its own space, so one

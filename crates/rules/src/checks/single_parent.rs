@@ -5,7 +5,7 @@
 
 use super::shared::{sanitary_item, Users};
 use super::{count, sqm, text, verdict, Ctx, Draft, Texts};
-use crate::facts::Item;
+use crate::facts::{Item, PrivateRoom};
 use crate::numbers;
 use crate::profile::{ParamKey, RuleId};
 use crate::report::{num, Status};
@@ -112,50 +112,94 @@ pub fn area(ctx: &mut Ctx<'_, '_>) {
 /// SP-ROOM: each single-parent household room ≥ 12 ㎡, or ≥ 10 ㎡ when the whole area is at
 /// least 15·B + 24·C + 10 ㎡.
 pub fn rooms(ctx: &mut Ctx<'_, '_>) {
-    let (b, c) = households(ctx);
-    let min = ctx.value(ParamKey::SpRoomMinM2);
-    let reduced = ctx.value(ParamKey::SpRoomReducedMinM2).min(min);
-    let large = whole_needed(
-        b,
-        c,
-        ctx.value(ParamKey::SpAreaPerSingleM2),
-        ctx.value(ParamKey::SpAreaPerHouseholdLargeM2),
-        ctx.value(ParamKey::SpAreaBaseM2),
-    );
-    let whole = ctx.facts.whole_m2();
-    let large_enough = super::meets(whole, large);
-    let limit = if large_enough { reduced } else { min };
+    let limits = RoomLimits::of(ctx);
     let facts = ctx.facts;
-    for p in facts.private_rooms.iter().filter(|p| {
-        p.room
-            .occupancy
-            .as_ref()
-            .is_some_and(Occupancy::is_single_parent_household)
-    }) {
-        let ok = super::meets(p.area_m2, limit);
-        let name = p.room.name.clone();
-        let area = p.area_m2;
-        // The smallest change: enlarge the room, or (when the room already has the reduced
-        // size) add whole floor area so that the reduced size applies to every room.
-        let via_whole = (!ok && super::meets(area, reduced)).then_some(large - whole);
-        ctx.push(
-            RuleId::SpRoom,
-            Draft {
-                status: verdict(ok),
-                element_ids: vec![p.room.id.clone()],
-                measured: sqm(area),
-                required: sqm(limit),
-                text: text(move || {
-                    let (have, need) = numbers::compared(area, limit, ok);
-                    let (whole_have, large_need) =
-                        numbers::compared(whole, large, large_enough);
-                    let why = format!(
-                        "全体 {whole_have} ㎡ {} {large_need} ㎡ のため {} ㎡",
-                        if large_enough { "≥" } else { "<" },
-                        numbers::required(limit)
-                    );
-                    let room_short = limit - area;
-                    let (hint_ja, hint_en) = match via_whole {
+    for p in &facts.private_rooms {
+        if let Some(draft) = room_finding(p, &limits) {
+            ctx.push(RuleId::SpRoom, draft);
+        }
+    }
+}
+
+/// What SP-ROOM decides for the whole plan before looking at a room.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct RoomLimits {
+    /// The reduced minimum, ㎡.
+    reduced: f64,
+    /// The whole area that lets household rooms use the reduced minimum, ㎡.
+    large: f64,
+    /// The whole area, ㎡.
+    whole: f64,
+    /// Whether the whole area reaches `large`.
+    large_enough: bool,
+    /// The minimum in force, ㎡.
+    limit: f64,
+}
+
+impl RoomLimits {
+    /// The limits for the plan of `ctx`.
+    pub(crate) fn of(ctx: &Ctx<'_, '_>) -> Self {
+        let (b, c) = households(ctx);
+        let min = ctx.value(ParamKey::SpRoomMinM2);
+        let reduced = ctx.value(ParamKey::SpRoomReducedMinM2).min(min);
+        let large = whole_needed(
+            b,
+            c,
+            ctx.value(ParamKey::SpAreaPerSingleM2),
+            ctx.value(ParamKey::SpAreaPerHouseholdLargeM2),
+            ctx.value(ParamKey::SpAreaBaseM2),
+        );
+        let whole = ctx.facts.whole_m2();
+        let large_enough = super::meets(whole, large);
+        let limit = if large_enough { reduced } else { min };
+        Self {
+            reduced,
+            large,
+            whole,
+            large_enough,
+            limit,
+        }
+    }
+}
+
+/// SP-ROOM's finding on one private room: `None` unless a single-parent household lives in it.
+pub(crate) fn room_finding(p: &PrivateRoom<'_>, limits: &RoomLimits) -> Option<Draft> {
+    let RoomLimits {
+        reduced,
+        large,
+        whole,
+        large_enough,
+        limit,
+    } = *limits;
+    let household = p
+        .room
+        .occupancy
+        .as_ref()
+        .is_some_and(Occupancy::is_single_parent_household);
+    if !household {
+        return None;
+    }
+    let ok = super::meets(p.area_m2, limit);
+    let name = p.room.name.clone();
+    let area = p.area_m2;
+    // The smallest change: enlarge the room, or (when the room already has the reduced
+    // size) add whole floor area so that the reduced size applies to every room.
+    let via_whole = (!ok && super::meets(area, reduced)).then_some(large - whole);
+    Some(Draft {
+        status: verdict(ok),
+        element_ids: vec![p.room.id.clone()],
+        measured: sqm(area),
+        required: sqm(limit),
+        text: text(move || {
+            let (have, need) = numbers::compared(area, limit, ok);
+            let (whole_have, large_need) = numbers::compared(whole, large, large_enough);
+            let why = format!(
+                "全体 {whole_have} ㎡ {} {large_need} ㎡ のため {} ㎡",
+                if large_enough { "≥" } else { "<" },
+                numbers::required(limit)
+            );
+            let room_short = limit - area;
+            let (hint_ja, hint_en) = match via_whole {
                         _ if ok => (String::new(), String::new()),
                         Some(w) if w <= room_short => (
                             format!(
@@ -176,76 +220,75 @@ pub fn rooms(ctx: &mut Ctx<'_, '_>) {
                             format!("enlarge {name} by {} ㎡", numbers::shortfall(room_short)),
                         ),
                     };
-                    Texts {
-                        formula: format!(
-                            "{have} ㎡ {} {need} ㎡ ({why})",
-                            if ok { "≥" } else { "<" },
-                        ),
-                        ja: if ok {
-                            format!("{name} {have} ㎡ は世帯居室の {need} ㎡ 以上です")
-                        } else {
-                            format!("{name} {have} ㎡ は世帯居室の {need} ㎡ に足りません")
-                        },
-                        en: if ok {
-                            format!("{name} {have} ㎡ meets the household room minimum of {need} ㎡")
-                        } else {
-                            format!("{name} {have} ㎡ is below the household room minimum of {need} ㎡")
-                        },
-                        hint_ja,
-                        hint_en,
-                    }
-                }),
-            },
-        );
-    }
+            Texts {
+                formula: format!("{have} ㎡ {} {need} ㎡ ({why})", if ok { "≥" } else { "<" },),
+                ja: if ok {
+                    format!("{name} {have} ㎡ は世帯居室の {need} ㎡ 以上です")
+                } else {
+                    format!("{name} {have} ㎡ は世帯居室の {need} ㎡ に足りません")
+                },
+                en: if ok {
+                    format!("{name} {have} ㎡ meets the household room minimum of {need} ㎡")
+                } else {
+                    format!("{name} {have} ㎡ is below the household room minimum of {need} ㎡")
+                },
+                hint_ja,
+                hint_en,
+            }
+        }),
+    })
 }
 
 /// SP-OCC: one household per room (one single person, or one single-parent household).
 pub fn occupancy(ctx: &mut Ctx<'_, '_>) {
     let facts = ctx.facts;
     for p in &facts.private_rooms {
-        let (ok, what) = match &p.room.occupancy {
-            None => continue,
-            Some(o) if o.is_single_parent_household() => (
-                true,
-                format!("ひとり親世帯 (子 {} 人)", o.children_ages().len()),
-            ),
-            Some(o) => (o.persons() <= 1, format!("{} 人", o.persons())),
-        };
-        let name = p.room.name.clone();
-        ctx.push(
-            RuleId::SpOcc,
-            Draft {
-                status: verdict(ok),
-                element_ids: vec![p.room.id.clone()],
-                measured: None,
-                required: None,
-                text: text(move || Texts {
-                    formula: format!("{name}: {what}"),
-                    ja: if ok {
-                        format!("{name}: 1 世帯です")
-                    } else {
-                        format!("{name}: 単身者が複数います")
-                    },
-                    en: if ok {
-                        format!("{name}: one household")
-                    } else {
-                        format!("{name}: several unrelated persons")
-                    },
-                    hint_ja: if ok {
-                        String::new()
-                    } else {
-                        "1 室 1 世帯にします".into()
-                    },
-                    hint_en: if ok {
-                        String::new()
-                    } else {
-                        "one household per room".into()
-                    },
-                }),
-            },
-        );
+        if let Some(draft) = occupancy_finding(p) {
+            ctx.push(RuleId::SpOcc, draft);
+        }
     }
+}
+
+/// SP-OCC's finding on one private room: `None` while its occupancy is not entered.
+pub(crate) fn occupancy_finding(p: &PrivateRoom<'_>) -> Option<Draft> {
+    let (ok, what) = match &p.room.occupancy {
+        None => return None,
+        Some(o) if o.is_single_parent_household() => (
+            true,
+            format!("ひとり親世帯 (子 {} 人)", o.children_ages().len()),
+        ),
+        Some(o) => (o.persons() <= 1, format!("{} 人", o.persons())),
+    };
+    let name = p.room.name.clone();
+    Some(Draft {
+        status: verdict(ok),
+        element_ids: vec![p.room.id.clone()],
+        measured: None,
+        required: None,
+        text: text(move || Texts {
+            formula: format!("{name}: {what}"),
+            ja: if ok {
+                format!("{name}: 1 世帯です")
+            } else {
+                format!("{name}: 単身者が複数います")
+            },
+            en: if ok {
+                format!("{name}: one household")
+            } else {
+                format!("{name}: several unrelated persons")
+            },
+            hint_ja: if ok {
+                String::new()
+            } else {
+                "1 室 1 世帯にします".into()
+            },
+            hint_en: if ok {
+                String::new()
+            } else {
+                "one household per room".into()
+            },
+        }),
+    })
 }
 
 /// SP-BATH: at least one bath with a bathtub.

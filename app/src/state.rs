@@ -5,9 +5,10 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 use madori_editor::viewport::{ScreenPx, Viewport, WorldMm};
 use madori_editor::Editor;
+use madori_plan::touched::Touched;
 use madori_plan::{format, templates, Plan};
 use madori_rules::profile::{self, Profile};
-use madori_rules::{Capacity, PlanAreas, Report};
+use madori_rules::{Capacity, Checker, PlanAreas, Report};
 
 /// Everything the page shows.
 #[derive(Clone, Copy)]
@@ -32,10 +33,12 @@ pub struct AppState {
     pub viewport: RwSignal<Viewport>,
     /// The profile in force (catalogue entry + local override + user values).
     pub profile: Memo<Profile>,
-    /// Areas of the plan.
-    pub areas: Memo<PlanAreas>,
-    /// The report, recomputed whenever the plan or the profile changes.
-    pub report: Memo<Report>,
+    /// The incremental checker and the plan it last checked: a move re-checks only what it
+    /// touched (`madori_rules::Checker`). Read it through [`AppState::with_report`].
+    checked: StoredValue<(Plan, Checker)>,
+    /// Changes whenever the checker has checked a new plan or profile: what report readers
+    /// track.
+    report: Memo<u64>,
     /// Capacity under the profile.
     pub capacity: Memo<Capacity>,
     /// Problems of the last file that failed to open (every one, with its path).
@@ -101,21 +104,35 @@ impl AppState {
                 &overrides.get(),
             )
         });
-        let areas = Memo::new(move |_| plan.with(PlanAreas::compute));
-        // A report's words render lazily; comparing reports would render them all, so a new
-        // report always counts as a change (it is only recomputed when its inputs change).
+        let checked =
+            StoredValue::new(plan.with_untracked(|p| {
+                profile.with_untracked(|prof| (p.clone(), Checker::new(p, prof)))
+            }));
+        // Brings the checker up to date with the plan and the profile; the value only counts
+        // updates (comparing reports would render every finding's words).
         let report = Memo::new_with_compare(
-            move |_| {
+            move |version: Option<&u64>| {
                 plan.with(|p| {
-                    areas.with(|a| profile.with(|prof| madori_rules::check_with_areas(p, a, prof)))
-                })
+                    profile.with(|prof| {
+                        checked.update_value(|(last, checker)| {
+                            if checker.profile() != prof {
+                                checker.set_profile(last, prof);
+                            }
+                            let touched = Touched::between(last, p);
+                            if !touched.is_empty() {
+                                checker.update(p, &touched);
+                                *last = p.clone();
+                            }
+                        });
+                    })
+                });
+                version.map_or(0, |v| v.wrapping_add(1))
             },
             |_, _| true,
         );
         let capacity = Memo::new(move |_| {
-            plan.with(|p| {
-                areas.with(|a| profile.with(|prof| madori_rules::capacity_with_areas(p, a, prof)))
-            })
+            report.get();
+            plan.with(|p| checked.with_value(|(_, checker)| checker.capacity(p)))
         });
         let mut viewport = Viewport::new(WorldMm::new(0.0, 0.0), 0.06, ScreenPx::new(900.0, 700.0));
         let (lo, hi) = plan.with_untracked(plan_bounds);
@@ -131,7 +148,7 @@ impl AppState {
             show_interior: RwSignal::new(false),
             viewport: RwSignal::new(viewport),
             profile,
-            areas,
+            checked,
             report,
             capacity,
             file_problems: RwSignal::new(Vec::new()),
@@ -174,6 +191,28 @@ impl AppState {
         self.editor.update(|e| e.load(plan));
         self.highlighted.set(Vec::new());
         self.fit();
+    }
+
+    /// Reads the report of the plan and profile on screen (tracked: a reader re-runs when
+    /// the report changes).
+    pub fn with_report<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
+        // Reading the memo (not only tracking it) brings the checker up to date first.
+        self.report.get();
+        self.checked.with_value(|(_, checker)| f(checker.report()))
+    }
+
+    /// [`AppState::with_report`] without tracking.
+    pub fn with_report_untracked<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
+        self.report.get_untracked();
+        self.checked.with_value(|(_, checker)| f(checker.report()))
+    }
+
+    /// Reads the report and the wall-centre areas of the plan on screen (tracked like
+    /// [`AppState::with_report`]).
+    pub fn with_report_and_areas<T>(&self, f: impl FnOnce(&Report, &PlanAreas) -> T) -> T {
+        self.report.get();
+        self.checked
+            .with_value(|(_, checker)| f(checker.report(), checker.areas()))
     }
 
     /// Fits the whole plan in the canvas.

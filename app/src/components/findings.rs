@@ -110,7 +110,7 @@ pub fn FindingsPanel() -> impl IntoView {
     // Every finding's key once per report; groups filter this list.
     let keyed = Memo::new(move |_| {
         let l = lang.get();
-        state.report.with(|r| {
+        state.with_report(|r| {
             let mut ordinal: std::collections::HashMap<&str, usize> =
                 std::collections::HashMap::new();
             r.findings
@@ -129,13 +129,13 @@ pub fn FindingsPanel() -> impl IntoView {
         .map(|status| {
             let open = RwSignal::new(matches!(status, Status::Fail | Status::Warning | Status::Unavailable));
             let show_all = RwSignal::new(false);
-            let count = move || state.report.with(|r| r.count(status));
+            let count = move || state.with_report(|r| r.count(status));
             let items = move || {
                 if !open.get() {
                     return Vec::new();
                 }
                 let limit = if show_all.get() { usize::MAX } else { ROWS_SHOWN };
-                state.report.with(|r| {
+                state.with_report(|r| {
                     keyed.with(|k| {
                         k.iter()
                             .filter(|(s, _, _)| *s == status)
@@ -162,7 +162,7 @@ pub fn FindingsPanel() -> impl IntoView {
                         <For
                             each=items
                             key=|(key, _)| *key
-                            children=move |(_, i)| state.report.with_untracked(|r| {
+                            children=move |(_, i)| state.with_report_untracked(|r| {
                                 r.findings.get(i).cloned().map(|f| {
                                     let depends = r.missing.iter().any(|m| m.affects.contains(&f.rule_id));
                                     row(state, f, depends)
@@ -196,7 +196,7 @@ fn MissingInputs() -> impl IntoView {
     let lang = state.lang;
     let items = move || {
         let l = lang.get();
-        state.report.with(|r| {
+        state.with_report(|r| {
             r.missing
                 .iter()
                 .map(|m| {
@@ -209,10 +209,10 @@ fn MissingInputs() -> impl IntoView {
         })
     };
     view! {
-        <section class="group missing" class:empty=move || state.report.with(|r| r.missing.is_empty()) data-testid="missing-inputs">
+        <section class="group missing" class:empty=move || state.with_report(|r| r.missing.is_empty()) data-testid="missing-inputs">
             <h3>
                 "! " {move || t(lang.get(), Key::MissingInputs)} " "
-                <span class="count" data-testid="count-missing">{move || state.report.with(|r| r.missing.len())}</span>
+                <span class="count" data-testid="count-missing">{move || state.with_report(|r| r.missing.len())}</span>
             </h3>
             <ul>
                 {move || items().into_iter().map(|(text, ids)| {

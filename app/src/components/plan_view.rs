@@ -155,6 +155,30 @@ fn dimensions(room: &Room, font_mm: f64) -> impl IntoView {
         .collect_view()
 }
 
+/// The colour status of every element the report names: the worst status of the findings
+/// naming it, information only where nothing else names it (as `Report::worst_for`).
+fn room_colours(
+    report: &madori_rules::Report,
+) -> std::collections::HashMap<&str, madori_rules::Status> {
+    let mut verdicts: std::collections::HashMap<&str, madori_rules::Status> = Default::default();
+    let mut infos: std::collections::HashMap<&str, madori_rules::Status> = Default::default();
+    for f in &report.findings {
+        let map = if f.status == madori_rules::Status::Info {
+            &mut infos
+        } else {
+            &mut verdicts
+        };
+        for id in &f.element_ids {
+            let worst = map.entry(id.as_str()).or_insert(f.status);
+            *worst = (*worst).min(f.status);
+        }
+    }
+    for (id, status) in infos {
+        verdicts.entry(id).or_insert(status);
+    }
+    verdicts
+}
+
 /// The canvas with storey tabs.
 #[component]
 pub fn PlanView() -> impl IntoView {
@@ -323,8 +347,6 @@ pub fn PlanView() -> impl IntoView {
 
     let rooms = move || {
         let index = storey_index();
-        let report = state.report.get();
-        let areas = state.areas.get();
         let show_interior = state.show_interior.get();
         let highlighted = state.highlighted.get();
         let selected = editor.with(|e| match &e.selection {
@@ -333,53 +355,62 @@ pub fn PlanView() -> impl IntoView {
         });
         let font = font_mm().round() as i64;
         let rounding = state.profile.with(|p| p.rounding());
-        state.plan.with(|plan| {
-            numbers::with_rounding(rounding, || {
-                let Some(storey) = plan.storeys.get(index) else {
-                    return Vec::new();
-                };
-                let room_areas = &areas.storeys[index].rooms;
-                storey
-                    .rooms
-                    .iter()
-                    .zip(room_areas)
-                    .map(|(room, area)| {
-                        let (lx, ly) = label_position_mm(&room.polygon);
-                        RoomView {
-                            id: room.id.clone(),
-                            points: points_attr(&room.polygon),
-                            name: room.name.clone(),
-                            kind: room.kind.as_str(),
-                            status: report.worst_for(&room.id).map_or("none", |s| s.as_str()),
-                            label: (lx.round() as i64, ly.round() as i64),
-                            area_text: if room.kind.counts_as_floor_area() {
-                                // A narrow room (a 910 mm toilet) gets the ㎡ alone.
-                                let (lo, hi) = madori_plan::geometry::bounds(&room.polygon)
-                                    .unwrap_or_default();
-                                if ((hi.x - lo.x) as f64) < font as f64 * 6.5 {
-                                    format!("{}㎡", numbers::area(area.wall_centre_m2))
+        state.with_report_and_areas(|report, areas| {
+            state.plan.with(|plan| {
+                numbers::with_rounding(rounding, || {
+                    let Some(storey) = plan.storeys.get(index) else {
+                        return Vec::new();
+                    };
+                    let Some(room_areas) = areas.storeys.get(index).map(|s| &s.rooms) else {
+                        return Vec::new();
+                    };
+                    // Each room's colour: the worst status of the findings naming it, one pass
+                    // over the findings (not one per room).
+                    let colours = room_colours(report);
+                    storey
+                        .rooms
+                        .iter()
+                        .zip(room_areas)
+                        .map(|(room, area)| {
+                            let (lx, ly) = label_position_mm(&room.polygon);
+                            RoomView {
+                                id: room.id.clone(),
+                                points: points_attr(&room.polygon),
+                                name: room.name.clone(),
+                                kind: room.kind.as_str(),
+                                status: colours
+                                    .get(room.id.as_str())
+                                    .map_or("none", |s| s.as_str()),
+                                label: (lx.round() as i64, ly.round() as i64),
+                                area_text: if room.kind.counts_as_floor_area() {
+                                    // A narrow room (a 910 mm toilet) gets the ㎡ alone.
+                                    let (lo, hi) = madori_plan::geometry::bounds(&room.polygon)
+                                        .unwrap_or_default();
+                                    if ((hi.x - lo.x) as f64) < font as f64 * 6.5 {
+                                        format!("{}㎡", numbers::area(area.wall_centre_m2))
+                                    } else {
+                                        format!(
+                                            "{}㎡ {}帖",
+                                            numbers::area(area.wall_centre_m2),
+                                            numbers::jo(area.wall_centre_m2)
+                                        )
+                                    }
                                 } else {
-                                    format!(
-                                        "{}㎡ {}帖",
-                                        numbers::area(area.wall_centre_m2),
-                                        numbers::jo(area.wall_centre_m2)
-                                    )
-                                }
-                            } else {
-                                format!("({}㎡)", numbers::area(area.wall_centre_m2))
-                            },
-                            interior_text: show_interior.then(|| {
-                                let word = t(lang.get(), Key::InteriorShort);
-                                area.interior_m2.map_or(format!("{word} —"), |a| {
-                                    format!("{word} {}㎡", numbers::area(a))
-                                })
-                            }),
-                            highlighted: highlighted.contains(&room.id),
-                            selected: selected.as_deref() == Some(room.id.as_str()),
-                            font_mm: font,
-                        }
-                    })
-                    .collect::<Vec<_>>()
+                                    format!("({}㎡)", numbers::area(area.wall_centre_m2))
+                                },
+                                interior_text: show_interior.then(|| {
+                                    let word = t(lang.get(), Key::InteriorShort);
+                                    area.interior_m2.map_or(format!("{word} —"), |a| {
+                                        format!("{word} {}㎡", numbers::area(a))
+                                    })
+                                }),
+                                highlighted: highlighted.contains(&room.id),
+                                selected: selected.as_deref() == Some(room.id.as_str()),
+                                font_mm: font,
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         })
     };

@@ -14,7 +14,7 @@ pub fn TotalsBar() -> impl IntoView {
     let rounding = move || state.profile.with(|p| p.rounding());
     let area_text = move || {
         let mode = rounding();
-        state.report.with(|report| {
+        state.with_report(|report| {
             numbers::with_rounding(mode, || {
                 let totals = &report.totals;
                 let storeys: Vec<String> = totals
@@ -34,7 +34,7 @@ pub fn TotalsBar() -> impl IntoView {
     };
     let interior_text = move || {
         let mode = rounding();
-        let value = state.report.with(|r| r.totals.dwelling_interior_m2);
+        let value = state.with_report(|r| r.totals.dwelling_interior_m2);
         let value = value.map_or_else(
             || t(lang.get(), Key::Unavailable).to_owned(),
             |a| format!("{}㎡", numbers::with_rounding(mode, || numbers::area(a))),
@@ -45,7 +45,7 @@ pub fn TotalsBar() -> impl IntoView {
         format!(
             "{} {}{}",
             t(lang.get(), Key::Residents),
-            state.report.with(|r| r.totals.residents),
+            state.with_report(|r| r.totals.residents),
             t(lang.get(), Key::Persons)
         )
     };

@@ -513,6 +513,21 @@ impl Checker {
         &self.profile
     }
 
+    /// The capacity of `plan` (the plan last checked) under the profile in force, from the
+    /// facts kept: one pass over the private rooms, not a new derivation of the plan.
+    pub fn capacity(&self, plan: &Plan) -> crate::Capacity {
+        crate::numbers::with_rounding(self.profile.rounding(), || {
+            let basis = self.interior.as_ref().unwrap_or(&self.areas);
+            let facts = Facts::assemble(plan, &self.areas, Cow::Borrowed(basis), &self.facts);
+            let ctx = crate::checks::Ctx {
+                facts: &facts,
+                profile: &self.profile,
+                out: Vec::new(),
+            };
+            crate::capacity::capacity(&ctx)
+        })
+    }
+
     /// Checks `plan` against another profile. The areas are kept (they do not depend on the
     /// profile); facts and findings are made again. `plan` is the plan last checked.
     pub fn set_profile(&mut self, plan: &Plan, profile: &Profile) -> &Report {

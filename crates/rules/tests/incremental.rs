@@ -396,3 +396,34 @@ fn an_empty_edit_keeps_the_report() {
     let after = checker.update(&plan, &Touched::between(&plan, &plan));
     assert_eq!(*after, before);
 }
+
+#[test]
+fn the_checkers_capacity_equals_a_full_capacity_after_an_edit() {
+    for (name, text) in madori_plan::templates::TEMPLATES {
+        let plan = madori_plan::format::from_json(text).unwrap();
+        for profile in madori_rules::profile::catalogue() {
+            let mut checker = madori_rules::Checker::new(&plan, &profile);
+            assert_eq!(
+                checker.capacity(&plan),
+                madori_rules::capacity(&plan, &profile),
+                "{name} {}",
+                profile.id
+            );
+            let mut next = plan.clone();
+            if let Some(room) = next.storeys[0]
+                .rooms
+                .iter_mut()
+                .find(|r| r.kind == madori_plan::RoomKind::Private)
+            {
+                room.occupancy = None;
+            }
+            checker.update(&next, &madori_plan::touched::Touched::between(&plan, &next));
+            assert_eq!(
+                checker.capacity(&next),
+                madori_rules::capacity(&next, &profile),
+                "{name} {} after an edit",
+                profile.id
+            );
+        }
+    }
+}

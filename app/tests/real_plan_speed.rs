@@ -103,8 +103,8 @@ async fn drag_a_wall(name: &str, plan: Plan, moves: usize) {
         .unchecked_into::<HtmlElement>()
         .click();
     TimeoutFuture::new(50).await;
-    // Zoom in on the wall so the pointer resolves millimetres.
-    for _ in 0..6 {
+    // Zoom in so that a 20 mm step is several pixels (pointer events carry whole pixels).
+    for _ in 0..14 {
         query(&root, "zoom-in")
             .unchecked_into::<HtmlElement>()
             .click();
@@ -113,7 +113,7 @@ async fn drag_a_wall(name: &str, plan: Plan, moves: usize) {
     let (x, y) = (a.x as f64, (a.y + b.y) as f64 / 2.0);
     let label = format!("room-area-{room}");
     pointer(&root, "pointerdown", x, y);
-    pointer(&root, "pointermove", x - 40.0, y);
+    pointer(&root, "pointermove", x - 80.0, y);
     TimeoutFuture::new(50).await;
     let mut to_dom = Vec::new();
     let mut to_frame = Vec::new();
@@ -176,7 +176,15 @@ async fn open_and_add(name: &str, plan: Plan) {
     input
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    let opened = until(|| try_query(&root, &first_room).is_some()).await;
+    // Reading the file is real I/O (a task, not a microtask): poll every millisecond.
+    let mut opened = false;
+    for _ in 0..5_000 {
+        if try_query(&root, &first_room).is_some() {
+            opened = true;
+            break;
+        }
+        TimeoutFuture::new(1).await;
+    }
     let t_dom = now();
     next_frame().await;
     let t_frame = now();

@@ -90,6 +90,22 @@ pub fn open_chosen(state: AppState, input: web_sys::HtmlInputElement) {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return;
     };
+    // Refuse a huge file before reading it into memory.
+    if file.size() > format::MAX_FILE_BYTES as f64 {
+        state.file_problems.set(vec![madori_plan::Problem::new(
+            "",
+            format!(
+                "ファイルが {} MiB を超えています: 間取りファイルはずっと小さいはずです",
+                format::MAX_FILE_BYTES >> 20
+            ),
+            format!(
+                "the file is larger than {} MiB; a plan file is far smaller",
+                format::MAX_FILE_BYTES >> 20
+            ),
+        )]);
+        input.set_value("");
+        return;
+    }
     leptos::task::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         match text.ok().and_then(|t| t.as_string()) {

@@ -341,14 +341,29 @@ fn read_error(path: &str, e: &io::Error) -> String {
 }
 
 /// The plan's text: the file's bytes, which must be UTF-8.
+/// Reads a plan file or standard input, at most one byte more than the loader accepts
+/// (`format::MAX_FILE_BYTES`), so `/dev/zero` or a huge file costs bounded memory and time.
 fn read_plan_text(path: &str) -> Result<String, String> {
-    let (name, bytes) = if path == "-" {
+    let limit = format::MAX_FILE_BYTES as u64 + 1;
+    let read = |name: &str, source: &mut dyn io::Read| {
         let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)
-            .map_err(|e| read_error("standard input (標準入力)", &e))?;
-        ("standard input (標準入力)", bytes)
+        io::Read::read_to_end(&mut io::Read::take(source, limit), &mut bytes)
+            .map_err(|e| read_error(name, &e))?;
+        if bytes.len() as u64 >= limit {
+            return Err(format!(
+                "{name}: larger than {} MiB; a plan file is far smaller / {} MiB を超えています",
+                format::MAX_FILE_BYTES >> 20,
+                format::MAX_FILE_BYTES >> 20
+            ));
+        }
+        Ok(bytes)
+    };
+    let (name, bytes) = if path == "-" {
+        let name = "standard input (標準入力)";
+        (name, read(name, &mut io::stdin().lock())?)
     } else {
-        (path, std::fs::read(path).map_err(|e| read_error(path, &e))?)
+        let mut file = std::fs::File::open(path).map_err(|e| read_error(path, &e))?;
+        (path, read(path, &mut file)?)
     };
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

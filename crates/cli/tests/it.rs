@@ -426,3 +426,15 @@ fn file_errors_name_the_file_in_english_and_japanese() {
     );
     assert!(err.contains(" / 読み込めません ("), "{err}");
 }
+
+#[test]
+fn an_endless_input_is_refused_after_the_size_limit() {
+    // /dev/zero never ends: reading stops just past the loader's limit.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_madori"))
+        .args(["check", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("larger than 20 MiB"), "{err}");
+}

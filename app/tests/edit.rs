@@ -286,9 +286,30 @@ async fn a_window_placed_on_a_wall_counts_for_daylight_and_ventilation() {
         try_query(&root, "inspector-opening").is_some(),
         "the new window is selected"
     );
-    // Its height is not guessed: daylight waits for it, and 入力不足 says so.
+    // Its height is not guessed: daylight waits for it, and 入力不足 says so; clicking the
+    // item selects the window.
     assert_eq!(status_of("BS-DAYLIGHT"), Some("unavailable".to_owned()));
     assert!(text(&root, "missing-inputs").contains("高さが未入力の窓"));
+    key("Escape", false, false).await;
+    click(&root, "tool-select").await;
+    let items = root
+        .query_selector_all("[data-testid=missing-item]")
+        .unwrap();
+    let window_item: web_sys::HtmlElement = (0..items.length())
+        .filter_map(|i| items.item(i))
+        .find(|e| {
+            e.text_content()
+                .unwrap_or_default()
+                .contains("高さが未入力の窓")
+        })
+        .unwrap()
+        .unchecked_into();
+    window_item.click();
+    settle().await;
+    assert!(
+        try_query(&root, "inspector-opening").is_some(),
+        "the 入力不足 item selects its window"
+    );
     type_into(&root, "opening-height", "1100").await;
     assert_eq!(
         status_of("BS-DAYLIGHT"),

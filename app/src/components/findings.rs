@@ -35,27 +35,42 @@ fn shown_key(identity: u64, f: &Finding) -> u64 {
     h.finish()
 }
 
+/// Highlights `ids` and selects the first of them that is a room, a door or window, or a
+/// fixture, switching to its storey and bringing it into view.
 fn select_elements(state: AppState, ids: Vec<String>) {
     let target = state.plan.with_untracked(|plan| {
         ids.iter().find_map(|id| {
             plan.storeys.iter().enumerate().find_map(|(s, storey)| {
-                storey.rooms.iter().find(|r| r.id == *id).map(|r| {
+                let room_at = |room: &str| {
+                    storey
+                        .rooms
+                        .iter()
+                        .find(|r| r.id == room)
+                        .map(|r| madori_rules::area::label_position_mm(&r.polygon))
+                };
+                if let Some(at) = room_at(id) {
+                    return Some((s, Selection::Room(id.clone()), at));
+                }
+                if let Some(o) = storey.openings.iter().find(|o| o.id == *id) {
+                    return room_at(&o.room).map(|at| (s, Selection::Opening(id.clone()), at));
+                }
+                storey.fixtures.iter().find(|f| f.id == *id).map(|f| {
                     (
                         s,
-                        r.id.clone(),
-                        madori_rules::area::label_position_mm(&r.polygon),
+                        Selection::Fixture(id.clone()),
+                        (f.at.x as f64, f.at.y as f64),
                     )
                 })
             })
         })
     });
     state.highlighted.set(ids);
-    if let Some((storey, room, (x, y))) = target {
+    if let Some((storey, selection, (x, y))) = target {
         state.editor.update(|e| {
             e.set_storey(storey);
-            e.selection = Selection::Room(room);
+            e.selection = selection;
         });
-        // Bring the room into view if it is off screen.
+        // Bring it into view if it is off screen.
         state.viewport.update(|v| {
             let p = v.to_screen(madori_editor::viewport::WorldMm::new(x, y));
             if p.x < 0.0 || p.y < 0.0 || p.x > v.size.x || p.y > v.size.y {

@@ -63,8 +63,22 @@ pub fn TotalsBar() -> impl IntoView {
                     .filter(|r| *r < max)
                     .map(|r| format!("; {} {r}{unit}", t(l, Key::Recommended)))
                     .unwrap_or_default();
+                // A limit resting on a missing input says so (入力不足).
+                let depends = state.with_report(|r| {
+                    r.missing.iter().any(|m| {
+                        capacity
+                            .limiting
+                            .iter()
+                            .any(|rule| m.affects.contains(rule))
+                    })
+                });
+                let depends = if depends {
+                    format!(" — {}", t(l, Key::DependsOnMissing))
+                } else {
+                    String::new()
+                };
                 format!(
-                    "{} {max}{unit} ({} {}{recommended})",
+                    "{} {max}{unit} ({} {}{recommended}){depends}",
                     t(l, Key::Capacity),
                     t(l, Key::LimitedBy),
                     capacity.limiting.join(", ")

@@ -9,14 +9,16 @@ use madori_plan::touched::Touched;
 use madori_plan::{format, templates, Plan};
 use madori_rules::profile::{self, Profile};
 use madori_rules::{Capacity, Checker, PlanAreas, Report};
+use std::sync::Arc;
 
 /// Everything the page shows.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The editor: plan, history, selection, tool.
     pub editor: RwSignal<Editor>,
-    /// The plan, changing only when the plan itself changes (not on hover or selection).
-    pub plan: Memo<Plan>,
+    /// The plan, changing only when the plan itself changes (not on hover or selection);
+    /// shared with the checker (an `Arc`), so a move copies the plan once, not twice.
+    pub plan: Memo<Arc<Plan>>,
     /// The chosen profile id.
     pub profile_id: RwSignal<String>,
     /// The chosen local override id, if any.
@@ -35,7 +37,7 @@ pub struct AppState {
     pub profile: Memo<Profile>,
     /// The incremental checker and the plan it last checked: a move re-checks only what it
     /// touched (`madori_rules::Checker`). Read it through [`AppState::with_report`].
-    checked: StoredValue<(Plan, Checker)>,
+    checked: StoredValue<(Arc<Plan>, Checker)>,
     /// Changes whenever the checker has checked a new plan or profile: what report readers
     /// track.
     report: Memo<u64>,
@@ -92,7 +94,7 @@ impl AppState {
     /// Creates the state with the first template and the shared-house profile.
     pub fn new() -> Self {
         let editor = RwSignal::new(Editor::new(load_template(FIRST_TEMPLATE)));
-        let plan = Memo::new(move |_| editor.with(|e| e.plan.clone()));
+        let plan = Memo::new(move |_| editor.with(|e| Arc::new(e.plan.clone())));
         let first = editor.with_untracked(|e| profile::default_profile_id(&e.plan));
         let profile_id = RwSignal::new(first.to_owned());
         let local_id = RwSignal::new(None::<String>);
@@ -104,10 +106,9 @@ impl AppState {
                 &overrides.get(),
             )
         });
-        let checked =
-            StoredValue::new(plan.with_untracked(|p| {
-                profile.with_untracked(|prof| (p.clone(), Checker::new(p, prof)))
-            }));
+        let checked = StoredValue::new(plan.with_untracked(|p| {
+            profile.with_untracked(|prof| (Arc::clone(p), Checker::new(p, prof)))
+        }));
         // Brings the checker up to date with the plan and the profile; the value only counts
         // updates (comparing reports would render every finding's words).
         let report = Memo::new_with_compare(
@@ -121,8 +122,8 @@ impl AppState {
                             let touched = Touched::between(last, p);
                             if !touched.is_empty() {
                                 checker.update(p, &touched);
-                                *last = p.clone();
                             }
+                            *last = Arc::clone(p);
                         });
                     })
                 });
@@ -135,7 +136,7 @@ impl AppState {
             plan.with(|p| checked.with_value(|(_, checker)| checker.capacity(p)))
         });
         let mut viewport = Viewport::new(WorldMm::new(0.0, 0.0), 0.06, ScreenPx::new(900.0, 700.0));
-        let (lo, hi) = plan.with_untracked(plan_bounds);
+        let (lo, hi) = plan.with_untracked(|p| plan_bounds(p));
         viewport.fit(lo, hi, 40.0);
         Self {
             editor,
@@ -217,7 +218,7 @@ impl AppState {
 
     /// Fits the whole plan in the canvas.
     pub fn fit(&self) {
-        let (lo, hi) = self.plan.with_untracked(plan_bounds);
+        let (lo, hi) = self.plan.with_untracked(|p| plan_bounds(p));
         self.viewport.update(|v| v.fit(lo, hi, 40.0));
     }
 

@@ -470,3 +470,43 @@ async fn a_file_with_repairable_defects_opens_after_the_user_agrees() {
     assert!(repairs.contains("storeys[0].rooms[0].polygon"), "{repairs}");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn shortcuts_work_after_a_panel_control_once_the_canvas_is_clicked() {
+    let root = mount();
+    settle().await;
+    // Choose from 設備 (the select keeps the keyboard), then click the canvas.
+    choose(&root, "fixture-select", "0").await;
+    query(&root, "fixture-select")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    click(&root, "tool-select").await;
+    query(&root, "fixture-select")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    pointer(&root, "pointerdown", -5000.0, -5000.0);
+    pointer(&root, "pointerup", -5000.0, -5000.0);
+    settle().await;
+    // A key goes where the browser sends it: the focused element, or the page.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let target: web_sys::EventTarget = document
+        .active_element()
+        .map(Into::into)
+        .unwrap_or_else(|| document.body().unwrap().into());
+    let init = KeyboardEventInit::new();
+    init.set_key("d");
+    init.set_bubbles(true);
+    target
+        .dispatch_event(
+            &KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+    settle().await;
+    assert!(
+        query(&root, "tool-door").class_list().contains("active"),
+        "D chose the door tool after the canvas took the keyboard back"
+    );
+    root.remove();
+}

@@ -248,6 +248,16 @@ pub fn PlanView() -> impl IntoView {
     let world_of = move |p: ScreenPx| state.viewport.with_untracked(|v| v.to_world(p));
 
     let on_down = move |ev: leptos::ev::PointerEvent| {
+        // The default is prevented below (no text selection while drawing), which also keeps
+        // focus where it was: hand the keyboard back to the editor, so shortcuts work after
+        // any panel control.
+        if let Some(active) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = active.blur();
+        }
         let p = screen_of(ev.client_x(), ev.client_y());
         if let Some(target) = ev
             .target()

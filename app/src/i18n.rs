@@ -192,7 +192,7 @@ const TABLE: &[(Key, &str, &str)] = &[
     (Key::NewPlan, "新規", "New"),
     (Key::AddStorey, "+ 階", "+ Storey"),
     (Key::RenameStorey, "階名", "Storey name"),
-    (Key::Inspector, "検査", "Inspector"),
+    (Key::Inspector, "属性", "Properties"),
     (
         Key::NothingSelected,
         "部屋・壁・設備をクリックして選択",
@@ -335,6 +335,30 @@ pub fn status_label(lang: Lang, status: madori_rules::Status) -> String {
         Status::Unavailable => ("?", Key::Unavailable),
     };
     format!("{icon} {}", t(lang, key))
+}
+
+/// The name of a shipped template (`madori_plan::templates::TEMPLATES`), so the menu never
+/// shows a raw id.
+pub fn template_name(lang: Lang, id: &str) -> &'static str {
+    let (ja, en) = match id {
+        "kodan-3dk" => ("公団 3DK 住戸 (現況)", "Public housing 3DK unit (as is)"),
+        "kodan-3dk-shared" => (
+            "公団 3DK → 3 人のシェアハウス",
+            "Public housing 3DK → shared house for 3",
+        ),
+        "wooden-house-4ldk" => (
+            "木造 2 階建て 4LDK 空き家 (現況)",
+            "Vacant two-storey wooden 4LDK (as is)",
+        ),
+        "wooden-house-shared" => (
+            "木造 2 階建て 4LDK → シェアハウス",
+            "Two-storey wooden 4LDK → shared house",
+        ),
+        "caretaker-2k" => ("管理人室 2K (現況)", "Caretaker's 2K unit (as is)"),
+        "caretaker-2k-shared" => ("管理人室 2K → 共同居住", "Caretaker's 2K → shared living"),
+        _ => ("ひな形", "template"),
+    };
+    pick(lang, ja, en)
 }
 
 /// The Japanese and English name of a room kind.

@@ -510,3 +510,29 @@ async fn shortcuts_work_after_a_panel_control_once_the_canvas_is_clicked() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_length_that_is_not_whole_millimetres_says_why_and_shows_the_value_in_force() {
+    let root = mount();
+    settle().await;
+    click(&root, "new-plan").await;
+    click(&root, "tool-room").await;
+    drag(&root, (0.0, 0.0), (3640.0, 2730.0)).await;
+    key("Escape", false, false).await;
+    click(&root, "tool-select").await;
+    drag(&root, (1000.0, 1000.0), (1000.0, 1000.0)).await;
+    type_into(&root, "room-width", "3640.5").await;
+    let field: web_sys::HtmlInputElement = query(&root, "room-width").unchecked_into();
+    assert_eq!(field.value(), "3640", "the field shows the width in force");
+    assert!(
+        text(&root, "status-message").contains("mm の整数"),
+        "{}",
+        text(&root, "status-message")
+    );
+    assert_eq!(
+        text(&root, "room-area-room1"),
+        "9.93㎡ 6.1帖",
+        "nothing changed"
+    );
+    root.remove();
+}

@@ -64,4 +64,15 @@ fn labels_come_in_both_languages() {
     for kind in madori_plan::RoomKind::ALL {
         assert!(!room_kind(Lang::Ja, kind).is_empty() && !room_kind(Lang::En, kind).is_empty());
     }
+    // The properties panel is 属性 (not 検査, which reads as the check).
+    assert_eq!(t(Lang::Ja, Key::Inspector), "属性");
+    // Every shipped template has a name of its own in both languages, never its id.
+    let mut names = std::collections::HashSet::new();
+    for (id, _) in madori_plan::templates::TEMPLATES {
+        for lang in [Lang::Ja, Lang::En] {
+            let name = madori_app::i18n::template_name(lang, id);
+            assert!(name != id && name != "ひな形" && name != "template", "{id}");
+            assert!(names.insert(name), "{id}: {name} is not unique");
+        }
+    }
 }

@@ -7,8 +7,28 @@ use leptos::prelude::*;
 use madori_editor::{Command, RoomPatch, Selection};
 use madori_plan::{FixtureKind, Occupancy, OpeningKind, RoomKind, WindowOperation};
 
-fn parse_mm(text: &str) -> Option<i64> {
-    text.trim().parse::<i64>().ok()
+/// A length typed into a millimetre field. Whole millimetres only: anything else is refused
+/// with the reason in the status line, and the field shows the value in force again, so it
+/// never displays a number that is not the plan's.
+fn typed_mm(state: AppState, ev: &leptos::ev::Event, in_force: i64) -> Option<i64> {
+    let text = event_target_value(ev);
+    let value = text.trim().parse::<i64>().ok();
+    if value.is_none() {
+        state.editor.update(|e| {
+            e.message = Some(madori_editor::EditError::new(
+                format!(
+                    "長さは mm の整数で入力します (「{}」は使えません): {in_force} mm のままです",
+                    text.trim()
+                ),
+                format!(
+                    "lengths are whole millimetres (\"{}\" is not one): it stays {in_force} mm",
+                    text.trim()
+                ),
+            ));
+        });
+        event_target::<web_sys::HtmlInputElement>(ev).set_value(&in_force.to_string());
+    }
+    value
 }
 
 /// Parses children's ages such as `3, 8` (full-width commas too).
@@ -51,7 +71,7 @@ pub fn Inspector() -> impl IntoView {
                                 data-testid="edge-length"
                                 prop:value=length.to_string()
                                 on:change=move |ev| {
-                                    if let Some(length_mm) = parse_mm(&event_target_value(&ev)) {
+                                    if let Some(length_mm) = typed_mm(state, &ev, length) {
                                         state.run(Command::SetEdgeLength { room: room_id.clone(), edge, length_mm });
                                     }
                                 }
@@ -251,14 +271,14 @@ fn room_fields(state: AppState, room: madori_plan::Room) -> impl IntoView {
             {rectangular.then(|| view! {
                 <label>{t(l, Key::Width)}
                     <input type="number" data-testid="room-width" prop:value=width.to_string() on:change=move |ev| {
-                        if let Some(width_mm) = parse_mm(&event_target_value(&ev)) {
+                        if let Some(width_mm) = typed_mm(state, &ev, width) {
                             state.run(Command::SetRoomSize { room: id8.clone(), width_mm, depth_mm: depth });
                         }
                     } />
                 </label>
                 <label>{t(l, Key::Depth)}
                     <input type="number" data-testid="room-depth" prop:value=depth.to_string() on:change=move |ev| {
-                        if let Some(depth_mm) = parse_mm(&event_target_value(&ev)) {
+                        if let Some(depth_mm) = typed_mm(state, &ev, depth) {
                             state.run(Command::SetRoomSize { room: id9.clone(), width_mm: width, depth_mm });
                         }
                     } />

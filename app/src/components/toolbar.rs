@@ -89,7 +89,7 @@ pub fn Toolbar() -> impl IntoView {
                 {TEMPLATES
                     .iter()
                     .map(|(name, _)| {
-                        view! { <option value=*name selected=*name == crate::state::FIRST_TEMPLATE>{*name}</option> }
+                        view! { <option value=*name selected=*name == crate::state::FIRST_TEMPLATE>{move || crate::i18n::template_name(lang.get(), name)}</option> }
                     })
                     .collect_view()}
             </select>

@@ -964,8 +964,11 @@ fn split_room(
     storey.rooms[index].wall_thickness_mm.clear();
     let mut new_room = original.clone();
     new_room.id = new_id.to_owned();
-    new_room.name = format!("{} (2)", original.name);
+    new_room.name = piece_name(plan.rooms().map(|(_, r)| r.name.as_str()), &original.name);
     new_room.polygon = other;
+    // The residents stay in the first piece: a cut does not create people.
+    new_room.occupancy = None;
+    let storey = &mut plan.storeys[s];
     storey.rooms.insert(index + 1, new_room);
     // Neighbours whose walls the cut ends on get a vertex there, keeping walls shared.
     for p in [p1, p2] {
@@ -1082,6 +1085,27 @@ fn merge_rooms(plan: &mut Plan, a: &str, b: &str) -> Result<(), EditError> {
     reattach_openings(storey, &old_a, &[a.to_owned()]);
     reattach_openings(storey, &old_b, &[a.to_owned()]);
     Ok(())
+}
+
+/// The name of a new piece cut from a room named `name`: the name without a piece number,
+/// then the smallest number from 2 that no room uses yet (`洋室`, `洋室 (2)`, `洋室 (3)`;
+/// cutting `洋室 (2)` again gives `洋室 (3)`, never `洋室 (2) (2)`).
+pub fn piece_name<'a>(names: impl Iterator<Item = &'a str>, name: &str) -> String {
+    let base = match name.rsplit_once(" (") {
+        Some((base, number))
+            if number
+                .strip_suffix(')')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())) =>
+        {
+            base
+        }
+        _ => name,
+    };
+    let taken: std::collections::HashSet<&str> = names.collect();
+    (2..)
+        .map(|k| format!("{base} ({k})"))
+        .find(|candidate| !taken.contains(candidate.as_str()))
+        .unwrap_or_else(|| base.to_owned())
 }
 
 fn duplicate_room(plan: &mut Plan, room_id: &str, new_id: &str) -> Result<(), EditError> {

@@ -1496,3 +1496,35 @@ fn a_family_household_is_weighted_by_the_childrens_ages() {
     assert_eq!(f.required.unwrap().value, 40.0);
     assert!(f.message_ja().contains("4 人世帯"), "{}", f.message_ja());
 }
+
+#[test]
+fn a_dk_is_not_the_common_living_room_and_the_hint_says_how_to_make_one() {
+    // Two rooms and a DK holding every common fixture: no 居間.
+    let mut plan = PlanBuilder::shared(&[(3000, 3000); 2], 4000, 5000).build();
+    plan.storeys[0]
+        .rooms
+        .iter_mut()
+        .find(|r| r.id == "ldk")
+        .unwrap()
+        .kind = RoomKind::Dk;
+    let report = run(&plan, "sh-single");
+    let common = report.of(RuleId::ShCommon).next().unwrap();
+    assert_eq!(common.status, Status::Fail);
+    assert!(
+        common.message_ja().contains("居間"),
+        "{}",
+        common.message_ja()
+    );
+    assert!(common.hint().contains("用途を LDK に"), "{}", common.hint());
+    // Marked LDK, it counts.
+    plan.storeys[0]
+        .rooms
+        .iter_mut()
+        .find(|r| r.id == "ldk")
+        .unwrap()
+        .kind = RoomKind::Ldk;
+    assert_eq!(
+        status(&run(&plan, "sh-single"), RuleId::ShCommon, None),
+        Status::Pass
+    );
+}

@@ -461,6 +461,22 @@ pub fn common(ctx: &mut Ctx<'_, '_>) {
     }
     let present = (FACILITIES.len() - missing_ja.len()) as u32;
     let ok = missing_ja.is_empty();
+    // A DK is a 食堂 and a 台所, not a 居間: say how to make a living room count.
+    let dk_without_living = missing_ja
+        .contains(&"居間")
+        .then(|| {
+            facts
+                .has_common_room(&[RoomKind::Dk])
+                .map(|r| r.name.clone())
+        })
+        .flatten();
+    let (living_ja, living_en) = match &dk_without_living {
+        Some(dk) => (
+            format!("。{dk} は DK (食堂・台所) で居間になりません: 居間として使える広さなら用途を LDK にするか、別の部屋を居間にします"),
+            format!(". {dk} is a DK (dining and kitchen), not a living room: mark it LDK if it is large enough to be one, or give another room the living use"),
+        ),
+        None => (String::new(), String::new()),
+    };
     ctx.push(
         RuleId::ShCommon,
         Draft {
@@ -485,7 +501,7 @@ pub fn common(ctx: &mut Ctx<'_, '_>) {
                     String::new()
                 } else {
                     format!(
-                        "{} を共用部に設けます (全居室に専用があれば不要)",
+                        "{} を共用部に設けます (全居室に専用があれば不要){living_ja}",
                         missing_ja.join("、")
                     )
                 },
@@ -493,7 +509,7 @@ pub fn common(ctx: &mut Ctx<'_, '_>) {
                     String::new()
                 } else {
                     format!(
-                        "provide {} in common space (not needed if every private room has its own)",
+                        "provide {} in common space (not needed if every private room has its own){living_en}",
                         missing_en.join(", ")
                     )
                 },

@@ -132,6 +132,8 @@ pub enum Key {
     RepairOffer,
     OpenRepaired,
     Repaired,
+    PlanName,
+    NewPlanAsk,
 }
 
 const TABLE: &[(Key, &str, &str)] = &[
@@ -304,6 +306,12 @@ const TABLE: &[(Key, &str, &str)] = &[
         "The marked problems can be repaired: repeated vertices dropped, rooms without an outline removed, a room around a core split in two. Every repair is listed",
     ),
     (Key::OpenRepaired, "修復して開く", "Open with repairs"),
+    (Key::PlanName, "間取りの名前", "Plan name"),
+    (
+        Key::NewPlanAsk,
+        "構造を選んで新しい間取りを始めます (壁厚の既定値が決まります)",
+        "Choose the structure to start a new plan (it sets the default wall thickness)",
+    ),
     (Key::Repaired, "修復して開きました", "Opened with repairs"),
 ];
 

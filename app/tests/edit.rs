@@ -65,6 +65,7 @@ async fn draw_rooms_drag_a_shared_wall_undo_and_add_a_toilet() {
     let root = mount();
     settle().await;
     click(&root, "new-plan").await;
+    click(&root, "new-plan-wooden").await;
     assert_eq!(rooms(&root), 0);
     // Two rooms side by side: 6帖 (3640 × 2730) and 4.5帖 (2730 × 2730).
     click(&root, "tool-room").await;
@@ -114,6 +115,7 @@ async fn escape_aborts_a_drag_and_typed_sizes_apply() {
     let root = mount();
     settle().await;
     click(&root, "new-plan").await;
+    click(&root, "new-plan-wooden").await;
     click(&root, "tool-room").await;
     drag(&root, (0.0, 0.0), (2730.0, 2730.0)).await;
     // Start drawing another room, press Esc before letting go: nothing is added.
@@ -179,6 +181,7 @@ async fn building_facts_decide_the_seismic_check() {
     let root = mount();
     settle().await;
     click(&root, "new-plan").await;
+    click(&root, "new-plan-wooden").await;
     click(&root, "tool-room").await;
     drag(&root, (0.0, 0.0), (5460.0, 3640.0)).await;
     key("Escape", false, false).await;
@@ -271,6 +274,7 @@ async fn a_window_placed_on_a_wall_counts_for_daylight_and_ventilation() {
     let root = mount();
     settle().await;
     click(&root, "new-plan").await;
+    click(&root, "new-plan-wooden").await;
     click(&root, "tool-room").await;
     drag(&root, (0.0, 0.0), (2730.0, 3640.0)).await;
     // No window anywhere yet: daylight cannot be judged.
@@ -402,6 +406,7 @@ async fn the_panel_always_shows_the_current_reports_words() {
         assert_eq!(shown, fresh, "after {step}");
     };
     click(&root, "new-plan").await;
+    click(&root, "new-plan-wooden").await;
     // Draw: the first grid cell's area must not linger in the words.
     click(&root, "tool-room").await;
     drag(&root, (0.0, 0.0), (3640.0, 3640.0)).await;
@@ -516,6 +521,7 @@ async fn a_length_that_is_not_whole_millimetres_says_why_and_shows_the_value_in_
     let root = mount();
     settle().await;
     click(&root, "new-plan").await;
+    click(&root, "new-plan-wooden").await;
     click(&root, "tool-room").await;
     drag(&root, (0.0, 0.0), (3640.0, 2730.0)).await;
     key("Escape", false, false).await;
@@ -534,5 +540,33 @@ async fn a_length_that_is_not_whole_millimetres_says_why_and_shows_the_value_in_
         "9.93㎡ 6.1帖",
         "nothing changed"
     );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_plan_asks_for_its_structure_and_its_name_can_be_edited() {
+    let (root, state) = mount_with_state();
+    settle().await;
+    click(&root, "new-plan").await;
+    assert!(
+        try_query(&root, "new-plan-menu").is_some(),
+        "新規 asks first"
+    );
+    click(&root, "new-plan-rc").await;
+    assert!(try_query(&root, "new-plan-menu").is_none());
+    assert_eq!(
+        state.plan.get_untracked().dwelling.construction,
+        madori_plan::Construction::Rc
+    );
+    // With nothing selected, the inspector edits the plan's name; the file name follows.
+    type_into(&root, "plan-name", "公団 3DK/改修案").await;
+    assert_eq!(state.plan.get_untracked().name, "公団 3DK/改修案");
+    assert_eq!(
+        madori_app::file::file_name(&state.plan.get_untracked().name),
+        "公団 3DK_改修案.madori.json"
+    );
+    // One undo step.
+    key("z", true, false).await;
+    assert_eq!(state.plan.get_untracked().name, "新しい間取り");
     root.remove();
 }

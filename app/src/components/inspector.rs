@@ -397,8 +397,14 @@ fn building_fields(state: AppState) -> impl IntoView {
         Some(true) => "passed",
         Some(false) => "failed",
     };
+    let plan_name = state.plan.with(|p| p.name.clone());
     view! {
         <div class="fields" data-testid="inspector-building">
+            <label>{t(l, Key::PlanName)}
+                <input data-testid="plan-name" prop:value=plan_name on:change=move |ev| {
+                    state.run(Command::RenamePlan { name: event_target_value(&ev) });
+                } />
+            </label>
             <h3>{t(l, Key::Building)}</h3>
             <label>{t(l, Key::Construction)}
                 <select data-testid="building-construction" on:change=move |ev| {

@@ -78,6 +78,7 @@ pub fn Toolbar() -> impl IntoView {
             });
         }
     };
+    let asking_structure = RwSignal::new(false);
     view! {
         <header class="toolbar" data-testid="toolbar">
             <strong class="brand">{move || t(lang.get(), Key::AppTitle)}</strong>
@@ -93,9 +94,32 @@ pub fn Toolbar() -> impl IntoView {
                     })
                     .collect_view()}
             </select>
-            <button data-testid="new-plan" on:click=move |_| state.open(madori_editor::empty_plan())>
-                {move || t(lang.get(), Key::NewPlan)}
-            </button>
+            // 新規 asks for the structure first: it sets the default wall thicknesses, so a
+            // plan started in the wrong one has every 内法 wrong.
+            <span class="new-plan">
+                <button data-testid="new-plan" on:click=move |_| asking_structure.update(|a| *a = !*a)>
+                    {move || t(lang.get(), Key::NewPlan)}
+                </button>
+                {move || asking_structure.get().then(|| view! {
+                    <span class="menu" data-testid="new-plan-menu" title=move || t(lang.get(), Key::NewPlanAsk)>
+                        {madori_plan::Construction::ALL.into_iter().map(|construction| {
+                            let (label, id) = match construction {
+                                madori_plan::Construction::Wooden => (Key::Wooden, "wooden"),
+                                madori_plan::Construction::Rc => (Key::Rc, "rc"),
+                                madori_plan::Construction::Steel => (Key::Steel, "steel"),
+                            };
+                            view! {
+                                <button data-testid=format!("new-plan-{id}") on:click=move |_| {
+                                    asking_structure.set(false);
+                                    let mut plan = madori_editor::empty_plan();
+                                    plan.dwelling.construction = construction;
+                                    state.open(plan);
+                                }>{move || t(lang.get(), label)}</button>
+                            }
+                        }).collect_view()}
+                    </span>
+                })}
+            </span>
             <button data-testid="save-plan" on:click=move |_| {
                 let _ = crate::file::save(state);
             }>{move || t(lang.get(), Key::Save)}</button>

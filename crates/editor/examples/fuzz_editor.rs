@@ -651,9 +651,12 @@ fn a_command(rng: &mut Rng, plan: &Plan, storey: usize, variant: usize) -> Comma
             storey: any_storey,
             height_mm: (!rng.chance(10)).then(|| rng.size(3000)),
         },
-        _ => Command::RenameStorey {
+        21 => Command::RenameStorey {
             storey: any_storey,
             name: ["", " ", "2F", "屋階"][rng.below(4)].to_owned(),
+        },
+        _ => Command::RenamePlan {
+            name: ["", "  ", "公団 3DK 改修案", &"長".repeat(300)][rng.below(4)].to_owned(),
         },
     }
 }
@@ -683,11 +686,12 @@ fn command_name(command: &Command) -> &'static str {
         Command::UpdateDwelling(_) => "UpdateDwelling",
         Command::SetCeilingHeight { .. } => "SetCeilingHeight",
         Command::RenameStorey { .. } => "RenameStorey",
+        Command::RenamePlan { .. } => "RenamePlan",
     }
 }
 
 /// The number of [`Command`] variants [`a_command`] draws from.
-pub const COMMAND_VARIANTS: usize = 22;
+pub const COMMAND_VARIANTS: usize = 23;
 
 /// A point inside a simple polygon (the middle of an interior cut near its first vertex),
 /// or its first vertex.

@@ -220,6 +220,11 @@ pub enum Command {
         /// New name.
         name: String,
     },
+    /// Renames the plan (the file name follows it).
+    RenamePlan {
+        /// New name.
+        name: String,
+    },
 }
 
 impl Command {
@@ -246,6 +251,7 @@ impl Command {
             Self::MoveOpening { .. } => "建具を移動",
             Self::AddStorey { .. } => "階を追加",
             Self::RenameStorey { .. } => "階の名前",
+            Self::RenamePlan { .. } => "間取りの名前",
             Self::UpdateDwelling(_) => "建物の情報",
             Self::SetCeilingHeight { .. } => "天井高",
         }
@@ -424,6 +430,12 @@ impl Command {
                     return Err(EditError::new("名前が空です", "the name is empty"));
                 }
                 storey_mut(plan, *storey)?.name = name.clone();
+            }
+            Self::RenamePlan { name } => {
+                if name.trim().is_empty() {
+                    return Err(EditError::new("名前が空です", "the name is empty"));
+                }
+                plan.name = name.trim().to_owned();
             }
         }
         Ok(())

@@ -13,67 +13,17 @@ use madori_editor::{Command, Editor};
 use madori_plan::spatial::StoreyIndex;
 use madori_plan::templates::irregular;
 use madori_plan::validate::{validate_touched, Touched};
-use madori_plan::{Plan, PointMm};
+use madori_plan::Plan;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
-fn measure(name: &str, iterations: usize, mut f: impl FnMut()) {
-    for _ in 0..iterations / 10 {
-        f();
-    }
-    let mut samples: Vec<Duration> = (0..iterations)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let mean = samples.iter().sum::<Duration>() / iterations as u32;
-    let pct = |p: f64| samples[((iterations as f64 * p) as usize).min(iterations - 1)];
-    println!(
-        "{name:<52} mean {:>9.1} µs   p50 {:>9.1} µs   p95 {:>9.1} µs   ({iterations} runs)",
-        mean.as_secs_f64() * 1e6,
-        pct(0.5).as_secs_f64() * 1e6,
-        pct(0.95).as_secs_f64() * 1e6
-    );
-}
-
-/// A vertical wall of storey 1 shared by two rooms with no door or window on it: its room,
-/// edge index and end points.
-fn shared_wall(plan: &Plan) -> (String, usize, PointMm, PointMm) {
-    let storey = &plan.storeys[1];
-    let ends = |room: &madori_plan::Room, e: usize| {
-        let n = room.polygon.len();
-        (room.polygon[e], room.polygon[(e + 1) % n])
-    };
-    let has_opening = |a: PointMm, b: PointMm| {
-        storey.openings.iter().any(|o| {
-            storey.rooms.iter().any(|r| {
-                r.id == o.room && o.edge < r.polygon.len() && {
-                    let (p, q) = ends(r, o.edge);
-                    (p == a && q == b) || (p == b && q == a)
-                }
-            })
-        })
-    };
-    for room in &storey.rooms {
-        for e in 0..room.polygon.len() {
-            let (a, b) = ends(room, e);
-            let shared = storey.rooms.iter().any(|other| {
-                other.id != room.id && other.polygon.contains(&a) && other.polygon.contains(&b)
-            });
-            if a.x == b.x && (a.y - b.y).abs() >= 1800 && shared && !has_opening(a, b) {
-                return (room.id.clone(), e, a, b);
-            }
-        }
-    }
-    panic!("the generated plan has shared walls")
-}
+#[path = "../../plan/benches/measure.rs"]
+mod measure;
+use measure::measure;
 
 fn main() {
     let plan = irregular(641, 4, 1);
-    let (room, edge, a, b) = shared_wall(&plan);
+    let (room, edge, a, b) =
+        madori_plan::templates::shared_wall(&plan, 1).expect("the generated plan has shared walls");
     println!("dragging edge {edge} of {room}: {a:?}–{b:?}");
     let mut ed = Editor::new(plan.clone());
     ed.set_storey(1);

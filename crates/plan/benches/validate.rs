@@ -7,29 +7,10 @@ use madori_plan::templates::{irregular, synthetic};
 use madori_plan::validate::{validate, validate_touched, Touched};
 use madori_plan::{Plan, PointMm};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
-fn measure(name: &str, iterations: usize, mut f: impl FnMut()) {
-    for _ in 0..iterations / 10 {
-        f();
-    }
-    let mut samples: Vec<Duration> = (0..iterations)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let mean = samples.iter().sum::<Duration>() / iterations as u32;
-    let pct = |p: f64| samples[((iterations as f64 * p) as usize).min(iterations - 1)];
-    println!(
-        "{name:<52} mean {:>9.1} µs   p50 {:>9.1} µs   p95 {:>9.1} µs   ({iterations} runs)",
-        mean.as_secs_f64() * 1e6,
-        pct(0.5).as_secs_f64() * 1e6,
-        pct(0.95).as_secs_f64() * 1e6
-    );
-}
+#[path = "measure.rs"]
+mod measure;
+use measure::measure;
 
 fn describe(name: &str, plan: &Plan) {
     let rooms = plan.rooms().count();

@@ -8,29 +8,10 @@ use madori_editor::tools::Tool;
 use madori_editor::{empty_plan, Command, Editor, RoomPatch};
 use madori_plan::geometry::MAX_COORDINATE_MM;
 use madori_plan::validate::{validate, MAX_CEILING_HEIGHT_MM, MAX_WALL_THICKNESS_MM};
-use madori_plan::{
-    format, templates, Fixture, FixtureKind, Occupancy, Plan, PointMm, Room, RoomKind,
-};
+use madori_plan::{format, templates, Fixture, FixtureKind, Occupancy, Plan, PointMm, RoomKind};
 
-fn rect_room(id: &str, x: i64, y: i64, w: i64, d: i64) -> Room {
-    Room {
-        id: id.into(),
-        name: id.into(),
-        kind: RoomKind::Private,
-        polygon: vec![
-            PointMm::new(x, y),
-            PointMm::new(x + w, y),
-            PointMm::new(x + w, y + d),
-            PointMm::new(x, y + d),
-        ],
-        wall_thickness_mm: Vec::new(),
-        belongs_to: None,
-        occupancy: None,
-        lockable: false,
-        mechanical_ventilation: false,
-        ceiling_height_mm: None,
-    }
-}
+mod common;
+use common::rect_room;
 
 /// Two rooms sharing the wall x = 2730, and a fixture in the first.
 fn two_rooms() -> Editor {

@@ -5,28 +5,11 @@
 
 use madori_editor::history::{bytes, HISTORY_BUDGET_BYTES};
 use madori_editor::{empty_plan, Command, Editor, RoomPatch, Transform};
-use madori_plan::{templates, Dwelling, Plan, PointMm, Room, RoomKind};
+use madori_plan::{templates, Dwelling, Plan, PointMm};
 use proptest::prelude::*;
 
-fn rect_room(id: &str, x: i64, y: i64, w: i64, d: i64) -> Room {
-    Room {
-        id: id.into(),
-        name: id.into(),
-        kind: RoomKind::Private,
-        polygon: vec![
-            PointMm::new(x, y),
-            PointMm::new(x + w, y),
-            PointMm::new(x + w, y + d),
-            PointMm::new(x, y + d),
-        ],
-        wall_thickness_mm: Vec::new(),
-        belongs_to: None,
-        occupancy: None,
-        lockable: false,
-        mechanical_ventilation: false,
-        ceiling_height_mm: None,
-    }
-}
+mod common;
+use common::rect_room;
 
 /// Two rooms sharing the wall x = 2730.
 fn two_rooms() -> Editor {

@@ -5,7 +5,9 @@ use crate::commands::{edge_normal, Command};
 use crate::snap::{snap, Grid};
 use crate::viewport::WorldMm;
 use crate::{fresh_id, Editor, Selection};
-use madori_plan::geometry::{distance_mm, locate, Location, MAX_COORDINATE_MM};
+use madori_plan::geometry::{
+    distance_mm, locate, signed_area_twice_mm2, Location, MAX_COORDINATE_MM,
+};
 use madori_plan::{
     Fixture, FixtureKind, Opening, OpeningKind, PointMm, Room, RoomKind, Storey, WindowOperation,
 };
@@ -211,7 +213,8 @@ pub enum Measure {
     },
     /// A wall dragged along its normal.
     Offset {
-        /// How far it moved, mm (the sign follows the edge's normal).
+        /// How far it moved, mm: positive out of the room whose wall was picked (the room
+        /// grows), negative into it.
         offset_mm: i64,
     },
     /// A vertex dragged.
@@ -1267,12 +1270,21 @@ impl Editor {
             }
             Mode::DrawingPolygon { points } => (snapped, segment(*points.last()?, snapped)),
             Mode::Splitting { first } => (snapped, segment(*first, snapped)),
-            Mode::DraggingEdge { offset_mm, .. } => (
-                self.pointer.round(),
-                Measure::Offset {
-                    offset_mm: *offset_mm,
-                },
-            ),
+            Mode::DraggingEdge {
+                room, offset_mm, ..
+            } => {
+                // `edge_normal` points into a polygon of positive signed area (y down).
+                let origin = self.gesture.as_ref().map_or(&self.plan, |g| &g.origin);
+                let inward = origin
+                    .room(room)
+                    .is_some_and(|r| signed_area_twice_mm2(&r.polygon) > 0);
+                (
+                    self.pointer.round(),
+                    Measure::Offset {
+                        offset_mm: if inward { -offset_mm } else { *offset_mm },
+                    },
+                )
+            }
             Mode::DraggingVertex { from, to } => (
                 *to,
                 Measure::Move {

@@ -445,9 +445,18 @@ fn readouts_for_each_tool() {
     let Measure::Offset { offset_mm } = readout.measure else {
         panic!("{readout:?}")
     };
-    assert_eq!(offset_mm.abs(), 910);
+    assert_eq!(offset_mm, 910, "positive: the room grows");
     ed.up();
     assert_eq!(ed.readout(), None);
+    // The same wall back in: negative.
+    ed.down(4550.0, 1365.0)
+        .drag(4000.0, 1365.0)
+        .drag(3640.0, 1365.0);
+    let Measure::Offset { offset_mm } = ed.readout().unwrap().measure else {
+        panic!()
+    };
+    assert_eq!(offset_mm, -910, "negative: the room shrinks");
+    ed.press(Key::Escape);
     ed.down(4550.0, 2730.0)
         .drag(5000.0, 3000.0)
         .drag(5460.0, 3640.0);
@@ -485,7 +494,7 @@ fn a_refused_wall_drag_reads_the_offset_shown_not_the_pointer() {
     let Measure::Offset { offset_mm } = ed.readout().unwrap().measure else {
         panic!()
     };
-    assert_eq!(offset_mm.abs(), 910);
+    assert_eq!(offset_mm, 910);
     // Further, the rooms would overlap: refused, the wall stays where it was shown.
     ed.drag(3640.0, 1365.0);
     assert!(ed.message.is_some());

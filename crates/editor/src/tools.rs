@@ -674,7 +674,7 @@ impl Editor {
                 held,
             } => {
                 let drew_something = self.gesture.as_ref().is_some_and(|g| g.origin != self.plan);
-                if !held || (corner == start && self.in_gesture()) {
+                if !held || corner == start {
                     // Released where it was pressed (a click), or after a refused second
                     // click: wait for the opposite corner (a click or a typed size).
                     self.mode = Mode::DrawingRect {
@@ -730,7 +730,9 @@ impl Editor {
             }
             Key::Delete => self.delete_selection(),
             Key::Enter => {
-                if let Mode::DrawingPolygon { points } = std::mem::take(&mut self.mode) {
+                // Only a polygon closes; any other drawing or drag carries on.
+                if let Mode::DrawingPolygon { points } = &self.mode {
+                    let points = points.clone();
                     self.finish_polygon(points);
                 }
             }

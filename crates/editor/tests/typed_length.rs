@@ -185,6 +185,24 @@ fn a_typed_width_alone_keeps_the_depth_the_pointer_shows() {
 }
 
 #[test]
+fn enter_with_nothing_typed_leaves_a_rectangle_or_drag_going() {
+    let mut ed = Editor::new(empty_plan());
+    ed.tool(Tool::Room).down(0.0, 0.0).drag(3640.0, 2730.0);
+    ed.press(Key::Enter);
+    assert!(matches!(ed.mode, Mode::DrawingRect { .. }));
+    ed.up();
+    assert_eq!(only_room(&ed.plan).polygon.len(), 4);
+    assert_eq!(ed.history().len(), 1, "the release still commits");
+    ed.tool(Tool::Select)
+        .down(3640.0, 1365.0)
+        .drag(4550.0, 1365.0);
+    ed.press(Key::Enter);
+    ed.up();
+    assert!(!ed.in_gesture());
+    assert_eq!(ed.history().len(), 2, "the wall drag still commits");
+}
+
+#[test]
 fn a_rectangle_by_two_clicks_and_a_refused_second_click() {
     let mut ed = Editor::new(empty_plan());
     ed.tool(Tool::Room).click(0.0, 0.0).drag(3000.0, 2000.0);

@@ -134,6 +134,14 @@ pub enum Key {
     Repaired,
     PlanName,
     NewPlanAsk,
+    ReadoutSize,
+    ReadoutLength,
+    ReadoutAngle,
+    ReadoutWallMoved,
+    ReadoutVertexMoved,
+    ReadoutAt,
+    ReadoutTyped,
+    ReadoutTypeHint,
 }
 
 const TABLE: &[(Key, &str, &str)] = &[
@@ -313,6 +321,18 @@ const TABLE: &[(Key, &str, &str)] = &[
         "Choose the structure to start a new plan (it sets the default wall thickness)",
     ),
     (Key::Repaired, "修復して開きました", "Opened with repairs"),
+    (Key::ReadoutSize, "幅 × 奥行", "width × depth"),
+    (Key::ReadoutLength, "長さ", "length"),
+    (Key::ReadoutAngle, "角度", "angle"),
+    (Key::ReadoutWallMoved, "壁の移動", "wall moved"),
+    (Key::ReadoutVertexMoved, "頂点の移動", "vertex moved"),
+    (Key::ReadoutAt, "座標", "at"),
+    (Key::ReadoutTyped, "入力", "typed"),
+    (
+        Key::ReadoutTypeHint,
+        "数字で長さを入力 (矩形は 幅,奥行)、Enter で確定",
+        "type a length (a rectangle: width,depth), Enter to apply",
+    ),
 ];
 
 /// The label for `key` in `lang`.

@@ -1,4 +1,5 @@
-//! Keyboard shortcuts: undo/redo, delete, Esc, Enter, arrows, tool hotkeys.
+//! Keyboard shortcuts: undo/redo, delete, Esc, Enter, arrows, tool hotkeys; and lengths
+//! typed while drawing, which the editor takes before any shortcut.
 
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -48,11 +49,32 @@ pub fn shortcut(key: &str, ctrl: bool, shift: bool) -> Option<Shortcut> {
     })
 }
 
+/// The character a key press types, if it types one without Ctrl, Cmd or Alt. While a
+/// drawing is in progress the editor may take it as part of a length
+/// ([`madori_editor::Editor::type_char`]); otherwise it stays a shortcut.
+pub fn typed_char(key: &str, ctrl_or_alt: bool) -> Option<char> {
+    let mut chars = key.chars();
+    let c = chars.next()?;
+    (chars.next().is_none() && !ctrl_or_alt).then_some(c)
+}
+
 /// Listens on the window for shortcuts for as long as the calling component lives.
 pub fn install(state: AppState) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if typing_in_field(&ev) {
             return;
+        }
+        if let Some(c) = typed_char(&ev.key(), ev.ctrl_key() || ev.meta_key() || ev.alt_key()) {
+            // Only a character the drawing takes notifies the page (and is not a shortcut).
+            let mut taken = false;
+            state.editor.maybe_update(|e| {
+                taken = e.type_char(c);
+                taken
+            });
+            if taken {
+                ev.prevent_default();
+                return;
+            }
         }
         let Some(action) = shortcut(&ev.key(), ev.ctrl_key() || ev.meta_key(), ev.shift_key())
         else {

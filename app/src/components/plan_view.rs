@@ -6,7 +6,7 @@ use crate::i18n::{t, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
 use madori_editor::snap::SnapKind;
-use madori_editor::tools::{Mode, Modifiers};
+use madori_editor::tools::{Measure, Mode, Modifiers, Readout};
 use madori_editor::viewport::ScreenPx;
 use madori_editor::Selection;
 use madori_plan::geometry::distance_mm;
@@ -153,6 +153,102 @@ fn dimensions(room: &Room, font_mm: f64) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// The readout's first line: the length(s) being drawn, in words of `lang`.
+fn measure_text(lang: crate::i18n::Lang, measure: Measure) -> String {
+    match measure {
+        Measure::Rect {
+            width_mm,
+            depth_mm,
+            area_m2,
+        } => format!(
+            "{} {width_mm} × {depth_mm} mm  {}㎡",
+            t(lang, Key::ReadoutSize),
+            numbers::area(area_m2)
+        ),
+        Measure::Segment {
+            length_mm,
+            angle_deg,
+        } => {
+            let length = format!("{} {length_mm} mm", t(lang, Key::ReadoutLength));
+            match angle_deg {
+                Some(deg) => format!("{length}  {} {deg:.1}°", t(lang, Key::ReadoutAngle)),
+                None => length,
+            }
+        }
+        Measure::Offset { offset_mm } => {
+            format!("{} {offset_mm:+} mm", t(lang, Key::ReadoutWallMoved))
+        }
+        Measure::Move { dx_mm, dy_mm } => format!(
+            "{} x {dx_mm:+}, y {dy_mm:+} mm",
+            t(lang, Key::ReadoutVertexMoved)
+        ),
+    }
+}
+
+/// The readout beside the pointer: what is being drawn, the snapped coordinates, and the
+/// typed length (or how to type one). Drawn in screen-constant size below and to the right of
+/// the pointer (left / above near the canvas's right / bottom edge), with a white halo so it
+/// reads over walls, and never catching the pointer.
+fn readout_view(
+    lang: crate::i18n::Lang,
+    readout: Readout,
+    anchor: (f64, f64),
+    flip: (bool, bool),
+    font: f64,
+    takes_lengths: bool,
+) -> impl IntoView {
+    let mut lines = vec![
+        ("readout-measure", measure_text(lang, readout.measure)),
+        (
+            "readout-at",
+            format!(
+                "{} {}, {} mm",
+                t(lang, Key::ReadoutAt),
+                readout.at.x,
+                readout.at.y
+            ),
+        ),
+    ];
+    if !readout.typed.is_empty() {
+        lines.push((
+            "readout-typed",
+            format!("{} {}▏ Enter", t(lang, Key::ReadoutTyped), readout.typed),
+        ));
+    } else if takes_lengths {
+        lines.push(("readout-hint", t(lang, Key::ReadoutTypeHint).to_owned()));
+    }
+    let step = font * 1.3;
+    let x = anchor.0 + if flip.0 { -font * 1.2 } else { font * 1.4 };
+    let first_y = if flip.1 {
+        anchor.1 - font * 0.8 - step * (lines.len() as f64 - 1.0)
+    } else {
+        anchor.1 + font * 2.2
+    };
+    view! {
+        <g class="readout" data-testid="readout">
+            {lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, text))| {
+                    view! {
+                        <text
+                            class=id
+                            data-testid=id
+                            x=x
+                            y=first_y + step * i as f64
+                            font-size=font
+                            stroke-width=font * 0.3
+                            text-anchor=if flip.0 { "end" } else { "start" }
+                        >
+                            {text}
+                        </text>
+                    }
+                })
+                .collect_view()}
+        </g>
+    }
 }
 
 /// The colour status of every element the report names: the worst status of the findings
@@ -506,12 +602,15 @@ pub fn PlanView() -> impl IntoView {
         })
     };
 
-    // Dimensions and handles of the selection; the polygon or cut being drawn; the snap.
+    // Dimensions and handles of the selection; the polygon or cut being drawn; the snap;
+    // the readout beside the pointer.
     let overlay = move || {
         let font = font_mm();
         let index = storey_index();
         let (selection, mode, snap, pointer) =
             editor.with(|e| (e.selection.clone(), e.mode.clone(), e.last_snap, e.pointer));
+        let (readout, takes_lengths) = editor.with(|e| (e.readout(), e.takes_lengths()));
+        let rounding = state.profile.with(|p| p.rounding());
         state.plan.with(|plan| {
             let storey = plan.storeys.get(index)?;
             let mut parts = Vec::new();
@@ -554,6 +653,17 @@ pub fn PlanView() -> impl IntoView {
                     SnapKind::Free => "snap snap-free",
                 };
                 parts.push(view! { <rect class=class data-testid="snap-indicator" x=s.point.x as f64 - font * 0.4 y=s.point.y as f64 - font * 0.4 width=font * 0.8 height=font * 0.8 /> }.into_any());
+            }
+            if let Some(readout) = readout {
+                // Beside the pointer, on the side with room for it.
+                let flip = state.viewport.with(|v| {
+                    let at = v.to_screen(pointer);
+                    (at.x > v.size.x - 320.0, at.y > v.size.y - 90.0)
+                });
+                let view = numbers::with_rounding(rounding, || {
+                    readout_view(lang.get(), readout, (pointer.x, pointer.y), flip, font, takes_lengths)
+                });
+                parts.push(view.into_any());
             }
             Some(parts)
         })

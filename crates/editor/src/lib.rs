@@ -110,6 +110,9 @@ pub struct Editor {
     pub message: Option<EditError>,
     /// Where the pointer last was, world mm.
     pub pointer: viewport::WorldMm,
+    /// A length being typed while drawing (see [`Editor::type_char`]): ASCII digits, and
+    /// `,` between a rectangle's width and depth.
+    typed: String,
     undo_stack: VecDeque<Step>,
     redo_stack: Vec<Step>,
     /// Estimated bytes held by both stacks.
@@ -234,6 +237,7 @@ impl Editor {
             tolerance_mm: 150.0,
             message: None,
             pointer: viewport::WorldMm::default(),
+            typed: String::new(),
             undo_stack: VecDeque::new(),
             redo_stack: Vec::new(),
             history_bytes: 0,
@@ -373,12 +377,13 @@ impl Editor {
         self.prune_selection();
     }
 
-    /// Abandons the gesture, restoring the plan as it was before it.
+    /// Abandons the gesture and any drawing, restoring the plan as it was before it.
     pub fn cancel(&mut self) {
         if let Some(gesture) = self.gesture.take() {
             self.plan = gesture.origin;
         }
         self.mode = Mode::Idle;
+        self.typed.clear();
     }
 
     /// Whether a gesture is in progress.

@@ -5,7 +5,9 @@ use crate::commands::{edge_normal, Command};
 use crate::snap::{snap, Grid};
 use crate::viewport::WorldMm;
 use crate::{fresh_id, Editor, Selection};
-use madori_plan::geometry::{distance_mm, locate, Location, MAX_COORDINATE_MM};
+use madori_plan::geometry::{
+    distance_mm, locate, signed_area_twice_mm2, Location, MAX_COORDINATE_MM,
+};
 use madori_plan::{
     Fixture, FixtureKind, Opening, OpeningKind, PointMm, Room, RoomKind, Storey, WindowOperation,
 };
@@ -92,6 +94,8 @@ pub enum Mode {
     DraggingVertex {
         /// Its original position.
         from: PointMm,
+        /// Where it is shown now (the last valid preview).
+        to: PointMm,
     },
     /// Dragging a wall perpendicular to itself.
     DraggingEdge {
@@ -101,6 +105,8 @@ pub enum Mode {
         edge: usize,
         /// Where the drag started.
         start: WorldMm,
+        /// How far the wall is shown moved along its normal (the last valid preview), mm.
+        offset_mm: i64,
     },
     /// Moving a room.
     DraggingRoom {
@@ -121,10 +127,16 @@ pub enum Mode {
         /// Fixture id.
         id: String,
     },
-    /// Drawing a rectangle from a corner.
+    /// Drawing a rectangle from a corner: by dragging, or by a click at each corner (a
+    /// press released where it started leaves this mode waiting for the second click).
     DrawingRect {
         /// The first corner.
         start: PointMm,
+        /// The opposite corner as last shown (`start` until the pointer moves).
+        corner: PointMm,
+        /// Whether the press that set `start` is still held (a drag); false once it was
+        /// released where it was pressed, waiting for the second click.
+        held: bool,
     },
     /// Clicking the corners of a polygon.
     DrawingPolygon {
@@ -163,6 +175,129 @@ pub enum Key {
 pub struct Modifiers {
     /// Shift: orthogonal lock.
     pub shift: bool,
+}
+
+/// What the readout beside the pointer shows while drawing or dragging: plain numbers, which
+/// the app words and draws ([`Editor::readout`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Readout {
+    /// The point the tool would use now, whole mm (the snapped pointer, the rectangle's
+    /// opposite corner, the dragged vertex; the pointer itself while a wall is dragged):
+    /// the coordinates the readout shows.
+    pub at: PointMm,
+    /// The length(s) being drawn.
+    pub measure: Measure,
+    /// The length typed so far ([`Editor::type_char`]); empty when none.
+    pub typed: String,
+}
+
+/// The lengths a [`Readout`] shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Measure {
+    /// A rectangle being drawn.
+    Rect {
+        /// Its extent along x, mm.
+        width_mm: i64,
+        /// Its extent along y, mm.
+        depth_mm: i64,
+        /// Its area, ㎡ (print it with `madori_rules::numbers::area`, as the room label).
+        area_m2: f64,
+    },
+    /// The segment from the last point to the pointer: a polygon side or a cut line.
+    Segment {
+        /// Its length, rounded to whole mm.
+        length_mm: i64,
+        /// Its direction in degrees anticlockwise from +x as seen on screen, in [0, 360);
+        /// `None` when it is horizontal or vertical (or has no length).
+        angle_deg: Option<f64>,
+    },
+    /// A wall dragged along its normal.
+    Offset {
+        /// How far it moved, mm: positive out of the room whose wall was picked (the room
+        /// grows), negative into it.
+        offset_mm: i64,
+    },
+    /// A vertex dragged.
+    Move {
+        /// Movement along x, mm.
+        dx_mm: i64,
+        /// Movement along y, mm.
+        dy_mm: i64,
+    },
+}
+
+/// The longest text a typed length keeps, characters (`1000000,1000000` is 15).
+pub const MAX_TYPED_CHARS: usize = 16;
+/// The longest length that can be typed, mm: the span of the plan's coordinate range on one
+/// side of the origin, far beyond any building.
+pub const MAX_TYPED_LENGTH_MM: i64 = MAX_COORDINATE_MM;
+/// A direction within this many degrees of horizontal or vertical is taken as exactly that
+/// when a length is typed, so a wall typed with the pointer roughly along an axis is
+/// straight (the pointer is rarely exactly on it).
+pub const AXIS_LOCK_DEG: f64 = 3.0;
+
+/// A typed character as it enters a length: ASCII and full-width digits as ASCII digits; the
+/// separators between width and depth (`,` `，` `、` `x` `X` `ｘ` `Ｘ` `×` `*` `＊`) as `,`.
+fn length_char(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_digit(u32::from(c) - u32::from('０'), 10),
+        ',' | '，' | '、' | 'x' | 'X' | 'ｘ' | 'Ｘ' | '×' | '*' | '＊' => Some(','),
+        _ => None,
+    }
+}
+
+/// The lengths in a typed text (`3640` or `3640,2730`), each 1 to [`MAX_TYPED_LENGTH_MM`].
+fn parse_lengths(text: &str) -> Result<Vec<i64>, crate::EditError> {
+    text.split(',')
+        .map(|part| {
+            if part.is_empty() {
+                return Err(crate::EditError::new(
+                    format!("「{text}」: 長さを数字で入力してください"),
+                    format!("“{text}”: type the length in digits"),
+                ));
+            }
+            // Only digits reach the buffer; a number too large for i64 is too long anyway.
+            match part.parse::<i64>() {
+                Ok(mm) if (1..=MAX_TYPED_LENGTH_MM).contains(&mm) => Ok(mm),
+                _ => Err(crate::EditError::new(
+                    format!("長さ {part} mm は描けません: 1〜{MAX_TYPED_LENGTH_MM} mm で入力してください"),
+                    format!("a length of {part} mm cannot be drawn: type 1 to {MAX_TYPED_LENGTH_MM} mm"),
+                )),
+            }
+        })
+        .collect()
+}
+
+/// The opposite corner of a rectangle from `start` for a pointer snapped to `snapped`; with
+/// Shift a square (the larger side).
+fn rect_corner(start: PointMm, snapped: PointMm, shift: bool) -> PointMm {
+    if !shift {
+        return snapped;
+    }
+    let side = (snapped.x - start.x).abs().max((snapped.y - start.y).abs());
+    PointMm::new(
+        start.x + side * (snapped.x - start.x).signum(),
+        start.y + side * (snapped.y - start.y).signum(),
+    )
+}
+
+/// A segment's readout.
+fn segment(a: PointMm, b: PointMm) -> Measure {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let angle_deg = (dx != 0 && dy != 0).then(|| {
+        // Screen y points down: anticlockwise on screen is towards −y.
+        let deg = (-dy as f64).atan2(dx as f64).to_degrees();
+        if deg < 0.0 {
+            deg + 360.0
+        } else {
+            deg
+        }
+    });
+    Measure::Segment {
+        length_mm: distance_mm(a, b).round() as i64,
+        angle_deg,
+    }
 }
 
 /// A pointer position the tools can compute with: `None` when not a number; otherwise
@@ -316,6 +451,8 @@ impl Editor {
     pub fn pointer_down(&mut self, p: WorldMm, mods: Modifiers) {
         let Some(p) = within_range(p) else { return };
         self.pointer = p;
+        // A click places the point itself: a half-typed length is dropped.
+        self.typed.clear();
         let Some(storey) = self.plan.storeys.get(self.storey) else {
             return;
         };
@@ -325,9 +462,27 @@ impl Editor {
                 self.mode = Mode::Pressing { at: p, hit };
             }
             Tool::Room => {
-                let start = self.snap_point(p, None, false);
-                self.begin_gesture("部屋を描く");
-                self.mode = Mode::DrawingRect { start };
+                let snapped = self.snap_point(p, None, false);
+                match self.mode {
+                    // The second click of a click-click rectangle.
+                    Mode::DrawingRect { start, .. } => {
+                        let corner = rect_corner(start, snapped, mods.shift);
+                        self.mode = Mode::DrawingRect {
+                            start,
+                            corner,
+                            held: false,
+                        };
+                        self.finish_rect(start, corner);
+                    }
+                    _ => {
+                        self.begin_gesture("部屋を描く");
+                        self.mode = Mode::DrawingRect {
+                            start: snapped,
+                            corner: snapped,
+                            held: true,
+                        };
+                    }
+                }
             }
             Tool::Polygon => {
                 let anchor = match &self.mode {
@@ -359,7 +514,9 @@ impl Editor {
                     mods.shift,
                 );
                 match std::mem::take(&mut self.mode) {
-                    Mode::Splitting { first } => self.split_between(first, point),
+                    Mode::Splitting { first } => {
+                        self.split_between(first, point);
+                    }
                     _ => self.mode = Mode::Splitting { first: point },
                 }
             }
@@ -382,7 +539,7 @@ impl Editor {
                     Hit::Vertex(from) => {
                         self.begin_gesture("頂点を移動");
                         self.selection = Selection::Vertex(from);
-                        Mode::DraggingVertex { from }
+                        Mode::DraggingVertex { from, to: from }
                     }
                     Hit::Edge { room, edge } => {
                         self.begin_gesture("壁を移動");
@@ -394,6 +551,7 @@ impl Editor {
                             room,
                             edge,
                             start: at,
+                            offset_mm: 0,
                         }
                     }
                     Hit::Room(room) => {
@@ -415,22 +573,35 @@ impl Editor {
                 };
                 self.pointer_move(p, mods);
             }
-            Mode::DraggingVertex { from } => {
+            Mode::DraggingVertex { from, .. } => {
                 let to = self.snap_point(p, Some(from), mods.shift);
-                let _ = self.preview(&Command::MoveVertex {
+                let shown = self.preview(&Command::MoveVertex {
                     storey: self.storey,
                     from,
                     to,
                 });
                 self.selection = Selection::Vertex(to);
+                if shown.is_ok() {
+                    self.mode = Mode::DraggingVertex { from, to };
+                }
             }
-            Mode::DraggingEdge { room, edge, start } => {
+            Mode::DraggingEdge {
+                room, edge, start, ..
+            } => {
                 let offset = self.edge_offset(&room, edge, start, p);
-                let _ = self.preview(&Command::MoveEdge {
-                    room,
+                let shown = self.preview(&Command::MoveEdge {
+                    room: room.clone(),
                     edge,
                     offset_mm: offset,
                 });
+                if shown.is_ok() {
+                    self.mode = Mode::DraggingEdge {
+                        room,
+                        edge,
+                        start,
+                        offset_mm: offset,
+                    };
+                }
             }
             Mode::DraggingRoom { room, start } => {
                 let grid = self.snap.grid;
@@ -453,32 +624,15 @@ impl Editor {
                 let to = p.round();
                 let _ = self.preview(&Command::MoveFixture { id, to });
             }
-            Mode::DrawingRect { start } => {
-                let mut corner = self.snap_point(p, None, false);
-                if mods.shift {
-                    // Shift draws a square.
-                    let side = (corner.x - start.x).abs().max((corner.y - start.y).abs());
-                    corner = PointMm::new(
-                        start.x + side * (corner.x - start.x).signum(),
-                        start.y + side * (corner.y - start.y).signum(),
-                    );
-                }
-                if corner.x != start.x && corner.y != start.y {
-                    let id = fresh_id(
-                        self.gesture.as_ref().map_or(&self.plan, |g| &g.origin),
-                        "room",
-                    );
-                    let room = new_room(id.clone(), rect(start, corner));
-                    if self
-                        .preview(&Command::AddRoom {
-                            storey: self.storey,
-                            room,
-                        })
-                        .is_ok()
-                    {
-                        self.selection = Selection::Room(id);
-                    }
-                }
+            Mode::DrawingRect { start, held, .. } => {
+                let snapped = self.snap_point(p, None, false);
+                let corner = rect_corner(start, snapped, mods.shift);
+                self.mode = Mode::DrawingRect {
+                    start,
+                    corner,
+                    held,
+                };
+                let _ = self.preview_rect(start, corner);
             }
             Mode::DrawingPolygon { points } => {
                 self.snap_point(p, points.last().copied(), mods.shift);
@@ -514,9 +668,21 @@ impl Editor {
             | Mode::DraggingEdge { .. }
             | Mode::DraggingRoom { .. }
             | Mode::DraggingFixture { .. } => self.commit(),
-            Mode::DrawingRect { .. } => {
+            Mode::DrawingRect {
+                start,
+                corner,
+                held,
+            } => {
                 let drew_something = self.gesture.as_ref().is_some_and(|g| g.origin != self.plan);
-                if drew_something {
+                if !held || corner == start {
+                    // Released where it was pressed (a click), or after a refused second
+                    // click: wait for the opposite corner (a click or a typed size).
+                    self.mode = Mode::DrawingRect {
+                        start,
+                        corner,
+                        held: false,
+                    };
+                } else if drew_something {
                     self.commit();
                 } else {
                     self.cancel();
@@ -533,9 +699,18 @@ impl Editor {
         }
     }
 
-    /// A key press.
+    /// A key press. While a length is being typed, Esc clears it, Backspace removes its
+    /// last character and Enter applies it ([`Editor::type_char`]).
     pub fn key(&mut self, key: Key) {
+        if !self.takes_lengths() {
+            self.typed.clear();
+        }
         match key {
+            Key::Escape if !self.typed.is_empty() => self.typed.clear(),
+            Key::Backspace if !self.typed.is_empty() => {
+                self.typed.pop();
+            }
+            Key::Enter if !self.typed.is_empty() => self.apply_typed(),
             Key::Escape => {
                 if self.in_gesture() || self.mode != Mode::Idle {
                     self.cancel();
@@ -555,7 +730,9 @@ impl Editor {
             }
             Key::Delete => self.delete_selection(),
             Key::Enter => {
-                if let Mode::DrawingPolygon { points } = std::mem::take(&mut self.mode) {
+                // Only a polygon closes; any other drawing or drag carries on.
+                if let Mode::DrawingPolygon { points } = &self.mode {
+                    let points = points.clone();
                     self.finish_polygon(points);
                 }
             }
@@ -589,10 +766,11 @@ impl Editor {
         }
     }
 
-    fn split_between(&mut self, a: PointMm, b: PointMm) {
+    /// Splits the room under the middle of `a–b`; false (with a message) if it cannot.
+    fn split_between(&mut self, a: PointMm, b: PointMm) -> bool {
         let mid = WorldMm::new((a.x + b.x) as f64 / 2.0, (a.y + b.y) as f64 / 2.0);
         let Some(storey) = self.current_storey() else {
-            return;
+            return false;
         };
         let room = storey
             .rooms
@@ -604,20 +782,21 @@ impl Editor {
                 "分割線の中点が部屋の中にありません",
                 "the middle of the cut is not inside a room",
             ));
-            return;
+            return false;
         };
         let new_id = fresh_id(&self.plan, "room");
-        if self
+        let split = self
             .apply(Command::SplitRoom {
                 room,
                 a,
                 b,
                 new_id: new_id.clone(),
             })
-            .is_ok()
-        {
+            .is_ok();
+        if split {
             self.selection = Selection::Room(new_id);
         }
+        split
     }
 
     fn place_opening(&mut self, p: WorldMm) {
@@ -835,6 +1014,293 @@ impl Editor {
             }
             _ => return,
         };
+    }
+
+    /// Shows the rectangle `start`–`corner` as the gesture's preview (a degenerate one shows
+    /// nothing new); the preview room is selected.
+    fn preview_rect(&mut self, start: PointMm, corner: PointMm) -> Result<(), crate::EditError> {
+        if corner.x == start.x || corner.y == start.y {
+            return Ok(());
+        }
+        let id = fresh_id(
+            self.gesture.as_ref().map_or(&self.plan, |g| &g.origin),
+            "room",
+        );
+        let room = new_room(id.clone(), rect(start, corner));
+        self.preview(&Command::AddRoom {
+            storey: self.storey,
+            room,
+        })?;
+        self.selection = Selection::Room(id);
+        Ok(())
+    }
+
+    /// Ends a rectangle at `corner` as one undo step. If it cannot be drawn (degenerate, or
+    /// refused with a message) the drawing goes on and nothing is committed.
+    fn finish_rect(&mut self, start: PointMm, corner: PointMm) -> bool {
+        if corner.x == start.x || corner.y == start.y {
+            self.message = Some(crate::EditError::new(
+                "幅と奥行きのある矩形にしてください",
+                "a rectangle needs both a width and a depth",
+            ));
+            return false;
+        }
+        if self.preview_rect(start, corner).is_err() {
+            return false;
+        }
+        self.commit();
+        self.mode = Mode::Idle;
+        self.typed.clear();
+        true
+    }
+
+    /// Whether a drawing is in progress that a typed length can continue: a rectangle
+    /// (dragged, or after its first click), a polygon with a corner, a cut with its first
+    /// point.
+    pub fn takes_lengths(&self) -> bool {
+        match &self.mode {
+            Mode::DrawingRect { .. } | Mode::Splitting { .. } => true,
+            Mode::DrawingPolygon { points } => !points.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// A character typed while drawing. Digits build a length (`3640`); a rectangle takes
+    /// width and depth (`3640,2730`, also `3640x2730`, `3640×2730`); full-width digits and
+    /// commas count as their ASCII forms. Returns whether the character was taken: false
+    /// when nothing is being drawn or it has no place in the length, so the key keeps its
+    /// usual meaning (tool shortcuts). Enter applies the length, Backspace edits it and Esc
+    /// clears it ([`Editor::key`]).
+    pub fn type_char(&mut self, c: char) -> bool {
+        if !self.takes_lengths() {
+            return false;
+        }
+        let Some(c) = length_char(c) else {
+            return false;
+        };
+        if c == ','
+            && (!matches!(self.mode, Mode::DrawingRect { .. })
+                || self.typed.is_empty()
+                || self.typed.contains(','))
+        {
+            return false;
+        }
+        if self.typed.len() >= MAX_TYPED_CHARS {
+            self.message = Some(crate::EditError::new(
+                format!("入力できる長さは {MAX_TYPED_CHARS} 文字までです"),
+                format!("a typed length has at most {MAX_TYPED_CHARS} characters"),
+            ));
+            return true;
+        }
+        self.typed.push(c);
+        true
+    }
+
+    /// The length typed so far (ASCII digits, `,` between width and depth); empty when none.
+    pub fn typed(&self) -> &str {
+        if self.takes_lengths() {
+            &self.typed
+        } else {
+            ""
+        }
+    }
+
+    /// Where a typed `length_mm` from `from` ends: towards the snapped pointer (the raw
+    /// pointer if that is `from` itself), exactly along an axis when within
+    /// [`AXIS_LOCK_DEG`] of it (Shift's orthogonal lock already puts the snapped pointer on
+    /// one). `None`, with a message, when the pointer gives no direction or the end would
+    /// leave the plan's coordinate range.
+    fn typed_end(&mut self, from: PointMm, length_mm: i64) -> Option<PointMm> {
+        let snapped = self.last_snap.map(|s| s.point).filter(|p| *p != from);
+        let (dx, dy) = match snapped {
+            Some(p) => ((p.x - from.x) as f64, (p.y - from.y) as f64),
+            None => (
+                self.pointer.x - from.x as f64,
+                self.pointer.y - from.y as f64,
+            ),
+        };
+        if dx == 0.0 && dy == 0.0 {
+            self.message = Some(crate::EditError::new(
+                "ポインタを動かして方向を示してください",
+                "move the pointer to show the direction",
+            ));
+            return None;
+        }
+        let lock = AXIS_LOCK_DEG.to_radians().tan();
+        let (x, y) = if dy.abs() <= dx.abs() * lock {
+            (
+                from.x as i128 + length_mm as i128 * dx.signum() as i128,
+                from.y as i128,
+            )
+        } else if dx.abs() <= dy.abs() * lock {
+            (
+                from.x as i128,
+                from.y as i128 + length_mm as i128 * dy.signum() as i128,
+            )
+        } else {
+            let len = dx.hypot(dy);
+            let l = length_mm as f64;
+            (
+                from.x as i128 + (l * dx / len).round() as i128,
+                from.y as i128 + (l * dy / len).round() as i128,
+            )
+        };
+        let limit = i128::from(MAX_COORDINATE_MM);
+        if x.abs() > limit || y.abs() > limit {
+            self.message = Some(crate::EditError::new(
+                format!("長さ {length_mm} mm では図面の範囲 (±{MAX_COORDINATE_MM} mm) を超えます"),
+                format!(
+                    "a length of {length_mm} mm leaves the drawing range (±{MAX_COORDINATE_MM} mm)"
+                ),
+            ));
+            return None;
+        }
+        // Both within ±MAX_COORDINATE_MM, so they fit i64.
+        Some(PointMm::new(x as i64, y as i64))
+    }
+
+    /// Applies the typed length (Enter): the polygon's next corner, the cut's end, or the
+    /// rectangle's size, through the same commands as the pointer (one undo step for the
+    /// finished room). A length that cannot be used is refused with a message, and the
+    /// drawing and the typed text stay as they were.
+    fn apply_typed(&mut self) {
+        let lengths = match parse_lengths(&self.typed) {
+            Ok(lengths) => lengths,
+            Err(e) => {
+                self.message = Some(e);
+                return;
+            }
+        };
+        let one = |lengths: &[i64]| match lengths {
+            [length] => Ok(*length),
+            _ => Err(crate::EditError::new(
+                "長さを 1 つ入力してください (幅,奥行は矩形だけです)",
+                "type one length (width,depth is for rectangles)",
+            )),
+        };
+        match self.mode.clone() {
+            Mode::DrawingPolygon { mut points } => {
+                let length = match one(&lengths) {
+                    Ok(length) => length,
+                    Err(e) => return self.message = Some(e),
+                };
+                let Some(&last) = points.last() else { return };
+                let Some(end) = self.typed_end(last, length) else {
+                    return;
+                };
+                self.typed.clear();
+                self.message = None;
+                if points.len() >= 3 && points.first() == Some(&end) {
+                    self.finish_polygon(points);
+                } else {
+                    points.push(end);
+                    self.mode = Mode::DrawingPolygon { points };
+                }
+            }
+            Mode::Splitting { first } => {
+                let length = match one(&lengths) {
+                    Ok(length) => length,
+                    Err(e) => return self.message = Some(e),
+                };
+                let Some(end) = self.typed_end(first, length) else {
+                    return;
+                };
+                if self.split_between(first, end) {
+                    self.mode = Mode::Idle;
+                    self.typed.clear();
+                }
+            }
+            Mode::DrawingRect { start, corner, .. } => {
+                let (width, depth) = match lengths[..] {
+                    [width, depth] => (width, depth),
+                    // The width alone keeps the depth the pointer shows.
+                    [width] if corner.y != start.y => (width, (corner.y - start.y).abs()),
+                    _ => {
+                        self.message = Some(crate::EditError::new(
+                            "奥行も入力してください (例 3640,2730)",
+                            "type the depth too (e.g. 3640,2730)",
+                        ));
+                        return;
+                    }
+                };
+                // Towards the pointer's quadrant (right and down when level with the start).
+                let sx = if self.pointer.x < start.x as f64 {
+                    -1
+                } else {
+                    1
+                };
+                let sy = if self.pointer.y < start.y as f64 {
+                    -1
+                } else {
+                    1
+                };
+                let (x, y) = (
+                    i128::from(start.x) + i128::from(sx * width),
+                    i128::from(start.y) + i128::from(sy * depth),
+                );
+                let limit = i128::from(MAX_COORDINATE_MM);
+                if x.abs() > limit || y.abs() > limit {
+                    self.message = Some(crate::EditError::new(
+                        format!("{width} × {depth} mm では図面の範囲 (±{MAX_COORDINATE_MM} mm) を超えます"),
+                        format!("{width} × {depth} mm leaves the drawing range (±{MAX_COORDINATE_MM} mm)"),
+                    ));
+                    return;
+                }
+                // Both within ±MAX_COORDINATE_MM, so they fit i64.
+                let end = PointMm::new(x as i64, y as i64);
+                self.finish_rect(start, end);
+            }
+            _ => {}
+        }
+    }
+
+    /// The readout beside the pointer while a room, polygon or cut is drawn or a wall or
+    /// vertex is dragged; `None` otherwise.
+    pub fn readout(&self) -> Option<Readout> {
+        let snapped = self.last_snap.map_or(self.pointer.round(), |s| s.point);
+        let (at, measure) = match &self.mode {
+            Mode::DrawingRect { start, corner, .. } => {
+                let (width_mm, depth_mm) = ((corner.x - start.x).abs(), (corner.y - start.y).abs());
+                (
+                    *corner,
+                    Measure::Rect {
+                        width_mm,
+                        depth_mm,
+                        area_m2: width_mm as f64 * depth_mm as f64 / 1e6,
+                    },
+                )
+            }
+            Mode::DrawingPolygon { points } => (snapped, segment(*points.last()?, snapped)),
+            Mode::Splitting { first } => (snapped, segment(*first, snapped)),
+            Mode::DraggingEdge {
+                room, offset_mm, ..
+            } => {
+                // `edge_normal` points into a polygon of positive signed area (y down).
+                let origin = self.gesture.as_ref().map_or(&self.plan, |g| &g.origin);
+                let inward = origin
+                    .room(room)
+                    .is_some_and(|r| signed_area_twice_mm2(&r.polygon) > 0);
+                (
+                    self.pointer.round(),
+                    Measure::Offset {
+                        offset_mm: if inward { -offset_mm } else { *offset_mm },
+                    },
+                )
+            }
+            Mode::DraggingVertex { from, to } => (
+                *to,
+                Measure::Move {
+                    dx_mm: to.x - from.x,
+                    dy_mm: to.y - from.y,
+                },
+            ),
+            _ => return None,
+        };
+        Some(Readout {
+            at,
+            measure,
+            typed: self.typed().to_owned(),
+        })
     }
 
     // ----- Story-style helpers: the same events with world coordinates in mm. -----

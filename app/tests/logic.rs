@@ -76,3 +76,34 @@ fn labels_come_in_both_languages() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn room_labels_keep_clear_of_fixture_symbols() {
+    use madori_app::components::plan_view::label_clear_of_fixtures;
+    use madori_plan::PointMm;
+    let room = [
+        PointMm::new(0, 0),
+        PointMm::new(3640, 0),
+        PointMm::new(3640, 2730),
+        PointMm::new(0, 2730),
+    ];
+    let font = 150.0;
+    let block = (450.0, 210.0, 150.0);
+    let centre = madori_rules::area::label_position_mm(&room);
+    // Nothing in the way: the usual place.
+    assert_eq!(label_clear_of_fixtures(&room, &[], font, block), centre);
+    // A toilet symbol on the label point: the label moves, stays in the room, and the symbol's
+    // circle no longer touches its box.
+    let (x, y) = label_clear_of_fixtures(&room, &[centre], font, block);
+    assert_ne!((x, y), centre);
+    assert!(x > 0.0 && x < 3640.0 && y > 0.0 && y < 2730.0);
+    let dx = ((centre.0 - x).abs() - block.0).max(0.0);
+    let dy = if centre.1 < y - block.1 {
+        y - block.1 - centre.1
+    } else if centre.1 > y + block.2 {
+        centre.1 - y - block.2
+    } else {
+        0.0
+    };
+    assert!(dx.hypot(dy) > font * 1.1, "({x}, {y})");
+}

@@ -80,6 +80,59 @@ struct FixtureView {
     selected: bool,
 }
 
+/// Where a room's label goes: its usual point (`label_position_mm`) unless a fixture symbol
+/// (a circle of radius `1.1 · font` around its point) would cover the label's text block; then
+/// the first of a few nearby points (above, below, left, right, further out) that is inside
+/// the room and clear of every symbol. `block` is the label's half width and its extent
+/// above and below the point, mm.
+pub fn label_clear_of_fixtures(
+    polygon: &[madori_plan::PointMm],
+    fixtures: &[(f64, f64)],
+    font_mm: f64,
+    block: (f64, f64, f64),
+) -> (f64, f64) {
+    let (x0, y0) = label_position_mm(polygon);
+    let (half_width, above, below) = block;
+    let radius = font_mm * 1.1;
+    let clear = |(x, y): (f64, f64)| {
+        fixtures.iter().all(|&(fx, fy)| {
+            // Distance from the symbol's centre to the label's box.
+            let dx = (fx - x).abs() - half_width;
+            let dy = if fy < y - above {
+                y - above - fy
+            } else if fy > y + below {
+                fy - y - below
+            } else {
+                0.0
+            };
+            dx.max(0.0).hypot(dy) > radius
+        })
+    };
+    if clear((x0, y0)) {
+        return (x0, y0);
+    }
+    let step_y = above + below + radius;
+    let step_x = half_width + radius;
+    let inside = |(x, y): (f64, f64)| {
+        madori_plan::geometry::locate(
+            polygon,
+            madori_plan::PointMm::new(x.round() as i64, y.round() as i64),
+        ) == madori_plan::geometry::Location::Inside
+    };
+    [1.0, 2.0]
+        .iter()
+        .flat_map(|k| {
+            [
+                (x0, y0 - k * step_y),
+                (x0, y0 + k * step_y),
+                (x0 - k * step_x, y0),
+                (x0 + k * step_x, y0),
+            ]
+        })
+        .find(|&p| inside(p) && clear(p))
+        .unwrap_or((x0, y0))
+}
+
 /// The key of a drawn element: the hash of everything it shows.
 fn keyed<T: Hash>(item: &T) -> u64 {
     let mut h = DefaultHasher::new();
@@ -473,12 +526,35 @@ pub fn PlanView() -> impl IntoView {
                     // Each room's colour: the worst status of the findings naming it, one pass
                     // over the findings (not one per room).
                     let colours = room_colours(report);
+                    // Fixture symbols by room, so labels keep clear of them.
+                    let mut symbols: std::collections::HashMap<&str, Vec<(f64, f64)>> =
+                        Default::default();
+                    for f in &storey.fixtures {
+                        symbols
+                            .entry(f.room.as_str())
+                            .or_default()
+                            .push((f.at.x as f64, f.at.y as f64));
+                    }
                     storey
                         .rooms
                         .iter()
                         .zip(room_areas)
                         .map(|(room, area)| {
-                            let (lx, ly) = label_position_mm(&room.polygon);
+                            let font_f = font as f64;
+                            // Half the label's width: its name (full-width characters) or the
+                            // area line ("9.93㎡ 6.1帖", about six ems), whichever is wider.
+                            let name_ems = room.name.chars().count() as f64;
+                            let block = (
+                                font_f * (name_ems * 0.5).max(3.0),
+                                font_f * 1.4,
+                                font_f * if show_interior { 2.2 } else { 1.0 },
+                            );
+                            let (lx, ly) = match symbols.get(room.id.as_str()) {
+                                Some(at) => {
+                                    label_clear_of_fixtures(&room.polygon, at, font_f, block)
+                                }
+                                None => label_position_mm(&room.polygon),
+                            };
                             RoomView {
                                 id: room.id.clone(),
                                 points: points_attr(&room.polygon),

@@ -92,15 +92,54 @@ impl Walls {
         self.room_lines[r] = keys;
     }
 
+    /// Follows the rooms to their new indices (`map`, see [`room_map`]) in a storey that now
+    /// has `len` rooms: takes out the edges of the rooms removed and returns their lines,
+    /// whose other edges may have become exterior. The rooms added have no edges yet.
+    fn reindex(&mut self, map: &[Option<usize>], len: usize) -> Vec<LineKey> {
+        let mut lines = Vec::new();
+        let mut room_lines = vec![Vec::new(); len];
+        for (old, keys) in std::mem::take(&mut self.room_lines).into_iter().enumerate() {
+            match map.get(old).copied().flatten() {
+                Some(new) => room_lines[new] = keys,
+                None => {
+                    for key in keys {
+                        if let Some(spans) = self.lines.get_mut(&key) {
+                            spans.retain(|s| s.room != old);
+                            if spans.is_empty() {
+                                self.lines.remove(&key);
+                            }
+                        }
+                        lines.push(key);
+                    }
+                }
+            }
+        }
+        self.room_lines = room_lines;
+        // Appending rooms moves no room: the spans keep their indices.
+        let shifted = map
+            .iter()
+            .enumerate()
+            .any(|(old, new)| new.is_some_and(|new| new != old));
+        if shifted {
+            for span in self.lines.values_mut().flatten() {
+                if let Some(new) = map.get(span.room).copied().flatten() {
+                    span.room = new;
+                }
+            }
+        }
+        lines
+    }
+
     /// Replaces the edges of `rooms` by their edges in `storey` and brings `exterior` up to
-    /// date. Returns the rooms whose exterior flags changed, with `rooms` themselves.
+    /// date, looking at the lines of their edges and at `lines` (those of removed rooms).
+    /// Returns the rooms whose exterior flags changed, with `rooms` themselves.
     fn replace(
         &mut self,
         storey: &Storey,
         rooms: &[usize],
+        mut lines: Vec<LineKey>,
         exterior: &mut [Vec<bool>],
     ) -> Vec<usize> {
-        let mut lines = Vec::new();
         for &r in rooms {
             for key in std::mem::take(&mut self.room_lines[r]) {
                 if let Some(spans) = self.lines.get_mut(&key) {
@@ -140,6 +179,56 @@ impl Walls {
         changed.dedup();
         changed
     }
+}
+
+/// Where each room of a storey went in an edit: for each room of the last plan, in order,
+/// its index in the new plan, or `None` when it was removed.
+type RoomMap = Vec<Option<usize>>;
+
+/// The [`RoomMap`] from rooms `old` to rooms `new`, matched by id; `None` when the rooms
+/// found in both are not in the same order (the checker then starts again). Rooms added
+/// anywhere (an appended room, a split's second part inserted after the first) and rooms
+/// removed keep the others in order.
+fn room_map(old: &[Room], new: &[Room]) -> Option<RoomMap> {
+    let at: HashMap<&str, usize> = new
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut last: Option<usize> = None;
+    let mut map = Vec::with_capacity(old.len());
+    for room in old {
+        let new = at.get(room.id.as_str()).copied();
+        if let Some(n) = new {
+            if last.is_some_and(|l| n <= l) {
+                return None;
+            }
+            last = Some(n);
+        }
+        map.push(new);
+    }
+    Some(map)
+}
+
+/// Moves `items` (one per room of the last plan) to the rooms' new indices (`map`), giving
+/// each of the `len` new rooms that has no item `fill(index)` and dropping removed rooms'.
+fn follow<T>(items: &mut Vec<T>, map: &[Option<usize>], len: usize, fill: impl Fn(usize) -> T) {
+    let mut moved: Vec<Option<T>> = (0..len).map(|_| None).collect();
+    for (old, item) in std::mem::take(items).into_iter().enumerate() {
+        if let Some(slot) = map
+            .get(old)
+            .copied()
+            .flatten()
+            .and_then(|new| moved.get_mut(new))
+        {
+            *slot = Some(item);
+        }
+    }
+    *items = moved
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| item.unwrap_or_else(|| fill(i)))
+        .collect();
 }
 
 /// A rule that makes at most one finding per room, from that room's facts and a few values
@@ -548,34 +637,131 @@ impl Checker {
         if touched.is_empty() {
             return &self.report;
         }
-        if self.needs_rebuild(plan, touched) {
+        let Some(moves) = self.room_moves(plan, touched) else {
             *self = Self::new(plan, &self.profile);
             return &self.report;
-        }
+        };
         let rounding = self.profile.rounding();
-        crate::numbers::with_rounding(rounding, || self.apply(plan, touched));
+        crate::numbers::with_rounding(rounding, || self.apply(plan, touched, &moves));
         &self.report
     }
 
-    /// Whether the edit changed what indices mean (rooms or storeys added or removed) or
-    /// the building's facts (which change every interior area): start again.
-    fn needs_rebuild(&self, plan: &Plan, touched: &Touched) -> bool {
-        touched.whole
-            || touched.dwelling
-            || plan.storeys.len() != self.rooms.len()
-            || touched.storeys.iter().any(|st| {
-                let (new, old) = (&plan.storeys[st.index].rooms, &self.rooms[st.index]);
-                st.all
-                    || new.len() != old.len()
-                    || (touched.ids && new.iter().zip(old).any(|(a, b)| a.id != b.id))
-            })
+    /// Where the rooms of the last plan are in `plan`: per storey, `None` when its rooms are
+    /// the same rooms in the same places, else the [`room_map`] of the storey. `None` when the
+    /// checker must start again: storeys were added or removed, the building's facts changed
+    /// (which change every interior area), or rooms kept by an edit changed their order.
+    fn room_moves(&self, plan: &Plan, touched: &Touched) -> Option<Vec<Option<RoomMap>>> {
+        if touched.whole || touched.dwelling || plan.storeys.len() != self.rooms.len() {
+            return None;
+        }
+        let mut moves = vec![None; plan.storeys.len()];
+        for st in &touched.storeys {
+            let (new, old) = (&plan.storeys.get(st.index)?.rooms, &self.rooms[st.index]);
+            let same = new.len() == old.len()
+                && (!touched.ids || new.iter().zip(old).all(|(a, b)| a.id == b.id));
+            if !same {
+                moves[st.index] = Some(room_map(old, new)?);
+            }
+        }
+        Some(moves)
     }
 
-    fn apply(&mut self, plan: &Plan, touched: &Touched) {
+    /// Moves what is kept per room of storey `s` to the rooms' indices in `storey` (`map`).
+    /// Returns the rooms added (by increasing index; what is kept for them is a placeholder
+    /// until they are measured) and the lines of the removed rooms' edges.
+    fn reindex_storey(
+        &mut self,
+        storey: &Storey,
+        s: usize,
+        map: &[Option<usize>],
+    ) -> (Vec<usize>, Vec<LineKey>) {
+        let len = storey.rooms.len();
+        let mut kept = vec![false; len];
+        for &new in map.iter().flatten() {
+            kept[new] = true;
+        }
+        let added = (0..len).filter(|&i| !kept[i]).collect();
+        follow(&mut self.rooms[s], map, len, |i| {
+            without_geometry(&storey.rooms[i])
+        });
+        let unmeasured = |_| area::RoomArea {
+            wall_centre_m2: 0.0,
+            interior_m2: None,
+        };
+        let areas = &mut self.areas.storeys[s];
+        follow(&mut areas.rooms, map, len, unmeasured);
+        follow(&mut areas.exterior, map, len, |_| Vec::new());
+        if let Some(interior) = &mut self.interior {
+            follow(&mut interior.storeys[s].rooms, map, len, unmeasured);
+        }
+        follow(&mut self.facts[s].rooms, map, len, |_| Default::default());
+        let lines = self.walls[s].reindex(map, len);
+        (added, lines)
+    }
+
+    /// Moves the per-room rules' findings and what they were made from to the rooms' new
+    /// indices (`moves`, from [`Self::room_moves`]), dropping the findings of removed rooms.
+    /// Rooms added have no finding until they are checked.
+    fn reindex_findings(&mut self, plan: &Plan, moves: &[Option<RoomMap>]) {
+        // Indices in the report's findings of those to drop, increasing.
+        let mut dropped = Vec::new();
+        let mut start = 0;
+        for segment in &mut self.segments {
+            let next = start + segment.len;
+            if let Some(state) = &mut segment.per_room {
+                let before = dropped.len();
+                let mut index = start;
+                for (s, present) in state.present.iter_mut().enumerate() {
+                    let Some(map) = moves.get(s).and_then(Option::as_ref) else {
+                        index += present.iter().filter(|p| **p).count();
+                        continue;
+                    };
+                    for (old, &p) in present.iter().enumerate() {
+                        if p && map.get(old).copied().flatten().is_none() {
+                            dropped.push(index);
+                        }
+                        index += usize::from(p);
+                    }
+                    let len = plan.storeys[s].rooms.len();
+                    follow(present, map, len, |_| false);
+                    if let Some(flags) = state.flags.get_mut(s) {
+                        follow(flags, map, len, |_| false);
+                    }
+                }
+                segment.len -= dropped.len() - before;
+            }
+            start = next;
+        }
+        if !dropped.is_empty() {
+            let mut dropped = dropped.into_iter().peekable();
+            let mut index = 0;
+            self.report.findings.retain(|_| {
+                let keep = dropped.next_if_eq(&index).is_none();
+                index += 1;
+                keep
+            });
+        }
+    }
+
+    fn apply(&mut self, plan: &Plan, touched: &Touched, moves: &[Option<RoomMap>]) {
         let construction = plan.dwelling.construction;
         // Anything but moved walls: every dwelling rule and the 入力不足 list are made again.
         let mut structural = touched.ids;
         let mut area_changed = false;
+        // Per storey, the rooms added and the lines of the rooms removed.
+        let mut added: Vec<Vec<usize>> = vec![Vec::new(); plan.storeys.len()];
+        let mut removed_lines: Vec<Vec<LineKey>> = vec![Vec::new(); plan.storeys.len()];
+        for (s, map) in moves.iter().enumerate() {
+            if let Some(map) = map {
+                // A room more or less changes the sums even where no other area changes.
+                structural = true;
+                area_changed = true;
+                (added[s], removed_lines[s]) = self.reindex_storey(&plan.storeys[s], s, map);
+            }
+        }
+        if moves.iter().any(Option::is_some) {
+            self.reindex_findings(plan, moves);
+        }
         let mut doors_changed = false;
         // Rooms whose findings are made again, `[storey][room]`.
         let mut dirty: Vec<Vec<bool>> = plan
@@ -617,18 +803,28 @@ impl Checker {
                     interior.storeys[s].name.clone_from(&storey.name);
                 }
             }
-            for &r in rooms {
+            // The rooms added are new, whether or not `touched` lists them.
+            let rooms: Cow<[usize]> = if added[s].is_empty() {
+                Cow::Borrowed(rooms)
+            } else {
+                let mut all = [rooms.as_slice(), &added[s]].concat();
+                all.sort_unstable();
+                all.dedup();
+                Cow::Owned(all)
+            };
+            for &r in rooms.iter() {
                 dirty[s][r] = true;
                 if differs_beyond_geometry(&storey.rooms[r], &self.rooms[s][r]) {
                     structural = true;
                     self.rooms[s][r] = without_geometry(&storey.rooms[r]);
                 }
             }
-            if !rooms.is_empty() {
+            if !rooms.is_empty() || moves[s].is_some() {
                 let areas = &mut self.areas.storeys[s];
-                for r in self.walls[s].replace(storey, rooms, &mut areas.exterior) {
+                let lines = std::mem::take(&mut removed_lines[s]);
+                for r in self.walls[s].replace(storey, &rooms, lines, &mut areas.exterior) {
                     let new = area::room_area(&storey.rooms[r], &areas.exterior[r], construction);
-                    if new != areas.rooms[r] {
+                    if added[s].binary_search(&r).is_ok() || new != areas.rooms[r] {
                         area_changed = true;
                         dirty[s][r] = true;
                         areas.rooms[r] = new;

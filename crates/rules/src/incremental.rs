@@ -914,11 +914,16 @@ struct Place<'f> {
     len: usize,
 }
 
+/// Up to how many rooms gaining or losing a per-room finding are handled by inserting and
+/// removing findings one by one (each moves the findings after it in one block) rather than
+/// by making the rule's findings again (which moves each of them).
+const FEW_CHANGES: usize = 4;
+
 /// Brings one per-room rule's findings up to date: the rooms marked in `dirty`, or every room
 /// when the rule's [`Context`] changed or SH-ROOM's relaxed size moved to another room.
-/// Findings that keep their place are written in place; when a room gains or loses a finding
-/// the segment is rebuilt, moving (not copying) the findings kept. Returns the segment's new
-/// length.
+/// Findings that keep their place are written in place; a few rooms gaining or losing a
+/// finding insert or remove it ([`FEW_CHANGES`]); more rebuild the segment, moving (not
+/// copying) the findings kept. Returns the segment's new length.
 fn update_per_room(
     state: &mut PerRoomState,
     rule_use: RuleUse,
@@ -959,44 +964,63 @@ fn update_per_room(
         start,
         len,
     } = at;
-    let moved = redo
-        .iter()
-        .any(|(s, i, f)| state.present[*s][*i] != f.is_some());
+    // Findings of rooms that keep one are overwritten in place. A room that gains or loses
+    // one is noted with the place of its finding in `findings` as they are now.
+    let mut changes: Vec<(usize, Option<Finding>)> = Vec::new();
     let mut redo = redo.into_iter().peekable();
-    if !moved {
-        // The same rooms have findings: overwrite each in its place.
-        let mut index = start;
-        for (s, rooms) in state.present.iter().enumerate() {
-            if redo.peek().is_none() {
-                break;
-            }
-            for (i, &present) in rooms.iter().enumerate() {
-                if let Some((_, _, Some(f))) = redo.next_if(|(rs, ri, _)| (*rs, *ri) == (s, i)) {
-                    findings[index] = f;
-                }
-                index += usize::from(present);
-            }
-        }
-        return len;
-    }
-    let mut old = findings
-        .drain(start..start + len)
-        .collect::<Vec<_>>()
-        .into_iter();
-    let mut fresh = Vec::with_capacity(len + redo.len());
+    let mut index = start;
     for (s, rooms) in state.present.iter_mut().enumerate() {
+        if redo.peek().is_none() {
+            break;
+        }
         for (i, present) in rooms.iter_mut().enumerate() {
-            let kept = if *present { old.next() } else { None };
-            match redo.next_if(|(rs, ri, _)| (*rs, *ri) == (s, i)) {
-                Some((_, _, f)) => {
-                    *present = f.is_some();
-                    fresh.extend(f);
+            let was = *present;
+            if let Some((_, _, f)) = redo.next_if(|(rs, ri, _)| (*rs, *ri) == (s, i)) {
+                match (was, f) {
+                    (true, Some(f)) => findings[index] = f,
+                    (false, None) => {}
+                    (_, f) => {
+                        *present = f.is_some();
+                        changes.push((index, f));
+                    }
                 }
-                None => fresh.extend(kept),
+            }
+            index += usize::from(was);
+        }
+    }
+    let gained = changes.iter().filter(|(_, f)| f.is_some()).count();
+    let new_len = len + gained - (changes.len() - gained);
+    if changes.len() <= FEW_CHANGES {
+        // Each insertion or removal moves the findings after it in one block: from the
+        // last, so that the places noted before it stay right.
+        for (at, f) in changes.into_iter().rev() {
+            match f {
+                Some(f) => findings.insert(at, f),
+                None => {
+                    findings.remove(at);
+                }
+            }
+        }
+        return new_len;
+    }
+    // Many changes: the segment is made again in one pass, moving (not copying) its findings.
+    let mut fresh = Vec::with_capacity(new_len);
+    let mut old = findings.drain(start..start + len);
+    let mut at = start;
+    for (place, f) in changes {
+        while at < place {
+            fresh.extend(old.next());
+            at += 1;
+        }
+        match f {
+            Some(f) => fresh.push(f),
+            None => {
+                old.next();
+                at += 1;
             }
         }
     }
-    let new_len = fresh.len();
+    fresh.extend(old);
     findings.splice(start..start, fresh);
     new_len
 }

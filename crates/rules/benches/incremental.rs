@@ -32,7 +32,7 @@ fn print_figures(name: &str, mut samples: Vec<Duration>) {
     let mean = samples.iter().sum::<Duration>() / iterations as u32;
     let pct = |p: f64| samples[((iterations as f64 * p) as usize).min(iterations - 1)];
     println!(
-        "{name:<56} mean {:>8.1} µs   p50 {:>8.1} µs   p95 {:>8.1} µs   ({iterations} runs)",
+        "{name:<72} mean {:>8.1} µs   p50 {:>8.1} µs   p95 {:>8.1} µs   ({iterations} runs)",
         mean.as_secs_f64() * 1e6,
         pct(0.5).as_secs_f64() * 1e6,
         pct(0.95).as_secs_f64() * 1e6

@@ -732,7 +732,12 @@ impl Checker {
             }
             start = next;
         }
-        if !dropped.is_empty() {
+        if dropped.len() <= FEW_CHANGES {
+            // From the last, so that the places noted before it stay right.
+            for at in dropped.into_iter().rev() {
+                self.report.findings.remove(at);
+            }
+        } else {
             let mut dropped = dropped.into_iter().peekable();
             let mut index = 0;
             self.report.findings.retain(|_| {
@@ -967,16 +972,17 @@ fn update_per_room(
     // Findings of rooms that keep one are overwritten in place. A room that gains or loses
     // one is noted with the place of its finding in `findings` as they are now.
     let mut changes: Vec<(usize, Option<Finding>)> = Vec::new();
-    let mut redo = redo.into_iter().peekable();
+    let mut next = 0;
     let mut index = start;
-    for (s, rooms) in state.present.iter_mut().enumerate() {
-        if redo.peek().is_none() {
-            break;
-        }
+    'storeys: for (s, rooms) in state.present.iter_mut().enumerate() {
         for (i, present) in rooms.iter_mut().enumerate() {
+            let Some((rs, ri, f)) = redo.get_mut(next) else {
+                break 'storeys;
+            };
             let was = *present;
-            if let Some((_, _, f)) = redo.next_if(|(rs, ri, _)| (*rs, *ri) == (s, i)) {
-                match (was, f) {
+            if (*rs, *ri) == (s, i) {
+                next += 1;
+                match (was, f.take()) {
                     (true, Some(f)) => findings[index] = f,
                     (false, None) => {}
                     (_, f) => {

@@ -20,8 +20,14 @@
 //! * totals by summing the kept room areas in plan order (exactly the sums a full check
 //!   makes), and the 入力不足 list after anything but a pure geometry change.
 //!
-//! Adding or removing a room or a storey, or changing the building's facts, rebuilds the
-//! checker (the cost of a full check); so does [`Checker::set_profile`]'s change of rules.
+//! Rooms added to or removed from a storey (anywhere in its list: the editor appends a drawn,
+//! added or duplicated room, inserts a split's second part after the first, and deletes) are
+//! followed: what is kept per room moves to the rooms' new indices, a removed room's edges
+//! leave their lines (its neighbours' walls may turn exterior), a new room is measured like a
+//! changed one, and the per-room rules' findings of removed rooms are dropped and those of new
+//! rooms made at their place. Rooms put in another order, storeys added or removed, or a
+//! change of the building's facts rebuild the checker (the cost of a full check); so does
+//! [`Checker::set_profile`]'s change of rules.
 //!
 //! The report is the one a full [`crate::check`] would give, finding for finding, in the
 //! same order and with the same words (`tests/incremental.rs` checks this over random edit
@@ -655,12 +661,19 @@ impl Checker {
             return None;
         }
         let mut moves = vec![None; plan.storeys.len()];
-        for st in &touched.storeys {
-            let (new, old) = (&plan.storeys.get(st.index)?.rooms, &self.rooms[st.index]);
+        // Rooms only put in another order are no change to [`Touched`]'s storeys, only to
+        // its ids: then every storey is looked at.
+        let storeys: Vec<usize> = if touched.ids {
+            (0..plan.storeys.len()).collect()
+        } else {
+            touched.storeys.iter().map(|st| st.index).collect()
+        };
+        for s in storeys {
+            let (new, old) = (&plan.storeys.get(s)?.rooms, &self.rooms[s]);
             let same = new.len() == old.len()
                 && (!touched.ids || new.iter().zip(old).all(|(a, b)| a.id == b.id));
             if !same {
-                moves[st.index] = Some(room_map(old, new)?);
+                moves[s] = Some(room_map(old, new)?);
             }
         }
         Some(moves)
@@ -774,12 +787,14 @@ impl Checker {
             .iter()
             .map(|s| vec![false; s.rooms.len()])
             .collect();
-        // The storeys to look at: those listed, and those that lost an opening or a fixture.
+        // The storeys to look at: those listed, and those that lost an opening or a fixture
+        // or whose rooms moved (see `room_moves`).
         let mut storeys: Vec<StoreyTouched> = touched.storeys.clone();
         if touched.ids {
             for (s, storey) in plan.storeys.iter().enumerate() {
                 let counts = (storey.openings.len(), storey.fixtures.len());
-                if counts != self.counts[s] && !storeys.iter().any(|st| st.index == s) {
+                let changed = counts != self.counts[s] || moves[s].is_some();
+                if changed && !storeys.iter().any(|st| st.index == s) {
                     storeys.push(StoreyTouched {
                         index: s,
                         ..StoreyTouched::default()
@@ -1029,4 +1044,86 @@ fn update_per_room(
     fresh.extend(old);
     findings.splice(start..start, fresh);
     new_len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use madori_plan::templates;
+
+    fn ids(plan: &Plan, s: usize) -> Vec<String> {
+        plan.storeys[s].rooms.iter().map(|r| r.id.clone()).collect()
+    }
+
+    #[test]
+    fn room_map_follows_insertions_and_removals_and_refuses_a_new_order() {
+        let plan = templates::irregular(20, 1, 3);
+        let old = &plan.storeys[0].rooms;
+        let mut new = old.clone();
+        let mut extra = old[0].clone();
+        extra.id = "extra".into();
+        new.insert(2, extra);
+        new.remove(5); // old room 4
+        let map = room_map(old, &new).unwrap();
+        assert_eq!(map.len(), old.len());
+        assert_eq!(
+            &map[..6],
+            &[Some(0), Some(1), Some(3), Some(4), None, Some(5)]
+        );
+        assert_eq!(map[old.len() - 1], Some(new.len() - 1));
+        // The same rooms: every room stays where it was.
+        let same = room_map(old, old).unwrap();
+        assert!(same.iter().enumerate().all(|(i, m)| *m == Some(i)));
+        // Two rooms swapped.
+        let mut swapped = old.clone();
+        swapped.swap(1, 7);
+        assert_eq!(room_map(old, &swapped), None);
+    }
+
+    #[test]
+    fn follow_moves_items_and_fills_the_new_rooms() {
+        let mut items = vec!['a', 'b', 'c', 'd'];
+        follow(&mut items, &[Some(0), None, Some(2), Some(4)], 5, |_| '+');
+        assert_eq!(items, ['a', '+', 'c', '+', 'd']);
+    }
+
+    /// Appending, inserting and removing rooms are followed; storeys added or removed, the
+    /// building's facts and rooms put in another order start the checker again.
+    #[test]
+    fn only_a_new_room_order_or_storey_list_or_building_starts_again() {
+        let sh = crate::profile::profile("sh-single").unwrap();
+        let plan = templates::irregular(60, 2, 4);
+        let checker = Checker::new(&plan, &sh);
+        let moves = |next: &Plan| checker.room_moves(next, &Touched::between(&plan, next));
+
+        let mut appended = plan.clone();
+        let mut room = appended.storeys[1].rooms[0].clone();
+        room.id = "appended".into();
+        appended.storeys[1].rooms.push(room.clone());
+        let m = moves(&appended).expect("followed");
+        assert!(m[0].is_none());
+        let map = m[1].as_ref().unwrap();
+        assert!(map.iter().enumerate().all(|(i, m)| *m == Some(i)));
+        assert_eq!(ids(&appended, 1).last().unwrap(), "appended");
+
+        let mut inserted = plan.clone();
+        inserted.storeys[0].rooms.insert(3, room);
+        assert_eq!(moves(&inserted).unwrap()[0].as_ref().unwrap()[3], Some(4));
+
+        let mut removed = plan.clone();
+        removed.storeys[1].rooms.remove(0);
+        assert_eq!(moves(&removed).unwrap()[1].as_ref().unwrap()[0], None);
+
+        let mut swapped = plan.clone();
+        swapped.storeys[1].rooms.swap(2, 3);
+        assert!(moves(&swapped).is_none());
+
+        let mut building = plan.clone();
+        building.dwelling.construction = madori_plan::Construction::Wooden;
+        assert!(moves(&building).is_none());
+
+        let mut fewer = plan.clone();
+        fewer.storeys.pop();
+        assert!(moves(&fewer).is_none());
+    }
 }

@@ -853,10 +853,16 @@ impl Checker {
                         }
                     }
                 }
-                (areas.wall_centre_m2, areas.interior_m2) = area::storey_sums(storey, &areas.rooms);
+                // A room's kind decides whether its area counts: the sums can change with no
+                // area changing (a balcony sharing no wall made a private room).
+                let sums = area::storey_sums(storey, &areas.rooms);
+                area_changed |= sums != (areas.wall_centre_m2, areas.interior_m2);
+                (areas.wall_centre_m2, areas.interior_m2) = sums;
                 if let Some(interior) = &mut self.interior {
                     let basis = &mut interior.storeys[s];
-                    basis.wall_centre_m2 = area::storey_sums(storey, &basis.rooms).0;
+                    let floor = area::storey_sums(storey, &basis.rooms).0;
+                    area_changed |= floor != basis.wall_centre_m2;
+                    basis.wall_centre_m2 = floor;
                     basis.interior_m2 = areas.interior_m2;
                 }
             }

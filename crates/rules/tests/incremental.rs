@@ -643,3 +643,28 @@ fn the_checkers_capacity_equals_a_full_capacity_after_an_edit() {
         }
     }
 }
+
+/// A balcony that shares no wall, made a private room: no area changes (its walls stay
+/// exterior), but it now counts, so the storey's and the dwelling's floor areas grow.
+#[test]
+fn a_lone_balcony_made_a_room_counts_in_the_dwelling_area() {
+    let sh = profile::profile("sh-single").unwrap();
+    let mut plan = templates::irregular(40, 2, 2);
+    let mut balcony = room_at_right(&plan, 0, 0, "lone", RoomKind::Balcony);
+    for v in &mut balcony.polygon {
+        *v = PointMm::new(v.x + 5_000, v.y);
+    }
+    plan.storeys[0].rooms.push(balcony);
+    assert!(validate(&plan).is_empty());
+    let mut checker = Checker::new(&plan, &sh);
+    let mut next = plan.clone();
+    let room = next.storeys[0].rooms.last_mut().unwrap();
+    room.kind = RoomKind::Private;
+    room.occupancy = Some(Occupancy::Persons(1));
+    let report = checker
+        .update(&next, &Touched::between(&plan, &next))
+        .clone();
+    let full = check(&next, &sh);
+    assert!(full.totals.dwelling_wall_centre_m2 > check(&plan, &sh).totals.dwelling_wall_centre_m2);
+    assert_same(&report, &full, "making a lone balcony a private room");
+}

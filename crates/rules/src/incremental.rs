@@ -20,8 +20,14 @@
 //! * totals by summing the kept room areas in plan order (exactly the sums a full check
 //!   makes), and the 入力不足 list after anything but a pure geometry change.
 //!
-//! Adding or removing a room or a storey, or changing the building's facts, rebuilds the
-//! checker (the cost of a full check); so does [`Checker::set_profile`]'s change of rules.
+//! Rooms added to or removed from a storey (anywhere in its list: the editor appends a drawn,
+//! added or duplicated room, inserts a split's second part after the first, and deletes) are
+//! followed: what is kept per room moves to the rooms' new indices, a removed room's edges
+//! leave their lines (its neighbours' walls may turn exterior), a new room is measured like a
+//! changed one, and the per-room rules' findings of removed rooms are dropped and those of new
+//! rooms made at their place. Rooms put in another order, storeys added or removed, or a
+//! change of the building's facts rebuild the checker (the cost of a full check); so does
+//! [`Checker::set_profile`]'s change of rules.
 //!
 //! The report is the one a full [`crate::check`] would give, finding for finding, in the
 //! same order and with the same words (`tests/incremental.rs` checks this over random edit
@@ -92,15 +98,54 @@ impl Walls {
         self.room_lines[r] = keys;
     }
 
+    /// Follows the rooms to their new indices (`map`, see [`room_map`]) in a storey that now
+    /// has `len` rooms: takes out the edges of the rooms removed and returns their lines,
+    /// whose other edges may have become exterior. The rooms added have no edges yet.
+    fn reindex(&mut self, map: &[Option<usize>], len: usize) -> Vec<LineKey> {
+        let mut lines = Vec::new();
+        let mut room_lines = vec![Vec::new(); len];
+        for (old, keys) in std::mem::take(&mut self.room_lines).into_iter().enumerate() {
+            match map.get(old).copied().flatten() {
+                Some(new) => room_lines[new] = keys,
+                None => {
+                    for key in keys {
+                        if let Some(spans) = self.lines.get_mut(&key) {
+                            spans.retain(|s| s.room != old);
+                            if spans.is_empty() {
+                                self.lines.remove(&key);
+                            }
+                        }
+                        lines.push(key);
+                    }
+                }
+            }
+        }
+        self.room_lines = room_lines;
+        // Appending rooms moves no room: the spans keep their indices.
+        let shifted = map
+            .iter()
+            .enumerate()
+            .any(|(old, new)| new.is_some_and(|new| new != old));
+        if shifted {
+            for span in self.lines.values_mut().flatten() {
+                if let Some(new) = map.get(span.room).copied().flatten() {
+                    span.room = new;
+                }
+            }
+        }
+        lines
+    }
+
     /// Replaces the edges of `rooms` by their edges in `storey` and brings `exterior` up to
-    /// date. Returns the rooms whose exterior flags changed, with `rooms` themselves.
+    /// date, looking at the lines of their edges and at `lines` (those of removed rooms).
+    /// Returns the rooms whose exterior flags changed, with `rooms` themselves.
     fn replace(
         &mut self,
         storey: &Storey,
         rooms: &[usize],
+        mut lines: Vec<LineKey>,
         exterior: &mut [Vec<bool>],
     ) -> Vec<usize> {
-        let mut lines = Vec::new();
         for &r in rooms {
             for key in std::mem::take(&mut self.room_lines[r]) {
                 if let Some(spans) = self.lines.get_mut(&key) {
@@ -140,6 +185,56 @@ impl Walls {
         changed.dedup();
         changed
     }
+}
+
+/// Where each room of a storey went in an edit: for each room of the last plan, in order,
+/// its index in the new plan, or `None` when it was removed.
+type RoomMap = Vec<Option<usize>>;
+
+/// The [`RoomMap`] from rooms `old` to rooms `new`, matched by id; `None` when the rooms
+/// found in both are not in the same order (the checker then starts again). Rooms added
+/// anywhere (an appended room, a split's second part inserted after the first) and rooms
+/// removed keep the others in order.
+fn room_map(old: &[Room], new: &[Room]) -> Option<RoomMap> {
+    let at: HashMap<&str, usize> = new
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut last: Option<usize> = None;
+    let mut map = Vec::with_capacity(old.len());
+    for room in old {
+        let new = at.get(room.id.as_str()).copied();
+        if let Some(n) = new {
+            if last.is_some_and(|l| n <= l) {
+                return None;
+            }
+            last = Some(n);
+        }
+        map.push(new);
+    }
+    Some(map)
+}
+
+/// Moves `items` (one per room of the last plan) to the rooms' new indices (`map`), giving
+/// each of the `len` new rooms that has no item `fill(index)` and dropping removed rooms'.
+fn follow<T>(items: &mut Vec<T>, map: &[Option<usize>], len: usize, fill: impl Fn(usize) -> T) {
+    let mut moved: Vec<Option<T>> = (0..len).map(|_| None).collect();
+    for (old, item) in std::mem::take(items).into_iter().enumerate() {
+        if let Some(slot) = map
+            .get(old)
+            .copied()
+            .flatten()
+            .and_then(|new| moved.get_mut(new))
+        {
+            *slot = Some(item);
+        }
+    }
+    *items = moved
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| item.unwrap_or_else(|| fill(i)))
+        .collect();
 }
 
 /// A rule that makes at most one finding per room, from that room's facts and a few values
@@ -548,34 +643,143 @@ impl Checker {
         if touched.is_empty() {
             return &self.report;
         }
-        if self.needs_rebuild(plan, touched) {
+        let Some(moves) = self.room_moves(plan, touched) else {
             *self = Self::new(plan, &self.profile);
             return &self.report;
-        }
+        };
         let rounding = self.profile.rounding();
-        crate::numbers::with_rounding(rounding, || self.apply(plan, touched));
+        crate::numbers::with_rounding(rounding, || self.apply(plan, touched, &moves));
         &self.report
     }
 
-    /// Whether the edit changed what indices mean (rooms or storeys added or removed) or
-    /// the building's facts (which change every interior area): start again.
-    fn needs_rebuild(&self, plan: &Plan, touched: &Touched) -> bool {
-        touched.whole
-            || touched.dwelling
-            || plan.storeys.len() != self.rooms.len()
-            || touched.storeys.iter().any(|st| {
-                let (new, old) = (&plan.storeys[st.index].rooms, &self.rooms[st.index]);
-                st.all
-                    || new.len() != old.len()
-                    || (touched.ids && new.iter().zip(old).any(|(a, b)| a.id != b.id))
-            })
+    /// Where the rooms of the last plan are in `plan`: per storey, `None` when its rooms are
+    /// the same rooms in the same places, else the [`room_map`] of the storey. `None` when the
+    /// checker must start again: storeys were added or removed, the building's facts changed
+    /// (which change every interior area), or rooms kept by an edit changed their order.
+    fn room_moves(&self, plan: &Plan, touched: &Touched) -> Option<Vec<Option<RoomMap>>> {
+        if touched.whole || touched.dwelling || plan.storeys.len() != self.rooms.len() {
+            return None;
+        }
+        let mut moves = vec![None; plan.storeys.len()];
+        // Rooms only put in another order are no change to [`Touched`]'s storeys, only to
+        // its ids: then every storey is looked at.
+        let storeys: Vec<usize> = if touched.ids {
+            (0..plan.storeys.len()).collect()
+        } else {
+            touched.storeys.iter().map(|st| st.index).collect()
+        };
+        for s in storeys {
+            let (new, old) = (&plan.storeys.get(s)?.rooms, &self.rooms[s]);
+            let same = new.len() == old.len()
+                && (!touched.ids || new.iter().zip(old).all(|(a, b)| a.id == b.id));
+            if !same {
+                moves[s] = Some(room_map(old, new)?);
+            }
+        }
+        Some(moves)
     }
 
-    fn apply(&mut self, plan: &Plan, touched: &Touched) {
+    /// Moves what is kept per room of storey `s` to the rooms' indices in `storey` (`map`).
+    /// Returns the rooms added (by increasing index; what is kept for them is a placeholder
+    /// until they are measured) and the lines of the removed rooms' edges.
+    fn reindex_storey(
+        &mut self,
+        storey: &Storey,
+        s: usize,
+        map: &[Option<usize>],
+    ) -> (Vec<usize>, Vec<LineKey>) {
+        let len = storey.rooms.len();
+        let mut kept = vec![false; len];
+        for &new in map.iter().flatten() {
+            kept[new] = true;
+        }
+        let added = (0..len).filter(|&i| !kept[i]).collect();
+        follow(&mut self.rooms[s], map, len, |i| {
+            without_geometry(&storey.rooms[i])
+        });
+        let unmeasured = |_| area::RoomArea {
+            wall_centre_m2: 0.0,
+            interior_m2: None,
+        };
+        let areas = &mut self.areas.storeys[s];
+        follow(&mut areas.rooms, map, len, unmeasured);
+        follow(&mut areas.exterior, map, len, |_| Vec::new());
+        if let Some(interior) = &mut self.interior {
+            follow(&mut interior.storeys[s].rooms, map, len, unmeasured);
+        }
+        follow(&mut self.facts[s].rooms, map, len, |_| Default::default());
+        let lines = self.walls[s].reindex(map, len);
+        (added, lines)
+    }
+
+    /// Moves the per-room rules' findings and what they were made from to the rooms' new
+    /// indices (`moves`, from [`Self::room_moves`]), dropping the findings of removed rooms.
+    /// Rooms added have no finding until they are checked.
+    fn reindex_findings(&mut self, plan: &Plan, moves: &[Option<RoomMap>]) {
+        // Indices in the report's findings of those to drop, increasing.
+        let mut dropped = Vec::new();
+        let mut start = 0;
+        for segment in &mut self.segments {
+            let next = start + segment.len;
+            if let Some(state) = &mut segment.per_room {
+                let before = dropped.len();
+                let mut index = start;
+                for (s, present) in state.present.iter_mut().enumerate() {
+                    let Some(map) = moves.get(s).and_then(Option::as_ref) else {
+                        index += present.iter().filter(|p| **p).count();
+                        continue;
+                    };
+                    for (old, &p) in present.iter().enumerate() {
+                        if p && map.get(old).copied().flatten().is_none() {
+                            dropped.push(index);
+                        }
+                        index += usize::from(p);
+                    }
+                    let len = plan.storeys[s].rooms.len();
+                    follow(present, map, len, |_| false);
+                    if let Some(flags) = state.flags.get_mut(s) {
+                        follow(flags, map, len, |_| false);
+                    }
+                }
+                segment.len -= dropped.len() - before;
+            }
+            start = next;
+        }
+        if dropped.len() <= FEW_CHANGES {
+            // From the last, so that the places noted before it stay right.
+            for at in dropped.into_iter().rev() {
+                self.report.findings.remove(at);
+            }
+        } else {
+            let mut dropped = dropped.into_iter().peekable();
+            let mut index = 0;
+            self.report.findings.retain(|_| {
+                let keep = dropped.next_if_eq(&index).is_none();
+                index += 1;
+                keep
+            });
+        }
+    }
+
+    fn apply(&mut self, plan: &Plan, touched: &Touched, moves: &[Option<RoomMap>]) {
         let construction = plan.dwelling.construction;
         // Anything but moved walls: every dwelling rule and the 入力不足 list are made again.
         let mut structural = touched.ids;
         let mut area_changed = false;
+        // Per storey, the rooms added and the lines of the rooms removed.
+        let mut added: Vec<Vec<usize>> = vec![Vec::new(); plan.storeys.len()];
+        let mut removed_lines: Vec<Vec<LineKey>> = vec![Vec::new(); plan.storeys.len()];
+        for (s, map) in moves.iter().enumerate() {
+            if let Some(map) = map {
+                // A room more or less changes the sums even where no other area changes.
+                structural = true;
+                area_changed = true;
+                (added[s], removed_lines[s]) = self.reindex_storey(&plan.storeys[s], s, map);
+            }
+        }
+        if moves.iter().any(Option::is_some) {
+            self.reindex_findings(plan, moves);
+        }
         let mut doors_changed = false;
         // Rooms whose findings are made again, `[storey][room]`.
         let mut dirty: Vec<Vec<bool>> = plan
@@ -583,12 +787,14 @@ impl Checker {
             .iter()
             .map(|s| vec![false; s.rooms.len()])
             .collect();
-        // The storeys to look at: those listed, and those that lost an opening or a fixture.
+        // The storeys to look at: those listed, and those that lost an opening or a fixture
+        // or whose rooms moved (see `room_moves`).
         let mut storeys: Vec<StoreyTouched> = touched.storeys.clone();
         if touched.ids {
             for (s, storey) in plan.storeys.iter().enumerate() {
                 let counts = (storey.openings.len(), storey.fixtures.len());
-                if counts != self.counts[s] && !storeys.iter().any(|st| st.index == s) {
+                let changed = counts != self.counts[s] || moves[s].is_some();
+                if changed && !storeys.iter().any(|st| st.index == s) {
                     storeys.push(StoreyTouched {
                         index: s,
                         ..StoreyTouched::default()
@@ -617,18 +823,28 @@ impl Checker {
                     interior.storeys[s].name.clone_from(&storey.name);
                 }
             }
-            for &r in rooms {
+            // The rooms added are new, whether or not `touched` lists them.
+            let rooms: Cow<[usize]> = if added[s].is_empty() {
+                Cow::Borrowed(rooms)
+            } else {
+                let mut all = [rooms.as_slice(), &added[s]].concat();
+                all.sort_unstable();
+                all.dedup();
+                Cow::Owned(all)
+            };
+            for &r in rooms.iter() {
                 dirty[s][r] = true;
                 if differs_beyond_geometry(&storey.rooms[r], &self.rooms[s][r]) {
                     structural = true;
                     self.rooms[s][r] = without_geometry(&storey.rooms[r]);
                 }
             }
-            if !rooms.is_empty() {
+            if !rooms.is_empty() || moves[s].is_some() {
                 let areas = &mut self.areas.storeys[s];
-                for r in self.walls[s].replace(storey, rooms, &mut areas.exterior) {
+                let lines = std::mem::take(&mut removed_lines[s]);
+                for r in self.walls[s].replace(storey, &rooms, lines, &mut areas.exterior) {
                     let new = area::room_area(&storey.rooms[r], &areas.exterior[r], construction);
-                    if new != areas.rooms[r] {
+                    if added[s].binary_search(&r).is_ok() || new != areas.rooms[r] {
                         area_changed = true;
                         dirty[s][r] = true;
                         areas.rooms[r] = new;
@@ -637,10 +853,16 @@ impl Checker {
                         }
                     }
                 }
-                (areas.wall_centre_m2, areas.interior_m2) = area::storey_sums(storey, &areas.rooms);
+                // A room's kind decides whether its area counts: the sums can change with no
+                // area changing (a balcony sharing no wall made a private room).
+                let sums = area::storey_sums(storey, &areas.rooms);
+                area_changed |= sums != (areas.wall_centre_m2, areas.interior_m2);
+                (areas.wall_centre_m2, areas.interior_m2) = sums;
                 if let Some(interior) = &mut self.interior {
                     let basis = &mut interior.storeys[s];
-                    basis.wall_centre_m2 = area::storey_sums(storey, &basis.rooms).0;
+                    let floor = area::storey_sums(storey, &basis.rooms).0;
+                    area_changed |= floor != basis.wall_centre_m2;
+                    basis.wall_centre_m2 = floor;
                     basis.interior_m2 = areas.interior_m2;
                 }
             }
@@ -718,11 +940,16 @@ struct Place<'f> {
     len: usize,
 }
 
+/// Up to how many rooms gaining or losing a per-room finding are handled by inserting and
+/// removing findings one by one (each moves the findings after it in one block) rather than
+/// by making the rule's findings again (which moves each of them).
+const FEW_CHANGES: usize = 4;
+
 /// Brings one per-room rule's findings up to date: the rooms marked in `dirty`, or every room
 /// when the rule's [`Context`] changed or SH-ROOM's relaxed size moved to another room.
-/// Findings that keep their place are written in place; when a room gains or loses a finding
-/// the segment is rebuilt, moving (not copying) the findings kept. Returns the segment's new
-/// length.
+/// Findings that keep their place are written in place; a few rooms gaining or losing a
+/// finding insert or remove it ([`FEW_CHANGES`]); more rebuild the segment, moving (not
+/// copying) the findings kept. Returns the segment's new length.
 fn update_per_room(
     state: &mut PerRoomState,
     rule_use: RuleUse,
@@ -763,44 +990,146 @@ fn update_per_room(
         start,
         len,
     } = at;
-    let moved = redo
-        .iter()
-        .any(|(s, i, f)| state.present[*s][*i] != f.is_some());
-    let mut redo = redo.into_iter().peekable();
-    if !moved {
-        // The same rooms have findings: overwrite each in its place.
-        let mut index = start;
-        for (s, rooms) in state.present.iter().enumerate() {
-            if redo.peek().is_none() {
-                break;
-            }
-            for (i, &present) in rooms.iter().enumerate() {
-                if let Some((_, _, Some(f))) = redo.next_if(|(rs, ri, _)| (*rs, *ri) == (s, i)) {
-                    findings[index] = f;
-                }
-                index += usize::from(present);
-            }
-        }
-        return len;
-    }
-    let mut old = findings
-        .drain(start..start + len)
-        .collect::<Vec<_>>()
-        .into_iter();
-    let mut fresh = Vec::with_capacity(len + redo.len());
-    for (s, rooms) in state.present.iter_mut().enumerate() {
+    // Findings of rooms that keep one are overwritten in place. A room that gains or loses
+    // one is noted with the place of its finding in `findings` as they are now.
+    let mut changes: Vec<(usize, Option<Finding>)> = Vec::new();
+    let mut next = 0;
+    let mut index = start;
+    'storeys: for (s, rooms) in state.present.iter_mut().enumerate() {
         for (i, present) in rooms.iter_mut().enumerate() {
-            let kept = if *present { old.next() } else { None };
-            match redo.next_if(|(rs, ri, _)| (*rs, *ri) == (s, i)) {
-                Some((_, _, f)) => {
-                    *present = f.is_some();
-                    fresh.extend(f);
+            let Some((rs, ri, f)) = redo.get_mut(next) else {
+                break 'storeys;
+            };
+            let was = *present;
+            if (*rs, *ri) == (s, i) {
+                next += 1;
+                match (was, f.take()) {
+                    (true, Some(f)) => findings[index] = f,
+                    (false, None) => {}
+                    (_, f) => {
+                        *present = f.is_some();
+                        changes.push((index, f));
+                    }
                 }
-                None => fresh.extend(kept),
+            }
+            index += usize::from(was);
+        }
+    }
+    let gained = changes.iter().filter(|(_, f)| f.is_some()).count();
+    let new_len = len + gained - (changes.len() - gained);
+    if changes.len() <= FEW_CHANGES {
+        // Each insertion or removal moves the findings after it in one block: from the
+        // last, so that the places noted before it stay right.
+        for (at, f) in changes.into_iter().rev() {
+            match f {
+                Some(f) => findings.insert(at, f),
+                None => {
+                    findings.remove(at);
+                }
+            }
+        }
+        return new_len;
+    }
+    // Many changes: the segment is made again in one pass, moving (not copying) its findings.
+    let mut fresh = Vec::with_capacity(new_len);
+    let mut old = findings.drain(start..start + len);
+    let mut at = start;
+    for (place, f) in changes {
+        while at < place {
+            fresh.extend(old.next());
+            at += 1;
+        }
+        match f {
+            Some(f) => fresh.push(f),
+            None => {
+                old.next();
+                at += 1;
             }
         }
     }
-    let new_len = fresh.len();
+    fresh.extend(old);
     findings.splice(start..start, fresh);
     new_len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use madori_plan::templates;
+
+    fn ids(plan: &Plan, s: usize) -> Vec<String> {
+        plan.storeys[s].rooms.iter().map(|r| r.id.clone()).collect()
+    }
+
+    #[test]
+    fn room_map_follows_insertions_and_removals_and_refuses_a_new_order() {
+        let plan = templates::irregular(20, 1, 3);
+        let old = &plan.storeys[0].rooms;
+        let mut new = old.clone();
+        let mut extra = old[0].clone();
+        extra.id = "extra".into();
+        new.insert(2, extra);
+        new.remove(5); // old room 4
+        let map = room_map(old, &new).unwrap();
+        assert_eq!(map.len(), old.len());
+        assert_eq!(
+            &map[..6],
+            &[Some(0), Some(1), Some(3), Some(4), None, Some(5)]
+        );
+        assert_eq!(map[old.len() - 1], Some(new.len() - 1));
+        // The same rooms: every room stays where it was.
+        let same = room_map(old, old).unwrap();
+        assert!(same.iter().enumerate().all(|(i, m)| *m == Some(i)));
+        // Two rooms swapped.
+        let mut swapped = old.clone();
+        swapped.swap(1, 7);
+        assert_eq!(room_map(old, &swapped), None);
+    }
+
+    #[test]
+    fn follow_moves_items_and_fills_the_new_rooms() {
+        let mut items = vec!['a', 'b', 'c', 'd'];
+        follow(&mut items, &[Some(0), None, Some(2), Some(4)], 5, |_| '+');
+        assert_eq!(items, ['a', '+', 'c', '+', 'd']);
+    }
+
+    /// Appending, inserting and removing rooms are followed; storeys added or removed, the
+    /// building's facts and rooms put in another order start the checker again.
+    #[test]
+    fn only_a_new_room_order_or_storey_list_or_building_starts_again() {
+        let sh = crate::profile::profile("sh-single").unwrap();
+        let plan = templates::irregular(60, 2, 4);
+        let checker = Checker::new(&plan, &sh);
+        let moves = |next: &Plan| checker.room_moves(next, &Touched::between(&plan, next));
+
+        let mut appended = plan.clone();
+        let mut room = appended.storeys[1].rooms[0].clone();
+        room.id = "appended".into();
+        appended.storeys[1].rooms.push(room.clone());
+        let m = moves(&appended).expect("followed");
+        assert!(m[0].is_none());
+        let map = m[1].as_ref().unwrap();
+        assert!(map.iter().enumerate().all(|(i, m)| *m == Some(i)));
+        assert_eq!(ids(&appended, 1).last().unwrap(), "appended");
+
+        let mut inserted = plan.clone();
+        inserted.storeys[0].rooms.insert(3, room);
+        assert_eq!(moves(&inserted).unwrap()[0].as_ref().unwrap()[3], Some(4));
+
+        let mut removed = plan.clone();
+        removed.storeys[1].rooms.remove(0);
+        assert_eq!(moves(&removed).unwrap()[1].as_ref().unwrap()[0], None);
+
+        let mut swapped = plan.clone();
+        swapped.storeys[1].rooms.swap(2, 3);
+        assert!(moves(&swapped).is_none());
+
+        let mut building = plan.clone();
+        building.dwelling.construction = madori_plan::Construction::Wooden;
+        assert!(moves(&building).is_none());
+
+        let mut fewer = plan.clone();
+        fewer.storeys.pop();
+        assert!(moves(&fewer).is_none());
+    }
 }

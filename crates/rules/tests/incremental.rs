@@ -347,6 +347,222 @@ proptest! {
     }
 }
 
+/// A rectangle against the right-hand side of storey `s`, level with a vertex of room `r`:
+/// it shares that side's walls where the rooms there reach it.
+fn room_at_right(plan: &Plan, s: usize, r: usize, id: &str, kind: RoomKind) -> Room {
+    let storey = &plan.storeys[s];
+    let right = storey
+        .rooms
+        .iter()
+        .flat_map(|room| &room.polygon)
+        .map(|p| p.x)
+        .max()
+        .unwrap_or(0);
+    let at = storey.rooms[r].polygon[0];
+    Room {
+        id: id.into(),
+        name: format!("room {id}"),
+        kind,
+        polygon: vec![
+            PointMm::new(right, at.y),
+            PointMm::new(right + 2730, at.y),
+            PointMm::new(right + 2730, at.y + 3640),
+            PointMm::new(right, at.y + 3640),
+        ],
+        wall_thickness_mm: Vec::new(),
+        belongs_to: None,
+        occupancy: (kind == RoomKind::Private).then_some(Occupancy::Persons(1)),
+        lockable: false,
+        mechanical_ventilation: false,
+        ceiling_height_mm: None,
+    }
+}
+
+/// Removes room `r` of storey `s` with what refers to it, as the editor's Delete does.
+fn remove_room(plan: &mut Plan, s: usize, r: usize) -> String {
+    let storey = &mut plan.storeys[s];
+    let id = storey.rooms.remove(r).id;
+    storey.openings.retain(|o| o.room != id);
+    storey.fixtures.retain(|f| f.room != id);
+    for room in &mut storey.rooms {
+        if room.belongs_to.as_deref() == Some(id.as_str()) {
+            room.belongs_to = None;
+        }
+    }
+    id
+}
+
+/// Applies room-list edit number `kind` to a copy of `plan`: rooms inserted anywhere, several
+/// removed at once, one removed and one added together, a split's shape (a room changed and a
+/// new one inserted after it), an id changed in place, two rooms swapped (the checker starts
+/// again for that one). Returns a name for the edit and the edited plan (maybe invalid).
+fn room_list_edit(plan: &Plan, kind: u8, seed: u64) -> (String, Plan) {
+    let mut pick = Pick(seed | 1);
+    let mut next = plan.clone();
+    let s = pick.below(next.storeys.len());
+    let n = next.storeys[s].rooms.len();
+    let r = pick.below(n);
+    let name = match kind % 6 {
+        0 => {
+            let kind = pick.of(&KINDS);
+            let room = room_at_right(&next, s, r, &format!("ins{seed}"), kind);
+            let at = pick.below(n + 1);
+            next.storeys[s].rooms.insert(at, room);
+            format!("inserting a {kind:?} room at {at} of storey {s}")
+        }
+        1 => {
+            let count = 2 + pick.below(3);
+            let mut gone = Vec::new();
+            for _ in 0..count {
+                let len = next.storeys[s].rooms.len();
+                if len > 1 {
+                    gone.push(remove_room(&mut next, s, pick.below(len)));
+                }
+            }
+            format!("removing rooms {gone:?} of storey {s}")
+        }
+        2 => {
+            let id = remove_room(&mut next, s, r);
+            let len = next.storeys[s].rooms.len();
+            let kind = pick.of(&KINDS);
+            let room = room_at_right(&next, s, pick.below(len), &format!("rep{seed}"), kind);
+            next.storeys[s].rooms.push(room);
+            format!("removing {id} and appending a {kind:?} room on storey {s}")
+        }
+        3 => {
+            // A split's shape: the room keeps its place with new walls, its second part
+            // comes right after it.
+            let room = room_at_right(&next, s, r, &format!("part{seed}"), RoomKind::Private);
+            let storey = &mut next.storeys[s];
+            let edges = storey.rooms[r].polygon.len();
+            storey.rooms[r].wall_thickness_mm = vec![Some(250); edges];
+            storey.rooms.insert(r + 1, room);
+            format!("splitting room {r} of storey {s}")
+        }
+        4 => {
+            let storey = &mut next.storeys[s];
+            let old = std::mem::replace(&mut storey.rooms[r].id, format!("renamed{seed}"));
+            let new = storey.rooms[r].id.clone();
+            for o in storey.openings.iter_mut().filter(|o| o.room == old) {
+                o.room.clone_from(&new);
+            }
+            for f in storey.fixtures.iter_mut().filter(|f| f.room == old) {
+                f.room.clone_from(&new);
+            }
+            for room in &mut storey.rooms {
+                if room.belongs_to.as_deref() == Some(old.as_str()) {
+                    room.belongs_to = Some(new.clone());
+                }
+            }
+            format!("renaming room {old} to {new}")
+        }
+        _ => {
+            let other = pick.below(n);
+            next.storeys[s].rooms.swap(r, other);
+            format!("swapping rooms {r} and {other} of storey {s}")
+        }
+    };
+    (name, next)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Room lists edited every way (mixed with the other edits): each report equals a full
+    /// check's.
+    #[test]
+    fn incremental_equals_full_check_after_room_list_edits(
+        rooms in 40usize..80,
+        seed in 0u64..1000,
+        profile_index in 0usize..14,
+        edits in prop::collection::vec((any::<bool>(), 0u8..13, any::<u64>()), 1..12),
+    ) {
+        let mut all = profiles();
+        let profile = all.swap_remove(profile_index % all.len());
+        let mut plan = templates::irregular(rooms, 3, seed);
+        let mut checker = Checker::new(&plan, &profile);
+        for (list, kind, detail) in edits {
+            let (what, next) = if list {
+                room_list_edit(&plan, kind, detail)
+            } else {
+                edit(&plan, kind, detail)
+            };
+            if !validate(&next).is_empty() {
+                continue;
+            }
+            let touched = Touched::between(&plan, &next);
+            let report = checker.update(&next, &touched).clone();
+            assert_same(&report, &check(&next, &profile), &what);
+            plan = next;
+        }
+    }
+}
+
+/// Every room-list edit, each applied until one is valid, on every profile, one after the
+/// other on the same checker.
+#[test]
+fn every_room_list_edit_matches_a_full_check_on_every_profile() {
+    for profile in profiles() {
+        let mut plan = templates::irregular(60, 2, 9);
+        let mut checker = Checker::new(&plan, &profile);
+        for kind in 0..6u8 {
+            let mut applied = false;
+            for detail in 1..40u64 {
+                let (what, next) = room_list_edit(&plan, kind, detail * 7919);
+                if !validate(&next).is_empty() {
+                    continue;
+                }
+                let touched = Touched::between(&plan, &next);
+                let report = checker.update(&next, &touched).clone();
+                assert_same(&report, &check(&next, &profile), &what);
+                plan = next;
+                applied = true;
+                break;
+            }
+            assert!(applied, "room-list edit {kind} never made a valid plan");
+        }
+    }
+}
+
+/// A room appended against neighbours that share its wall turns their walls interior, and
+/// removing it turns them exterior again: the neighbours' areas follow, and so does every
+/// finding, with the room's own findings added at its place and dropped again.
+#[test]
+fn appending_and_removing_a_room_follows_the_neighbours_walls() {
+    let sh = profile::profile("sh-single").unwrap();
+    let plan = templates::irregular(641, 4, 1);
+    let mut checker = Checker::new(&plan, &sh);
+    // The room reaching down from the top of storey 1's right-hand side.
+    let r = (0..plan.storeys[1].rooms.len())
+        .min_by_key(|&r| {
+            let polygon = &plan.storeys[1].rooms[r].polygon;
+            let right = polygon.iter().map(|p| p.x).max();
+            (std::cmp::Reverse(right), polygon[0].y)
+        })
+        .unwrap();
+    let mut added = plan.clone();
+    let room = room_at_right(&plan, 1, r, "appended", RoomKind::Private);
+    added.storeys[1].rooms.push(room);
+    assert!(validate(&added).is_empty());
+    let report = checker
+        .update(&added, &Touched::between(&plan, &added))
+        .clone();
+    assert_same(&report, &check(&added, &sh), "appending a room");
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.rule_id == "SH-ROOM" && f.element_ids == ["appended"]));
+    let report = checker
+        .update(&plan, &Touched::between(&added, &plan))
+        .clone();
+    assert_same(&report, &check(&plan, &sh), "removing it again");
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.element_ids.iter().any(|id| id == "appended")));
+    assert_eq!(*checker.areas(), madori_rules::PlanAreas::compute(&plan));
+}
+
 /// Every kind of edit, each applied until one is valid, on every profile: a deterministic
 /// sweep so that no edit kind is left to chance.
 #[test]
@@ -426,4 +642,29 @@ fn the_checkers_capacity_equals_a_full_capacity_after_an_edit() {
             );
         }
     }
+}
+
+/// A balcony that shares no wall, made a private room: no area changes (its walls stay
+/// exterior), but it now counts, so the storey's and the dwelling's floor areas grow.
+#[test]
+fn a_lone_balcony_made_a_room_counts_in_the_dwelling_area() {
+    let sh = profile::profile("sh-single").unwrap();
+    let mut plan = templates::irregular(40, 2, 2);
+    let mut balcony = room_at_right(&plan, 0, 0, "lone", RoomKind::Balcony);
+    for v in &mut balcony.polygon {
+        *v = PointMm::new(v.x + 5_000, v.y);
+    }
+    plan.storeys[0].rooms.push(balcony);
+    assert!(validate(&plan).is_empty());
+    let mut checker = Checker::new(&plan, &sh);
+    let mut next = plan.clone();
+    let room = next.storeys[0].rooms.last_mut().unwrap();
+    room.kind = RoomKind::Private;
+    room.occupancy = Some(Occupancy::Persons(1));
+    let report = checker
+        .update(&next, &Touched::between(&plan, &next))
+        .clone();
+    let full = check(&next, &sh);
+    assert!(full.totals.dwelling_wall_centre_m2 > check(&plan, &sh).totals.dwelling_wall_centre_m2);
+    assert_same(&report, &full, "making a lone balcony a private room");
 }

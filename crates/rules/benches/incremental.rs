@@ -12,19 +12,9 @@ use madori_rules::{check, profile, Checker, Profile};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-fn measure(name: &str, iterations: usize, mut f: impl FnMut()) {
-    for _ in 0..iterations / 10 {
-        f();
-    }
-    let samples: Vec<Duration> = (0..iterations)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    print_figures(name, samples);
-}
+#[path = "../../plan/benches/measure.rs"]
+mod measure;
+use measure::measure;
 
 fn print_figures(name: &str, mut samples: Vec<Duration>) {
     let iterations = samples.len();

@@ -304,30 +304,6 @@ fn readout_view(
     }
 }
 
-/// The colour status of every element the report names: the worst status of the findings
-/// naming it, information only where nothing else names it (as `Report::worst_for`).
-fn room_colours(
-    report: &madori_rules::Report,
-) -> std::collections::HashMap<&str, madori_rules::Status> {
-    let mut verdicts: std::collections::HashMap<&str, madori_rules::Status> = Default::default();
-    let mut infos: std::collections::HashMap<&str, madori_rules::Status> = Default::default();
-    for f in &report.findings {
-        let map = if f.status == madori_rules::Status::Info {
-            &mut infos
-        } else {
-            &mut verdicts
-        };
-        for id in &f.element_ids {
-            let worst = map.entry(id.as_str()).or_insert(f.status);
-            *worst = (*worst).min(f.status);
-        }
-    }
-    for (id, status) in infos {
-        verdicts.entry(id).or_insert(status);
-    }
-    verdicts
-}
-
 /// The canvas with storey tabs.
 #[component]
 pub fn PlanView() -> impl IntoView {
@@ -525,7 +501,7 @@ pub fn PlanView() -> impl IntoView {
                     };
                     // Each room's colour: the worst status of the findings naming it, one pass
                     // over the findings (not one per room).
-                    let colours = room_colours(report);
+                    let colours = report.worst_by_element();
                     // Fixture symbols by room, so labels keep clear of them.
                     let mut symbols: std::collections::HashMap<&str, Vec<(f64, f64)>> =
                         Default::default();

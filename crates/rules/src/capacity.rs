@@ -18,7 +18,7 @@ use crate::checks::{meets, per, shared, single_parent, Ctx};
 use crate::facts::{Item, PrivateRoom};
 use crate::numbers;
 use crate::profile::{ParamKey, RuleId};
-use crate::report::{m2, Status};
+use crate::report::{m2, plural, Status};
 use serde::Serialize;
 
 /// The most any count here reaches: plans hold at most this many people (validation bounds
@@ -614,9 +614,4 @@ fn level_limit(ctx: &Ctx<'_, '_>, rule: RuleId) -> Limit {
         next_ja: format!("もう 1 人: +{} ㎡", numbers::shortfall(short)),
         next_en: format!("one more: +{} ㎡", numbers::shortfall(short)),
     }
-}
-
-/// `n` with the singular or plural noun (`1 room`, `2 rooms`).
-pub fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

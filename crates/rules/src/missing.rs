@@ -112,7 +112,7 @@ pub fn missing_inputs(facts: &Facts<'_>, profile: &Profile) -> Vec<MissingInput>
         });
     };
     let rooms_en =
-        |n: usize, what: &str| crate::capacity::plural(n as u32, what, &format!("{what}s"));
+        |n: usize, what: &str| crate::report::plural(n as u32, what, &format!("{what}s"));
     if !untyped.is_empty() {
         let n = untyped.len();
         push(

@@ -280,16 +280,29 @@ impl Report {
     /// only counts when nothing else names the element, so a relaxation note does not hide
     /// a pass. `None` when no finding names it.
     pub fn worst_for(&self, element_id: &str) -> Option<Status> {
-        let naming = || {
-            self.findings
-                .iter()
-                .filter(move |f| f.element_ids.iter().any(|e| e == element_id))
-                .map(|f| f.status)
-        };
-        naming()
-            .filter(|s| *s != Status::Info)
-            .min()
-            .or_else(|| naming().min())
+        self.worst_by_element().get(element_id).copied()
+    }
+
+    /// [`Report::worst_for`] of every element the findings name, in one pass over the
+    /// findings (the canvas colours every room of a storey on each move).
+    pub fn worst_by_element(&self) -> std::collections::HashMap<&str, Status> {
+        let mut verdicts: std::collections::HashMap<&str, Status> = Default::default();
+        let mut infos: std::collections::HashMap<&str, Status> = Default::default();
+        for f in &self.findings {
+            let map = if f.status == Status::Info {
+                &mut infos
+            } else {
+                &mut verdicts
+            };
+            for id in &f.element_ids {
+                let worst = map.entry(id.as_str()).or_insert(f.status);
+                *worst = (*worst).min(f.status);
+            }
+        }
+        for (id, status) in infos {
+            verdicts.entry(id).or_insert(status);
+        }
+        verdicts
     }
 
     /// The report as the documented JSON (see `docs/report-format.md`).
@@ -329,6 +342,11 @@ pub fn num(value: f64, decimals: u32) -> String {
     } else {
         text
     }
+}
+
+/// `n` with the singular or plural English noun (`1 room`, `2 rooms`).
+pub fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Formats an area in ㎡ with two decimals, rounded as the report says

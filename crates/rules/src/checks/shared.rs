@@ -306,7 +306,7 @@ pub fn relaxation(ctx: &mut Ctx<'_, '_>) {
             ja: format!("地域の緩和 ({} ㎡) を {used} 室が使っています (上限 {allowed} 室)", num(relaxed_min_m2, 2)),
             en: format!(
                 "{} the local relaxation to {} ㎡ (at most {allowed} may)",
-                crate::capacity::plural(used as u32, "room uses", "rooms use"),
+                crate::report::plural(used as u32, "room uses", "rooms use"),
                 num(relaxed_min_m2, 2)
             ),
             hint_ja: if ok { String::new() } else { "緩和の上限を超える居室を広げます".into() },
@@ -359,7 +359,7 @@ pub(crate) fn occupancy_finding(ctx: &Ctx<'_, '_>, p: &PrivateRoom<'_>) -> Draft
             ja: format!("{name}: {persons} 人 (上限 {} 人)", num(max, 0)),
             en: format!(
                 "{name}: {} (at most {})",
-                crate::capacity::plural(persons, "person", "persons"),
+                crate::report::plural(persons, "person", "persons"),
                 num(max, 0)
             ),
             hint_ja: if ok {

@@ -463,7 +463,7 @@ pub fn level(ctx: &mut Ctx<'_, '_>, rule: RuleId) {
             text: text(move || {
                 let (have, need) = crate::numbers::compared(whole, required, ok);
                 let short = crate::numbers::shortfall(required - whole);
-                let household_en = crate::capacity::plural(persons, "person", "persons");
+                let household_en = crate::report::plural(persons, "person", "persons");
                 Texts {
                     formula: format!(
                         "{formula_head} = {need} ㎡ {} {have} ㎡",

@@ -39,6 +39,12 @@ if ! grep -q 'data-testid="totals-area">延床面積' <<<"$dom"; then
   exit 1
 fi
 echo "release build renders: $(grep -o 'data-testid="totals-area">[^<]*' <<<"$dom")"
+# The page names its icon and the icon is there (a missing favicon is a 404 on every load).
+icon=$(grep -o 'rel="icon" href="/[^"]*"' dist/index.html | sed 's/.*href="\/\([^"]*\)"/\1/')
+if [ -z "$icon" ] || [ ! -s "dist/$icon" ]; then
+  echo "the release build has no favicon" >&2
+  exit 1
+fi
 wasm=$(ls dist/*_bg.wasm)
 echo "release wasm: $(stat -c %s "$wasm") bytes, $(gzip -9 -c "$wasm" | wc -c) bytes gzipped"
 printf '\n\033[1mall checks passed\033[0m\n'

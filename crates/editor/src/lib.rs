@@ -369,6 +369,21 @@ impl Editor {
         }
     }
 
+    /// Shows the gesture's origin again, as if nothing had been previewed (a rectangle dragged
+    /// back to no width). The gesture goes on.
+    pub fn preview_origin(&mut self) {
+        if let Some(gesture) = &mut self.gesture {
+            restore(
+                &mut self.plan,
+                &gesture.origin,
+                gesture.shown_dirty.as_ref(),
+            );
+            // The shown plan is the origin now; the next step may copy more than it needs,
+            // which is rare and correct.
+            gesture.shown_dirty = None;
+        }
+    }
+
     /// Ends the gesture as one undo step (none if nothing changed).
     pub fn commit(&mut self) {
         if let Some(gesture) = self.gesture.take() {

@@ -1020,6 +1020,11 @@ impl Editor {
     /// nothing new); the preview room is selected.
     fn preview_rect(&mut self, start: PointMm, corner: PointMm) -> Result<(), crate::EditError> {
         if corner.x == start.x || corner.y == start.y {
+            // No width or no depth: no room on screen (not the last one that had both).
+            self.preview_origin();
+            if matches!(self.selection, Selection::Room(_)) {
+                self.selection = Selection::None;
+            }
             return Ok(());
         }
         let id = fresh_id(

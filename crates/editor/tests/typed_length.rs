@@ -561,3 +561,27 @@ proptest! {
 const AXIS_MARGIN: f64 = 2.99;
 /// Outside it likewise.
 const AXIS_MARGIN_OUT: f64 = 0.01;
+
+#[test]
+fn a_rectangle_dragged_back_to_no_width_shows_no_room() {
+    let mut ed = madori_editor::Editor::new(madori_editor::empty_plan());
+    ed.tool(madori_editor::tools::Tool::Room)
+        .down(0.0, 0.0)
+        .drag(3640.0, 2730.0);
+    assert_eq!(
+        ed.plan.storeys[0].rooms.len(),
+        1,
+        "the preview shows the room"
+    );
+    ed.drag(0.0, 2730.0);
+    assert!(
+        ed.plan.storeys[0].rooms.is_empty(),
+        "no width: the preview shows nothing, not the last room"
+    );
+    ed.drag(2730.0, 2730.0).up();
+    assert_eq!(ed.plan.storeys[0].rooms.len(), 1);
+    let area = madori_rules::area::wall_centre_area_m2(&ed.plan.storeys[0].rooms[0].polygon);
+    assert!((area - 7.4529).abs() < 1e-9, "{area}");
+    ed.undo();
+    assert!(ed.plan.storeys[0].rooms.is_empty(), "one undo step");
+}

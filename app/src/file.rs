@@ -42,6 +42,7 @@ pub fn save(state: AppState) -> Result<(), JsValue> {
     anchor.set_href(&url);
     anchor.set_download(&name);
     anchor.click();
+    state.mark_saved();
     web_sys::Url::revoke_object_url(&url)
 }
 
@@ -54,7 +55,7 @@ pub fn open_text(state: AppState, text: &str) {
         Ok(plan) => {
             state.file_problems.set(Vec::new());
             state.refused_text.set(None);
-            state.open(plan);
+            state.replace(plan);
         }
         Err(problems) => {
             let repairable = problems.iter().any(|p| p.repairable);
@@ -75,7 +76,7 @@ pub fn open_repaired(state: AppState) {
         Ok((plan, repairs)) => {
             state.file_problems.set(Vec::new());
             state.refused_text.set(None);
-            state.open(plan);
+            state.replace(plan);
             state.file_repairs.set(repairs);
         }
         Err(problems) => {

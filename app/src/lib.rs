@@ -31,6 +31,7 @@ pub fn App(
     }
     provide_context(state);
     keyboard::install(state);
+    warn_before_leaving(state);
     view! {
         <div class="app" data-testid="app">
             <Toolbar />
@@ -45,6 +46,26 @@ pub fn App(
             <TotalsBar />
         </div>
     }
+}
+
+/// Asks the browser to confirm a reload or a closed tab while there are unsaved changes.
+fn warn_before_leaving(state: AppState) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |ev: web_sys::BeforeUnloadEvent| {
+            if state.unsaved() {
+                ev.prevent_default();
+                ev.set_return_value("unsaved");
+            }
+        },
+    );
+    let _ =
+        window.add_event_listener_with_callback("beforeunload", listener.as_ref().unchecked_ref());
+    // The page lives as long as the listener: the closure is handed to the browser for good.
+    listener.forget();
 }
 
 /// Mounts the app on the page body.

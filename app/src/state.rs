@@ -51,6 +51,11 @@ pub struct AppState {
     pub file_repairs: RwSignal<Vec<madori_plan::Repair>>,
     /// Why the chosen local override was dropped (it does not apply to the profile), `(ja, en)`.
     pub local_note: RwSignal<Option<(String, String)>>,
+    /// The plan as last opened or saved, to tell whether there are unsaved changes.
+    saved: StoredValue<Arc<Plan>>,
+    /// A plan waiting to replace the one on screen until the user says what to do with the
+    /// unsaved changes.
+    pub pending: RwSignal<Option<Arc<Plan>>>,
 }
 
 /// The template shown first.
@@ -156,6 +161,30 @@ impl AppState {
             refused_text: RwSignal::new(None),
             file_repairs: RwSignal::new(Vec::new()),
             local_note: RwSignal::new(None),
+            saved: StoredValue::new(plan.get_untracked()),
+            pending: RwSignal::new(None),
+        }
+    }
+
+    /// Whether the plan on screen differs from the one last opened or saved.
+    pub fn unsaved(&self) -> bool {
+        let now = self.plan.get_untracked();
+        self.saved
+            .with_value(|saved| !Arc::ptr_eq(saved, &now) && **saved != *now)
+    }
+
+    /// Records the plan on screen as saved.
+    pub fn mark_saved(&self) {
+        self.saved.set_value(self.plan.get_untracked());
+    }
+
+    /// Replaces the plan (a template, 新規, a file): at once when nothing is unsaved,
+    /// otherwise it waits in [`AppState::pending`] and the page asks first.
+    pub fn replace(&self, plan: Plan) {
+        if self.unsaved() {
+            self.pending.set(Some(Arc::new(plan)));
+        } else {
+            self.open(plan);
         }
     }
 
@@ -188,8 +217,10 @@ impl AppState {
     /// Opens a plan (template or new): fresh history, fitted view, and the profile its target
     /// household names (`dwelling.target_household`).
     pub fn open(&self, plan: Plan) {
+        self.pending.set(None);
         self.choose_profile(profile::default_profile_id(&plan));
         self.editor.update(|e| e.load(plan));
+        self.mark_saved();
         self.highlighted.set(Vec::new());
         self.fit();
     }

@@ -570,3 +570,40 @@ async fn a_new_plan_asks_for_its_structure_and_its_name_can_be_edited() {
     assert_eq!(state.plan.get_untracked().name, "新しい間取り");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn replacing_an_edited_plan_asks_first_and_loses_nothing_unasked() {
+    let (root, state) = mount_with_state();
+    settle().await;
+    // Nothing edited: a template opens at once.
+    choose(&root, "template-select", "kodan-3dk").await;
+    assert!(try_query(&root, "unsaved-dialog").is_none());
+    assert!(try_query(&root, "room-r3").is_some());
+    assert!(!state.unsaved());
+    // An edit, then another template: the page asks and the plan stays.
+    type_into(&root, "plan-name", "改修案 A").await;
+    assert!(state.unsaved());
+    choose(&root, "template-select", "wooden-house-shared").await;
+    assert!(try_query(&root, "unsaved-dialog").is_some(), "asks first");
+    assert_eq!(state.plan.get_untracked().name, "改修案 A");
+    click(&root, "cancel-replace").await;
+    assert!(try_query(&root, "unsaved-dialog").is_none());
+    assert_eq!(
+        state.plan.get_untracked().name,
+        "改修案 A",
+        "cancel keeps the work"
+    );
+    // 新規 asks too; discarding opens the new plan.
+    click(&root, "new-plan").await;
+    click(&root, "new-plan-wooden").await;
+    assert!(try_query(&root, "unsaved-dialog").is_some());
+    click(&root, "discard-and-open").await;
+    assert_eq!(state.plan.get_untracked().name, "新しい間取り");
+    assert!(!state.unsaved());
+    // Undoing back to what was opened is not a change.
+    type_into(&root, "plan-name", "B").await;
+    assert!(state.unsaved());
+    key("z", true, false).await;
+    assert!(!state.unsaved());
+    root.remove();
+}

@@ -10,6 +10,7 @@ use madori_editor::tools::{Measure, Mode, Modifiers, Readout};
 use madori_editor::viewport::ScreenPx;
 use madori_editor::Selection;
 use madori_plan::geometry::distance_mm;
+use madori_plan::Plan;
 use madori_plan::{FixtureKind, OpeningKind, PointMm, Room};
 use madori_rules::area::label_position_mm;
 use madori_rules::numbers;
@@ -826,6 +827,27 @@ pub fn PlanView() -> impl IntoView {
                     }
                 })
             }}
+            {move || state.pending.with(Option::is_some).then(|| {
+                let l = lang.get();
+                let open_pending = move || {
+                    if let Some(plan) = state.pending.get_untracked() {
+                        state.open(Plan::clone(&plan));
+                    }
+                };
+                view! {
+                    <div class="file-problems unsaved" data-testid="unsaved-dialog" role="alertdialog">
+                        <strong>{t(l, Key::UnsavedChanges)}</strong>
+                        <p>{t(l, Key::UnsavedAsk)}</p>
+                        <button data-testid="save-then-open" on:click=move |_| {
+                            if crate::file::save(state).is_ok() {
+                                open_pending();
+                            }
+                        }>{t(l, Key::SaveThenOpen)}</button>
+                        <button data-testid="discard-and-open" on:click=move |_| open_pending()>{t(l, Key::DiscardAndOpen)}</button>
+                        <button data-testid="cancel-replace" on:click=move |_| state.pending.set(None)>{t(l, Key::Cancel)}</button>
+                    </div>
+                }
+            })}
             {move || {
                 let repairs = state.file_repairs.get();
                 (!repairs.is_empty()).then(|| {

@@ -82,15 +82,21 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <header class="toolbar" data-testid="toolbar">
             <strong class="brand">{move || t(lang.get(), Key::AppTitle)}</strong>
+            // A menu of templates to open, not a display of the plan on screen (which may have
+            // been edited, or come from a file): it goes back to its title after each choice.
             <select
                 data-testid="template-select"
                 title=move || t(lang.get(), Key::Template)
-                on:change=move |ev| state.open(load_template(&event_target_value(&ev)))
+                on:change=move |ev| {
+                    state.replace(load_template(&event_target_value(&ev)));
+                    event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                }
             >
+                <option value="" selected disabled>{move || format!("{}…", t(lang.get(), Key::Template))}</option>
                 {TEMPLATES
                     .iter()
                     .map(|(name, _)| {
-                        view! { <option value=*name selected=*name == crate::state::FIRST_TEMPLATE>{move || crate::i18n::template_name(lang.get(), name)}</option> }
+                        view! { <option value=*name>{move || crate::i18n::template_name(lang.get(), name)}</option> }
                     })
                     .collect_view()}
             </select>
@@ -113,7 +119,7 @@ pub fn Toolbar() -> impl IntoView {
                                     asking_structure.set(false);
                                     let mut plan = madori_editor::empty_plan();
                                     plan.dwelling.construction = construction;
-                                    state.open(plan);
+                                    state.replace(plan);
                                 }>{move || t(lang.get(), label)}</button>
                             }
                         }).collect_view()}

@@ -162,8 +162,8 @@ pub struct AreaSum {
     pub tsubo: String,
 }
 
-/// Exact areas are kept in units of 0.5 mm² (twice the area in mm²); one such unit is
-/// 5 × 10⁻⁷ ㎡, so `twice × 5` is the area in units of 10⁻⁷ ㎡.
+/// Decimals of an exact ㎡ value. Exact areas are kept as twice the area in mm² (units of
+/// 0.5 mm² = 5 × 10⁻⁷ ㎡), so `twice × 5` is the area in units of 10⁻⁷ ㎡.
 const DECIMALS_EXACT: u32 = 7;
 
 /// The 求積表 of a validated plan, printed with `rounding`.
@@ -272,7 +272,7 @@ fn room_line(room: &Room, label: String, rounding: Rounding) -> (RoomLine, i128)
             let terms = coordinate_terms(&room.polygon);
             let formula = format!(
                 "½ × |Σ xᵢ(yᵢ₊₁ − yᵢ₋₁)| = ½ × |{}|",
-                exact_signed_text(2 * madori_plan::geometry::signed_area_twice_mm2(&room.polygon))
+                exact_text(2 * madori_plan::geometry::signed_area_twice_mm2(&room.polygon))
             );
             (Method::Coordinates, formula, Vec::new(), terms)
         }
@@ -310,7 +310,7 @@ fn coordinate_terms(polygon: &[PointMm]) -> Vec<Term> {
                     metres(prev.y)
                 ),
                 // The term in mm² is twice itself in half-mm² units.
-                value_m2: exact_signed_text(2 * i128::from(p.x) * dy),
+                value_m2: exact_text(2 * i128::from(p.x) * dy),
             }
         })
         .collect()
@@ -349,7 +349,7 @@ fn rectilinear_rectangles(polygon: &[PointMm]) -> Option<Vec<(i64, i64)>> {
             .map(|&(_, _, y)| y)
             .collect();
         ys.sort_unstable();
-        if ys.len() % 2 != 0 {
+        if !ys.len().is_multiple_of(2) {
             return None;
         }
         let mut next_open = Vec::with_capacity(ys.len() / 2);
@@ -419,13 +419,8 @@ fn hundredths_text(hundredths: i128) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
-/// Twice an area in mm² as exact ㎡ text, without trailing zeros (`9.9372`).
+/// Twice a (signed) area in mm² as exact ㎡ text, without trailing zeros (`9.9372`).
 fn exact_text(twice: i128) -> String {
-    exact_signed_text(twice)
-}
-
-/// Twice a signed area in mm² as exact ㎡ text, without trailing zeros.
-fn exact_signed_text(twice: i128) -> String {
     // twice × 5 is the value in units of 10⁻⁷ ㎡.
     let units = twice * 5;
     let scale = 10_u128.pow(DECIMALS_EXACT);
@@ -485,7 +480,7 @@ mod tests {
         assert_eq!(exact_text(1), "0.0000005");
         assert_eq!(exact_text(2 * 9_937_200), "9.9372");
         assert_eq!(exact_text(2_000_000), "1");
-        assert_eq!(exact_signed_text(-3), "-0.0000015");
+        assert_eq!(exact_text(-3), "-0.0000015");
         assert_eq!(metres(3640), "3.640");
         assert_eq!(metres(-5), "-0.005");
     }

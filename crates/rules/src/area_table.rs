@@ -32,7 +32,7 @@
 //!   sees they were left out on purpose.
 //!
 //! The decomposition is quadratic in a room's vertices (each slab looks at every horizontal
-//! edge), like the validator's own self-intersection test, and bounded by
+//! edge, and matches its strips to the previous slab's in one pass), like the validator's own self-intersection test, and bounded by
 //! [`madori_plan::validate::MAX_VERTICES_PER_ROOM`]. An outline a validated plan cannot contain
 //! (self-intersecting, so the slabs do not add up to its area) falls back to the coordinate
 //! method instead of printing a wrong decomposition.
@@ -353,15 +353,15 @@ fn rectilinear_rectangles(polygon: &[PointMm]) -> Option<Vec<(i64, i64)>> {
             return None;
         }
         let mut next_open = Vec::with_capacity(ys.len() / 2);
+        // `open` is in y order, as the strips of each slab are: one pass matches them.
+        let mut candidates = open.iter().peekable();
         for pair in ys.chunks_exact(2) {
             let (y0, y1) = (pair[0], pair[1]);
             if y0 == y1 {
                 continue;
             }
-            match open
-                .iter()
-                .find(|&&i| rects[i].1 == x0 && rects[i].2 == y0 && rects[i].3 == y1)
-            {
+            while candidates.next_if(|&&i| rects[i].2 < y0).is_some() {}
+            match candidates.next_if(|&&i| rects[i].2 == y0 && rects[i].3 == y1) {
                 Some(&i) => {
                     rects[i].1 = x1;
                     next_open.push(i);

@@ -443,3 +443,28 @@ fn the_table_serialises_as_plain_data() {
     assert_eq!(json["total"]["area_m2"], "9.93");
     assert_eq!(json["rounding_ja"], "切捨");
 }
+
+/// A C-shaped room opening to the right, with an extra vertex on its top wall at x = 2000:
+/// the slabs either side of x = 2000 hold the same two strips, which merge into two 2 × 1 m
+/// rectangles rather than four 1 × 1 m ones.
+#[test]
+fn strips_spanning_the_same_interval_merge_across_slabs() {
+    let polygon = pts(&[
+        (0, 0),
+        (2000, 0),
+        (3000, 0),
+        (3000, 1000),
+        (1000, 1000),
+        (1000, 2000),
+        (3000, 2000),
+        (3000, 3000),
+        (0, 3000),
+    ]);
+    let line = &area_table(&one_room(polygon), Rounding::Truncate).storeys[0].rooms[0];
+    assert_eq!(line.method, Method::Rectangles);
+    assert_eq!(
+        line.formula,
+        "1.000 × 3.000 + 2.000 × 1.000 + 2.000 × 1.000"
+    );
+    assert_eq!(line.exact_m2, "7");
+}

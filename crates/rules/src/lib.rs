@@ -15,6 +15,7 @@
 //! ```
 
 pub mod area;
+pub mod area_table;
 pub mod capacity;
 pub mod checks;
 pub mod facts;

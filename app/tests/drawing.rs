@@ -1,35 +1,17 @@
 //! Drawing in the real app by typed lengths, with the readout beside the pointer.
 
 use wasm_bindgen_test::*;
-use web_sys::{Element, KeyboardEvent, KeyboardEventInit};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
 use common::*;
 
-/// A key pressed on the page (as the keyboard does, on the focused body).
-async fn key(key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .body()
-        .unwrap()
-        .dispatch_event(&event)
-        .unwrap();
-    settle().await;
-}
-
 /// Types `text` one key at a time.
 async fn type_keys(text: &str) {
     for c in text.chars() {
-        key(&c.to_string()).await;
+        key(&c.to_string(), false, false).await;
     }
 }
 
@@ -58,7 +40,7 @@ async fn a_room_drawn_by_typed_lengths_with_the_readout_showing_length_and_coord
     type_keys("3640").await;
     assert!(try_query(&root, "readout").is_none());
     assert_eq!(rooms(&root), 0);
-    key("p").await;
+    key("p", false, false).await;
     assert!(
         query(&root, "tool-polygon").class_list().contains("active"),
         "P chose the polygon tool"
@@ -71,26 +53,26 @@ async fn a_room_drawn_by_typed_lengths_with_the_readout_showing_length_and_coord
     assert_eq!(text(&root, "readout-at"), "座標 2730, 0 mm");
     assert!(text(&root, "readout-hint").contains("Enter"));
     type_keys("3641").await;
-    key("Backspace").await;
+    key("Backspace", false, false).await;
     type_keys("0").await;
     assert!(
         text(&root, "readout-typed").contains("3640"),
         "{}",
         text(&root, "readout-typed")
     );
-    key("Enter").await;
+    key("Enter", false, false).await;
     assert!(try_query(&root, "readout-typed").is_none());
     move_to(&root, 3640.0, 2000.0).await;
     assert_eq!(text(&root, "readout-measure"), "長さ 1820 mm");
     assert_eq!(text(&root, "readout-at"), "座標 3640, 1820 mm");
     type_keys("2730").await;
-    key("Enter").await;
+    key("Enter", false, false).await;
     move_to(&root, 1000.0, 2730.0).await;
     type_keys("3640").await;
-    key("Enter").await;
+    key("Enter", false, false).await;
     move_to(&root, 0.0, 1000.0).await;
     type_keys("2730").await;
-    key("Enter").await;
+    key("Enter", false, false).await;
     assert_eq!(rooms(&root), 1, "the last side closed the polygon");
     assert_eq!(text(&root, "room-area-room1"), "9.93㎡ 6.1帖");
     assert!(
@@ -99,7 +81,7 @@ async fn a_room_drawn_by_typed_lengths_with_the_readout_showing_length_and_coord
     );
 
     // Rectangle: a click, then width,depth towards the pointer.
-    key("r").await;
+    key("r", false, false).await;
     click_at(&root, 4550.0, 0.0).await;
     move_to(&root, 6370.0, 1820.0).await;
     assert_eq!(
@@ -109,7 +91,7 @@ async fn a_room_drawn_by_typed_lengths_with_the_readout_showing_length_and_coord
     assert_eq!(text(&root, "readout-at"), "座標 6370, 1820 mm");
     type_keys("3640,2730").await;
     assert!(text(&root, "readout-typed").contains("3640,2730"));
-    key("Enter").await;
+    key("Enter", false, false).await;
     assert_eq!(rooms(&root), 2);
     assert_eq!(text(&root, "room-area-room2"), "9.93㎡ 6.1帖");
     assert!(try_query(&root, "readout").is_none());
@@ -118,22 +100,22 @@ async fn a_room_drawn_by_typed_lengths_with_the_readout_showing_length_and_coord
     click_at(&root, 9100.0, 0.0).await;
     move_to(&root, 10000.0, 1000.0).await;
     type_keys("0,2730").await;
-    key("Enter").await;
+    key("Enter", false, false).await;
     assert!(
         text(&root, "status-message").contains("1〜1000000 mm"),
         "{}",
         text(&root, "status-message")
     );
     // Esc clears the typed text, then the drawing.
-    key("Escape").await;
+    key("Escape", false, false).await;
     assert!(try_query(&root, "readout-typed").is_none());
     assert!(try_query(&root, "readout").is_some());
-    key("Escape").await;
+    key("Escape", false, false).await;
     assert!(try_query(&root, "readout").is_none());
     assert_eq!(rooms(&root), 2);
 
     // Dragging a wall with the select tool reads its offset.
-    key("v").await;
+    key("v", false, false).await;
     pointer(&root, "pointerdown", 8190.0, 1365.0);
     pointer(&root, "pointermove", 8600.0, 1365.0);
     pointer(&root, "pointermove", 9100.0, 1365.0);

@@ -12,40 +12,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-/// A drag in world millimetres, in several moves, as one gesture.
-async fn drag(root: &Element, from: (f64, f64), to: (f64, f64)) {
-    pointer(root, "pointerdown", from.0, from.1);
-    for i in 1..=5 {
-        let f = f64::from(i) / 5.0;
-        pointer(
-            root,
-            "pointermove",
-            from.0 + (to.0 - from.0) * f,
-            from.1 + (to.1 - from.1) * f,
-        );
-    }
-    pointer(root, "pointerup", to.0, to.1);
-    settle().await;
-}
-
-async fn key(key: &str, ctrl: bool, shift: bool) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_ctrl_key(ctrl);
-    init.set_shift_key(shift);
-    init.set_bubbles(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .body()
-        .unwrap()
-        .dispatch_event(&event)
-        .unwrap();
-    settle().await;
-}
-
 fn rooms(root: &Element) -> u32 {
     root.query_selector_all("g.room").unwrap().length()
 }

@@ -102,3 +102,40 @@ pub fn pointer(root: &Element, kind: &str, x: f64, y: f64) {
     let event = PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
     query(root, "plan-canvas").dispatch_event(&event).unwrap();
 }
+
+/// A key pressed on the page, as the keyboard sends it to the body (`ctrl`, `shift` held).
+pub async fn key(key: &str, ctrl: bool, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap()
+        .dispatch_event(&event)
+        .unwrap();
+    settle().await;
+}
+
+/// A drag in world millimetres, in several moves, as one gesture.
+pub async fn drag(root: &Element, from: (f64, f64), to: (f64, f64)) {
+    pointer(root, "pointerdown", from.0, from.1);
+    for i in 1..=5 {
+        let f = f64::from(i) / 5.0;
+        pointer(
+            root,
+            "pointermove",
+            from.0 + (to.0 - from.0) * f,
+            from.1 + (to.1 - from.1) * f,
+        );
+    }
+    pointer(root, "pointerup", to.0, to.1);
+    settle().await;
+}

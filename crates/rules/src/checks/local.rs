@@ -295,21 +295,8 @@ pub fn toshima_family(ctx: &mut Ctx<'_, '_>) {
             required: sqm(relaxed),
             text: text(move || {
                 let need = numbers::required(relaxed);
-                let list = small
-                    .iter()
-                    .map(|(_, name, area)| {
-                        let (have, need) = numbers::compared(*area, relaxed, false);
-                        format!("{name} {have} ㎡ < {need} ㎡")
-                    })
-                    .collect::<Vec<_>>()
-                    .join("、");
-                let hint = small
-                    .iter()
-                    .map(|(_, name, area)| {
-                        format!("{name} +{} ㎡", numbers::shortfall(relaxed - area))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("、");
+                let (list, shortfalls) = below_minimum(&small, relaxed);
+                let (list, hint) = (list.join("、"), shortfalls.join("、"));
                 Texts {
                     formula: if ok {
                         smallest.map_or_else(
@@ -407,18 +394,8 @@ pub fn tokyo_room(ctx: &mut Ctx<'_, '_>) {
             required: sqm(min),
             text: text(move || {
                 let need = numbers::required(min);
-                let list = small
-                    .iter()
-                    .map(|(_, name, area)| {
-                        let (have, need) = numbers::compared(*area, min, false);
-                        format!("{name} {have} ㎡ < {need} ㎡")
-                    })
-                    .collect::<Vec<_>>()
-                    .join("、");
-                let shortfalls: Vec<String> = small
-                    .iter()
-                    .map(|(_, name, area)| format!("{name} +{} ㎡", numbers::shortfall(min - area)))
-                    .collect();
+                let (list, shortfalls) = below_minimum(&small, min);
+                let list = list.join("、");
                 Texts {
                     formula: if ok {
                         smallest.map_or_else(
@@ -447,4 +424,20 @@ pub fn tokyo_room(ctx: &mut Ctx<'_, '_>) {
             }),
         },
     );
+}
+
+/// Rooms `(id, name, area)` below `min_m2`, as both local rules print them: each as
+/// `name have ㎡ < need ㎡` (numbers that agree with the verdict) and each shortfall as
+/// `name +x ㎡` (rounded up, so enlarging by it is enough).
+fn below_minimum(small: &[(String, String, f64)], min_m2: f64) -> (Vec<String>, Vec<String>) {
+    small
+        .iter()
+        .map(|(_, name, area)| {
+            let (have, need) = numbers::compared(*area, min_m2, false);
+            (
+                format!("{name} {have} ㎡ < {need} ㎡"),
+                format!("{name} +{} ㎡", numbers::shortfall(min_m2 - area)),
+            )
+        })
+        .unzip()
 }

@@ -419,6 +419,7 @@ impl Command {
                     rooms: vec![],
                     openings: vec![],
                     fixtures: vec![],
+                    underlay: None,
                 });
             }
             Self::UpdateDwelling(dwelling) => plan.dwelling = dwelling.clone(),

@@ -13,7 +13,9 @@
 //! bounds the estimate ([`Bytes`]) of what the history holds; the oldest steps are dropped
 //! first, and the newest step is always kept so the last edit can be undone.
 
-use madori_plan::{Dwelling, Fixture, Opening, Plan, Room, Storey};
+use madori_plan::{
+    CheckSettings, Dwelling, EmbeddedImage, Fixture, Opening, Plan, Room, Storey, Underlay, Variant,
+};
 
 /// Memory the undo and redo history may hold (estimated, see [`Bytes`]), bytes.
 pub const HISTORY_BUDGET_BYTES: usize = 64 * 1024 * 1024;
@@ -84,6 +86,7 @@ impl Bytes for Storey {
     fn heap_bytes(&self) -> usize {
         self.id.len()
             + self.name.len()
+            + self.underlay.heap_bytes()
             + self.rooms.heap_bytes()
             + self.openings.heap_bytes()
             + self.fixtures.heap_bytes()
@@ -96,9 +99,49 @@ impl Bytes for Dwelling {
     }
 }
 
+impl Bytes for Underlay {
+    fn heap_bytes(&self) -> usize {
+        self.image.len()
+    }
+}
+
+impl Bytes for CheckSettings {
+    fn heap_bytes(&self) -> usize {
+        self.profile.len()
+            + self.local_override.heap_bytes()
+            + self
+                .values
+                .iter()
+                .map(|v| std::mem::size_of_val(v) + v.key.len() + v.source.len())
+                .sum::<usize>()
+    }
+}
+
+impl Bytes for Variant {
+    fn heap_bytes(&self) -> usize {
+        self.id.len()
+            + self.name.len()
+            + self.note.len()
+            + self.dwelling.heap_bytes()
+            + self.check.heap_bytes()
+            + self.storeys.heap_bytes()
+    }
+}
+
+impl Bytes for EmbeddedImage {
+    fn heap_bytes(&self) -> usize {
+        self.id.len() + self.data_url.len()
+    }
+}
+
 impl Bytes for Plan {
     fn heap_bytes(&self) -> usize {
-        self.name.len() + self.dwelling.heap_bytes() + self.storeys.heap_bytes()
+        self.name.len()
+            + self.dwelling.heap_bytes()
+            + self.storeys.heap_bytes()
+            + self.check.heap_bytes()
+            + self.variants.heap_bytes()
+            + self.images.heap_bytes()
     }
 }
 
@@ -181,6 +224,7 @@ struct StoreyFields {
     id: String,
     name: String,
     ceiling_height_mm: Option<u32>,
+    underlay: Option<Underlay>,
 }
 
 impl StoreyFields {
@@ -189,6 +233,7 @@ impl StoreyFields {
             id: storey.id.clone(),
             name: storey.name.clone(),
             ceiling_height_mm: storey.ceiling_height_mm,
+            underlay: storey.underlay.clone(),
         }
     }
 
@@ -196,6 +241,11 @@ impl StoreyFields {
         storey.id.clone_from(&self.id);
         storey.name.clone_from(&self.name);
         storey.ceiling_height_mm = self.ceiling_height_mm;
+        storey.underlay.clone_from(&self.underlay);
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.id.len() + self.name.len() + self.underlay.heap_bytes()
     }
 }
 
@@ -222,6 +272,9 @@ struct Head {
     format_version: u32,
     name: String,
     dwelling: Dwelling,
+    check: Option<CheckSettings>,
+    variants: Vec<Variant>,
+    images: Vec<EmbeddedImage>,
 }
 
 impl Head {
@@ -230,7 +283,37 @@ impl Head {
             format_version: plan.format_version,
             name: plan.name.clone(),
             dwelling: plan.dwelling.clone(),
+            check: plan.check.clone(),
+            variants: plan.variants.clone(),
+            images: plan.images.clone(),
         }
+    }
+
+    /// Whether the plan-level fields of two plans differ.
+    fn differs(before: &Plan, after: &Plan) -> bool {
+        before.format_version != after.format_version
+            || before.name != after.name
+            || before.dwelling != after.dwelling
+            || before.check != after.check
+            || before.variants != after.variants
+            || before.images != after.images
+    }
+
+    fn write(self, plan: &mut Plan) {
+        plan.format_version = self.format_version;
+        plan.name = self.name;
+        plan.dwelling = self.dwelling;
+        plan.check = self.check;
+        plan.variants = self.variants;
+        plan.images = self.images;
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.name.len()
+            + self.dwelling.heap_bytes()
+            + self.check.heap_bytes()
+            + self.variants.heap_bytes()
+            + self.images.heap_bytes()
     }
 }
 
@@ -247,10 +330,7 @@ pub(crate) struct Delta {
 impl Delta {
     /// What differs between `before` and `after`.
     pub(crate) fn between(before: &Plan, after: &Plan) -> Self {
-        let head = (before.format_version != after.format_version
-            || before.name != after.name
-            || before.dwelling != after.dwelling)
-            .then(|| (Head::of(before), Head::of(after)));
+        let head = Head::differs(before, after).then(|| (Head::of(before), Head::of(after)));
         let count = before.storeys.len().max(after.storeys.len());
         let storeys = (0..count)
             .filter_map(|s| {
@@ -297,9 +377,7 @@ impl Delta {
     pub(crate) fn write(&self, plan: &mut Plan, forward: bool) {
         let pick = |pair: &(Head, Head)| if forward { &pair.1 } else { &pair.0 }.clone();
         if let Some(head) = self.head.as_ref().map(pick) {
-            plan.format_version = head.format_version;
-            plan.name = head.name;
-            plan.dwelling = head.dwelling;
+            head.write(plan);
         }
         let len = if forward {
             self.storeys_len.1
@@ -346,9 +424,10 @@ impl Delta {
 
     /// Estimated bytes held (see [`Bytes`]).
     pub(crate) fn bytes(&self) -> usize {
-        let head = self.head.as_ref().map_or(0, |(a, b)| {
-            a.name.len() + b.name.len() + a.dwelling.heap_bytes() + b.dwelling.heap_bytes()
-        });
+        let head = self
+            .head
+            .as_ref()
+            .map_or(0, |(a, b)| a.heap_bytes() + b.heap_bytes());
         let storeys: usize = self
             .storeys
             .iter()
@@ -364,9 +443,10 @@ impl Delta {
                             openings,
                             fixtures,
                         } => {
-                            fields.as_ref().map_or(0, |(a, b)| {
-                                a.id.len() + a.name.len() + b.id.len() + b.name.len()
-                            }) + rooms.as_ref().map_or(0, ListDelta::heap_bytes)
+                            fields
+                                .as_ref()
+                                .map_or(0, |(a, b)| a.heap_bytes() + b.heap_bytes())
+                                + rooms.as_ref().map_or(0, ListDelta::heap_bytes)
                                 + openings.as_ref().map_or(0, ListDelta::heap_bytes)
                                 + fixtures.as_ref().map_or(0, ListDelta::heap_bytes)
                         }

@@ -201,7 +201,11 @@ pub fn empty_plan() -> Plan {
             rooms: vec![],
             openings: vec![],
             fixtures: vec![],
+            underlay: None,
         }],
+        check: None,
+        variants: Vec::new(),
+        images: Vec::new(),
     }
 }
 

@@ -26,15 +26,16 @@ use crate::model::{FixtureKind, Plan, RoomKind, Storey};
 use crate::repair::{self, Repair};
 use crate::validate::{
     out_of_range, too_many, validate, what, Problem, MAX_BOWLS, MAX_BURNERS, MAX_CEILING_HEIGHT_MM,
-    MAX_CHILDREN, MAX_CHILD_AGE, MAX_FIXTURES_PER_STOREY, MAX_OPENINGS_PER_STOREY, MAX_OPENING_MM,
-    MAX_PERSONS_PER_ROOM, MAX_ROOMS, MAX_STOREYS, MAX_VERTICES, MAX_VERTICES_PER_ROOM,
-    MAX_WALL_THICKNESS_MM, MAX_YEAR_BUILT, MIN_YEAR_BUILT,
+    MAX_CHECK_VALUES, MAX_CHILDREN, MAX_CHILD_AGE, MAX_FIXTURES_PER_STOREY, MAX_IMAGES,
+    MAX_OPENINGS_PER_STOREY, MAX_OPENING_MM, MAX_PERSONS_PER_ROOM, MAX_ROOMS, MAX_STOREYS,
+    MAX_UNDERLAY_PX, MAX_VARIANTS, MAX_VERTICES, MAX_VERTICES_PER_ROOM, MAX_WALL_THICKNESS_MM,
+    MAX_YEAR_BUILT, MIN_YEAR_BUILT,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 /// The version this build writes. Older files are migrated up to it on load.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The largest plan file read, in bytes of UTF-8 text: 20 MiB. Larger text is refused before
 /// it is parsed. A plan at every count limit written by [`to_json`] takes about 12 MiB
@@ -48,10 +49,16 @@ pub const MAX_PROBLEMS: usize = 1_000;
 /// A migration takes a file of version `n` to version `n + 1`.
 type Migration = fn(Value) -> Result<Value, Problem>;
 
-/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the first released
-/// format, so the list is empty; each format change appends one function and keeps a
-/// fixture of the old version under `tests/fixtures/`.
-const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Each format change appends one
+/// function and keeps a file of the old version under `crates/plan/tests/loader/`.
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 added the check settings (`check`), variants, embedded images and a storey's
+/// `underlay`, all optional: a version 1 file is a version 2 file without them, checked
+/// with the profile its target household names, as version 1 files always were.
+fn v1_to_v2(value: Value) -> Result<Value, Problem> {
+    Ok(value)
+}
 
 /// Loads a plan from JSON text: parses, migrates, checks and validates.
 ///
@@ -321,6 +328,8 @@ struct Precheck {
 enum Kind {
     Str,
     Bool,
+    /// Any JSON number (JSON has no infinities or NaN); its range is [`validate`]'s.
+    Num,
     /// A whole number of the model's type, see [`Int`].
     Int(Int),
     /// One of these names, the thing named `(ja, en)`.
@@ -425,6 +434,53 @@ const PLAN_FIELDS: &[Field] = &[
     req("name", Kind::Str),
     req("dwelling", Kind::With(Precheck::dwelling)),
     req("storeys", Kind::With(Precheck::storeys)),
+    maybe("check", Kind::With(Precheck::check)),
+    opt("variants", Kind::With(Precheck::variants)),
+    opt("images", Kind::With(Precheck::images)),
+];
+
+const CHECK_FIELDS: &[Field] = &[
+    req("profile", Kind::Str),
+    maybe("local_override", Kind::Str),
+    opt("values", Kind::With(Precheck::check_values)),
+];
+
+const CHECK_VALUE_FIELDS: &[Field] = &[
+    req("key", Kind::Str),
+    req("value", Kind::Num),
+    req("source", Kind::Str),
+];
+
+const VARIANT_FIELDS: &[Field] = &[
+    req("id", Kind::Str),
+    req("name", Kind::Str),
+    opt("note", Kind::Str),
+    req("dwelling", Kind::With(Precheck::dwelling)),
+    maybe("check", Kind::With(Precheck::check)),
+    req("storeys", Kind::With(Precheck::storeys)),
+];
+
+const IMAGE_FIELDS: &[Field] = &[req("id", Kind::Str), req("data_url", Kind::Str)];
+
+const UNDERLAY_FIELDS: &[Field] = &[
+    req("image", Kind::Str),
+    req(
+        "width_px",
+        int((1, MAX_UNDERLAY_PX as i64), U32, what::UNDERLAY_PX, " px"),
+    ),
+    req(
+        "height_px",
+        int((1, MAX_UNDERLAY_PX as i64), U32, what::UNDERLAY_PX, " px"),
+    ),
+    req("origin", Kind::With(Precheck::point)),
+    req("mm_per_px", Kind::Num),
+    opt("rotation_deg", Kind::Num),
+    req(
+        "opacity_percent",
+        int((0, 100), U8, what::UNDERLAY_OPACITY, " %"),
+    ),
+    opt("hidden", Kind::Bool),
+    opt("locked", Kind::Bool),
 ];
 
 const DWELLING_FIELDS: &[Field] = &[
@@ -473,6 +529,7 @@ const STOREY_FIELDS: &[Field] = &[
     opt("rooms", Kind::With(Precheck::rooms)),
     opt("openings", Kind::With(Precheck::openings)),
     opt("fixtures", Kind::With(Precheck::fixtures)),
+    maybe("underlay", Kind::With(Precheck::underlay)),
 ];
 
 const ROOM_FIELDS: &[Field] = &[
@@ -673,6 +730,11 @@ impl Precheck {
                     self.wrong_type(path, ("true か false", "true or false"), value);
                 }
             }
+            Kind::Num => {
+                if !value.is_number() {
+                    self.wrong_type(path, ("数", "a number"), value);
+                }
+            }
             Kind::Int(spec) => self.integer(path, value, spec),
             Kind::Choice(names, (what_ja, what_en)) => {
                 if !value.as_str().is_some_and(|s| names.contains(&s)) {
@@ -747,21 +809,62 @@ impl Precheck {
 
     fn plan(&mut self, value: &Value) {
         self.object("", value, PLAN_FIELDS);
+        self.limits("storeys");
+    }
+
+    /// The plan-wide count limits, over the rooms and vertices counted since they were 0.
+    fn limits(&mut self, path: &str) {
         if self.rooms > MAX_ROOMS {
-            self.push(too_many("storeys", what::ROOMS, self.rooms, MAX_ROOMS));
+            self.push(too_many(path, what::ROOMS, self.rooms, MAX_ROOMS));
         }
         if self.vertices > MAX_VERTICES {
-            self.push(too_many(
-                "storeys",
-                what::VERTICES,
-                self.vertices,
-                MAX_VERTICES,
-            ));
+            self.push(too_many(path, what::VERTICES, self.vertices, MAX_VERTICES));
         }
     }
 
     fn dwelling(&mut self, path: &str, value: &Value) {
         self.object(path, value, DWELLING_FIELDS);
+    }
+
+    fn check(&mut self, path: &str, value: &Value) {
+        self.object(path, value, CHECK_FIELDS);
+    }
+
+    fn check_values(&mut self, path: &str, value: &Value) {
+        self.array(
+            path,
+            value,
+            (MAX_CHECK_VALUES, what::CHECK_VALUES),
+            |check, path, v| {
+                check.object(path, v, CHECK_VALUE_FIELDS);
+            },
+        );
+    }
+
+    fn images(&mut self, path: &str, value: &Value) {
+        self.array(path, value, (MAX_IMAGES, what::IMAGES), |check, path, v| {
+            check.object(path, v, IMAGE_FIELDS);
+        });
+    }
+
+    fn underlay(&mut self, path: &str, value: &Value) {
+        self.object(path, value, UNDERLAY_FIELDS);
+    }
+
+    /// Each variant is a plan's worth of storeys with the plan's count limits of its own.
+    fn variants(&mut self, path: &str, value: &Value) {
+        self.array(
+            path,
+            value,
+            (MAX_VARIANTS, what::VARIANTS),
+            |check, path, v| {
+                let outer = (check.rooms, check.vertices);
+                (check.rooms, check.vertices) = (0, 0);
+                check.object(path, v, VARIANT_FIELDS);
+                check.limits(&join(path, "storeys"));
+                (check.rooms, check.vertices) = outer;
+            },
+        );
     }
 
     /// A date is a string here; whether it exists is [`validate`]'s to say.
@@ -1001,6 +1104,38 @@ mod tests {
         room.ceiling_height_mm = Some(2400);
         room.mechanical_ventilation = true;
         room.lockable = true;
+        plan.check = Some(crate::model::CheckSettings {
+            profile: "sh-single".into(),
+            local_override: Some("toshima".into()),
+            values: vec![crate::model::CheckValue {
+                key: "report.rounding".into(),
+                value: 1.0,
+                source: "test".into(),
+            }],
+        });
+        plan.storeys[0].underlay = Some(crate::model::Underlay {
+            image: "i".into(),
+            width_px: 10,
+            height_px: 10,
+            origin: crate::PointMm::new(0, 0),
+            mm_per_px: 1.0,
+            rotation_deg: 1.0,
+            opacity_percent: 50,
+            hidden: true,
+            locked: true,
+        });
+        plan.images = vec![crate::model::EmbeddedImage {
+            id: "i".into(),
+            data_url: "data:image/png;base64,AA==".into(),
+        }];
+        plan.variants = vec![crate::model::Variant {
+            id: "v".into(),
+            name: "v".into(),
+            note: "n".into(),
+            dwelling: plan.dwelling.clone(),
+            check: plan.check.clone(),
+            storeys: plan.storeys.clone(),
+        }];
         let value: Value = serde_json::from_str(&to_json(&plan)).unwrap_or_default();
         let mut check = Precheck::default();
         check.plan(&value);

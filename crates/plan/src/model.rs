@@ -15,6 +15,111 @@ pub struct Plan {
     pub dwelling: Dwelling,
     /// Storeys from the lowest up.
     pub storeys: Vec<Storey>,
+    /// How the plan is checked: profile, local override and edited values (format 2). `None`
+    /// takes the profile `dwelling.target_household` names, with nothing changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckSettings>,
+    /// Other states of the same dwelling (format 2): a plan's own `storeys` are its existing
+    /// state (現況) or its only one; each variant is a proposal (計画案) with its own storeys,
+    /// building facts and check settings. Element ids are kept where an element persists
+    /// from one state to another, so states can be compared element by element.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+    /// Underlay images embedded in the file (format 2), each referred to by the `image` of a
+    /// storey's [`Underlay`]. A file carries them only when saved with its underlays; the app
+    /// keeps images in its own store while editing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<EmbeddedImage>,
+}
+
+/// How a plan is checked, saved with it so a reopened plan is checked as it was saved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSettings {
+    /// The profile id (`sh-single`, `sn-unit`, …); an id this build does not know is
+    /// reported when the plan is checked, never silently replaced.
+    pub profile: String,
+    /// A local override id (`toshima`, `kanagawa`, …), if one is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_override: Option<String>,
+    /// Values changed from the profile's, in the order they were set (a later value of the
+    /// same key wins). The area basis (`area.basis_interior`), the rounding
+    /// (`report.rounding`) and local declarations are values like any other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<CheckValue>,
+}
+
+/// One value changed from the profile's, with where it comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckValue {
+    /// The parameter's key, e.g. `sh.private_room_min_m2`.
+    pub key: String,
+    /// The value, in the parameter's unit.
+    pub value: f64,
+    /// Where the value comes from (an ordinance, a consultation, "set on screen").
+    pub source: String,
+}
+
+/// Another state of the dwelling (see [`Plan::variants`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// Unique among the plan's variants.
+    pub id: String,
+    /// Display name, e.g. `計画案A: 3人のシェアハウス`.
+    pub name: String,
+    /// One sentence a presenter shows with this state.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The building facts of this state (a conversion may change the target household).
+    pub dwelling: Dwelling,
+    /// How this state is checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckSettings>,
+    /// This state's storeys, from the lowest up.
+    pub storeys: Vec<Storey>,
+}
+
+/// An image embedded in a plan file as a `data:` URL.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbeddedImage {
+    /// The id underlays refer to.
+    pub id: String,
+    /// `data:image/png;base64,…` or `data:image/jpeg;base64,…`.
+    pub data_url: String,
+}
+
+/// A picture under a storey (a scanned or photographed 間取り図) to trace over.
+///
+/// The image's pixel `(u, v)` lies at `origin + R(rotation) · (u, v) · mm_per_px` in the
+/// plan: scaled about its top-left corner, then turned by `rotation_deg` (clockwise on
+/// screen, as y points down), then moved to `origin`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Underlay {
+    /// The image's id (in the app's image store, or in the file's `images`).
+    pub image: String,
+    /// The image's size in pixels.
+    pub width_px: u32,
+    /// The image's height in pixels.
+    pub height_px: u32,
+    /// Where the image's top-left corner lies, mm.
+    pub origin: PointMm,
+    /// Millimetres of plan per image pixel, set by calibration.
+    pub mm_per_px: f64,
+    /// Rotation in degrees, clockwise on screen.
+    #[serde(default)]
+    pub rotation_deg: f64,
+    /// Opacity in percent (0-100).
+    pub opacity_percent: u8,
+    /// Hidden from view (kept with the plan).
+    #[serde(default)]
+    pub hidden: bool,
+    /// Locked: cannot be moved by a drag.
+    #[serde(default)]
+    pub locked: bool,
 }
 
 /// Facts about the building as a whole.
@@ -128,6 +233,9 @@ pub struct Storey {
     /// Fixtures placed inside rooms.
     #[serde(default)]
     pub fixtures: Vec<Fixture>,
+    /// A picture to trace over (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub underlay: Option<Underlay>,
 }
 
 /// A room: a simple polygon of wall-centre vertices.

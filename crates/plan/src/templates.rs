@@ -49,6 +49,9 @@ pub fn synthetic(rooms: usize, storeys: usize) -> crate::Plan {
         name: format!("synthetic {rooms} rooms / {storeys} storeys"),
         dwelling: Dwelling::default(),
         storeys: Vec::new(),
+        check: None,
+        variants: Vec::new(),
+        images: Vec::new(),
     };
     for s in 0..storeys {
         let count = rooms / storeys + usize::from(s < rooms % storeys);
@@ -59,6 +62,7 @@ pub fn synthetic(rooms: usize, storeys: usize) -> crate::Plan {
             rooms: Vec::new(),
             openings: Vec::new(),
             fixtures: Vec::new(),
+            underlay: None,
         };
         for i in 0..count {
             let (x, y) = ((i % columns) as i64 * w, (i / columns) as i64 * h);
@@ -263,6 +267,9 @@ pub fn irregular(rooms: usize, storeys: usize, seed: u64) -> crate::Plan {
             ..Dwelling::default()
         },
         storeys: Vec::new(),
+        check: None,
+        variants: Vec::new(),
+        images: Vec::new(),
     };
     for s in 0..storeys {
         let quota = rooms / storeys + usize::from(s < rooms % storeys);
@@ -292,6 +299,7 @@ fn irregular_storey(rng: &mut Rng, s: usize, quota: usize) -> crate::Storey {
         rooms: Vec::new(),
         openings: Vec::new(),
         fixtures: Vec::new(),
+        underlay: None,
     };
     let add_room = |storey: &mut Storey, id: String, kind: RoomKind, polygon: Vec<PointMm>| {
         storey.rooms.push(Room {

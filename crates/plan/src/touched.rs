@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 pub struct Touched {
     /// Validate everything (a storey was removed, so indices no longer line up).
     pub whole: bool,
-    /// The building facts changed.
+    /// The plan's own fields changed: building facts, check settings, variants or images.
     pub dwelling: bool,
     /// Ids were added, removed or changed somewhere: uniqueness is checked again.
     pub ids: bool,
@@ -32,7 +32,7 @@ pub struct StoreyTouched {
     /// Check every element of the storey (it is new, or a room id disappeared, so any
     /// reference on the storey may now be dangling).
     pub all: bool,
-    /// The storey's own fields (id, name, ceiling height) changed.
+    /// The storey's own fields (id, name, ceiling height, underlay) changed.
     pub fields: bool,
     /// Rooms that are new or differ, by index. Their openings and fixtures are checked too.
     pub rooms: Vec<usize>,
@@ -62,7 +62,10 @@ impl Touched {
             return Self::whole();
         }
         let mut touched = Self {
-            dwelling: before.dwelling != after.dwelling,
+            dwelling: before.dwelling != after.dwelling
+                || before.check != after.check
+                || before.variants != after.variants
+                || before.images != after.images,
             ..Self::default()
         };
         for (s, new) in after.storeys.iter().enumerate() {
@@ -88,8 +91,10 @@ fn diff_storey(s: usize, old: &Storey, new: &Storey, ids: &mut bool) -> Option<S
     if old.id != new.id {
         *ids = true;
     }
-    let fields =
-        old.id != new.id || old.name != new.name || old.ceiling_height_mm != new.ceiling_height_mm;
+    let fields = old.id != new.id
+        || old.name != new.name
+        || old.ceiling_height_mm != new.ceiling_height_mm
+        || old.underlay != new.underlay;
     let (rooms, lost_room) = diff_list(&old.rooms, &new.rooms, |r| &r.id, ids);
     let (openings, _) = diff_list(&old.openings, &new.openings, |o| &o.id, ids);
     let (fixtures, _) = diff_list(&old.fixtures, &new.fixtures, |f| &f.id, ids);

@@ -73,6 +73,24 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// Most variants (proposals) in one plan: each is a whole plan's worth of storeys.
+pub const MAX_VARIANTS: usize = 20;
+/// Most embedded images in one plan.
+pub const MAX_IMAGES: usize = 100;
+/// Most changed check values in one plan's settings (each parameter at most a few times).
+pub const MAX_CHECK_VALUES: usize = 1_000;
+/// Largest underlay image side accepted, pixels (a 600 dpi A1 scan is about 20 000).
+pub const MAX_UNDERLAY_PX: u32 = 40_000;
+/// Underlay scale limits, millimetres of plan per pixel: from a 1:1 scan at 25 400 dpi to
+/// 10 m per pixel; anything outside is a calibration mistake.
+pub const UNDERLAY_MM_PER_PX: (f64, f64) = (0.001, 10_000.0);
+/// The media types an embedded image may have, as the start of its `data:` URL.
+pub const IMAGE_DATA_PREFIXES: [&str; 3] = [
+    "data:image/png;base64,",
+    "data:image/jpeg;base64,",
+    "data:image/webp;base64,",
+];
+
 /// Largest wall thickness accepted, mm: thicker is a typing mistake.
 pub const MAX_WALL_THICKNESS_MM: u32 = 1_000;
 /// Largest ceiling height accepted, mm.
@@ -172,6 +190,13 @@ pub(crate) mod what {
     pub const WALL: (&str, &str) = ("壁厚", "wall thickness");
     pub const CEILING: (&str, &str) = ("天井高", "ceiling height");
     pub const YEAR: (&str, &str) = ("建築年", "year built");
+    pub const IMAGES: (&str, &str) = ("画像", "images");
+    pub const VARIANTS: (&str, &str) = ("計画案", "variants");
+    pub const CHECK_VALUES: (&str, &str) = ("変更した基準値", "changed values");
+    pub const UNDERLAY_PX: (&str, &str) = ("下絵の画素数", "underlay size");
+    pub const UNDERLAY_SCALE: (&str, &str) = ("下絵の縮尺", "underlay scale");
+    pub const UNDERLAY_ROTATION: (&str, &str) = ("下絵の回転", "underlay rotation");
+    pub const UNDERLAY_OPACITY: (&str, &str) = ("下絵の不透明度", "underlay opacity");
 }
 
 /// Checks the counts that bound the work of every other check; returns whether they hold.
@@ -330,6 +355,7 @@ fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
     }
     if scope.is_none_or(|t| t.dwelling) {
         check_dwelling(plan, &mut problems);
+        check_head(plan, &mut problems);
     }
     if scope.is_none_or(|t| t.ids) {
         check_ids(plan, &mut problems);
@@ -413,6 +439,9 @@ fn validate_scoped(plan: &Plan, scope: Option<&Touched>) -> Vec<Problem> {
         }
         if let (Some(h), true) = (storey.ceiling_height_mm, focus.fields) {
             check_ceiling(&format!("storeys[{s}].ceiling_height_mm"), h, &mut problems);
+        }
+        if let (Some(underlay), true) = (&storey.underlay, focus.fields) {
+            check_underlay(&format!("storeys[{s}].underlay"), underlay, &mut problems);
         }
         let only = (!focus.all).then_some(focus.rooms.as_slice());
         check_overlaps(s, storey, &shape_ok, only, &mut problems);
@@ -623,6 +652,173 @@ fn check_ceiling(path: &str, height_mm: u32, problems: &mut Vec<Problem>) {
             height_mm,
             (1, MAX_CEILING_HEIGHT_MM),
             " mm",
+        ));
+    }
+}
+
+/// The plan-level parts of format 2: check settings, embedded images and variants (each
+/// variant validated as a plan of its own, its paths under `variants[i]`).
+fn check_head(plan: &Plan, problems: &mut Vec<Problem>) {
+    if let Some(check) = &plan.check {
+        check_settings("check", check, problems);
+    }
+    if plan.images.len() > MAX_IMAGES {
+        problems.push(too_many(
+            "images",
+            what::IMAGES,
+            plan.images.len(),
+            MAX_IMAGES,
+        ));
+    } else {
+        let mut seen = HashSet::new();
+        for (i, image) in plan.images.iter().enumerate() {
+            let path = format!("images[{i}]");
+            if image.id.trim().is_empty() || !seen.insert(image.id.as_str()) {
+                problems.push(Problem::new(
+                    format!("{path}.id"),
+                    format!("画像の id \"{}\" が空か重複しています", image.id),
+                    format!("the image id \"{}\" is empty or used twice", image.id),
+                ));
+            }
+            if !IMAGE_DATA_PREFIXES
+                .iter()
+                .any(|prefix| image.data_url.starts_with(prefix))
+            {
+                problems.push(Problem::new(
+                    format!("{path}.data_url"),
+                    "画像は data:image/png, jpeg または webp の base64 で書きます",
+                    "an image is a base64 data: URL of a PNG, JPEG or WebP",
+                ));
+            }
+        }
+    }
+    if plan.variants.len() > MAX_VARIANTS {
+        problems.push(too_many(
+            "variants",
+            what::VARIANTS,
+            plan.variants.len(),
+            MAX_VARIANTS,
+        ));
+        return;
+    }
+    let mut seen = HashSet::new();
+    for (v, variant) in plan.variants.iter().enumerate() {
+        let path = format!("variants[{v}]");
+        if variant.id.trim().is_empty() || !seen.insert(variant.id.as_str()) {
+            problems.push(Problem::new(
+                format!("{path}.id"),
+                format!("案の id \"{}\" が空か重複しています", variant.id),
+                format!("the variant id \"{}\" is empty or used twice", variant.id),
+            ));
+        }
+        let state = Plan {
+            format_version: plan.format_version,
+            name: variant.name.clone(),
+            dwelling: variant.dwelling.clone(),
+            storeys: variant.storeys.clone(),
+            check: variant.check.clone(),
+            variants: Vec::new(),
+            images: Vec::new(),
+        };
+        problems.extend(validate(&state).into_iter().map(|mut p| {
+            p.path = if p.path.is_empty() {
+                path.clone()
+            } else {
+                format!("{path}.{}", p.path)
+            };
+            p
+        }));
+    }
+}
+
+/// Check settings: keys named, values finite, sources bounded.
+fn check_settings(path: &str, check: &crate::model::CheckSettings, problems: &mut Vec<Problem>) {
+    if check.profile.trim().is_empty() {
+        problems.push(Problem::new(
+            format!("{path}.profile"),
+            "基準 (プロファイル) の id が空です",
+            "the profile id is empty",
+        ));
+    }
+    if check.values.len() > MAX_CHECK_VALUES {
+        problems.push(too_many(
+            format!("{path}.values"),
+            what::CHECK_VALUES,
+            check.values.len(),
+            MAX_CHECK_VALUES,
+        ));
+        return;
+    }
+    for (i, value) in check.values.iter().enumerate() {
+        if value.key.trim().is_empty() {
+            problems.push(Problem::new(
+                format!("{path}.values[{i}].key"),
+                "基準値の名前が空です",
+                "the value's key is empty",
+            ));
+        }
+        if !value.value.is_finite() {
+            problems.push(Problem::new(
+                format!("{path}.values[{i}].value"),
+                "基準値は有限の数で書きます",
+                "a value must be a finite number",
+            ));
+        }
+    }
+}
+
+/// An underlay's numbers: a size, a scale and an angle that can be drawn.
+fn check_underlay(path: &str, underlay: &crate::model::Underlay, problems: &mut Vec<Problem>) {
+    if underlay.image.trim().is_empty() {
+        problems.push(Problem::new(
+            format!("{path}.image"),
+            "下絵の画像 id が空です",
+            "the underlay's image id is empty",
+        ));
+    }
+    for (key, px) in [
+        ("width_px", underlay.width_px),
+        ("height_px", underlay.height_px),
+    ] {
+        if px == 0 || px > MAX_UNDERLAY_PX {
+            problems.push(out_of_range(
+                format!("{path}.{key}"),
+                what::UNDERLAY_PX,
+                px,
+                (1, MAX_UNDERLAY_PX),
+                " px",
+            ));
+        }
+    }
+    if let Some(problem) = point_out_of_range(format!("{path}.origin"), underlay.origin) {
+        problems.push(problem);
+    }
+    let (lo, hi) = UNDERLAY_MM_PER_PX;
+    if !(lo..=hi).contains(&underlay.mm_per_px) {
+        problems.push(out_of_range(
+            format!("{path}.mm_per_px"),
+            what::UNDERLAY_SCALE,
+            underlay.mm_per_px,
+            (lo, hi),
+            " mm/px",
+        ));
+    }
+    if !(-360.0..=360.0).contains(&underlay.rotation_deg) {
+        problems.push(out_of_range(
+            format!("{path}.rotation_deg"),
+            what::UNDERLAY_ROTATION,
+            underlay.rotation_deg,
+            (-360, 360),
+            "°",
+        ));
+    }
+    if underlay.opacity_percent > 100 {
+        problems.push(out_of_range(
+            format!("{path}.opacity_percent"),
+            what::UNDERLAY_OPACITY,
+            underlay.opacity_percent,
+            (0, 100),
+            " %",
         ));
     }
 }

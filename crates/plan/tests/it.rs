@@ -6,6 +6,8 @@ use madori_plan::{templates, PointMm, Problem};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+#[path = "loader/format_v2.rs"]
+mod format_v2;
 #[path = "loader/fuzz.rs"]
 mod fuzz;
 #[path = "loader/limits.rs"]

@@ -48,8 +48,12 @@ fn plan(storeys: Vec<Vec<Room>>) -> Plan {
                 rooms,
                 openings: vec![],
                 fixtures: vec![],
+                underlay: None,
             })
             .collect(),
+        check: None,
+        variants: Vec::new(),
+        images: Vec::new(),
     }
 }
 

@@ -269,7 +269,11 @@ impl Builder {
                     rooms: vec![],
                     openings: vec![],
                     fixtures: vec![],
+                    underlay: None,
                 }],
+                check: None,
+                variants: Vec::new(),
+                images: Vec::new(),
             },
             next_x: 0,
         }

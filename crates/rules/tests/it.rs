@@ -46,7 +46,11 @@ impl PlanBuilder {
                     rooms: vec![],
                     openings: vec![],
                     fixtures: vec![],
+                    underlay: None,
                 }],
+                check: None,
+                variants: Vec::new(),
+                images: Vec::new(),
             },
             next_x: 0,
         }
@@ -64,6 +68,7 @@ impl PlanBuilder {
             rooms: vec![],
             openings: vec![],
             fixtures: vec![],
+            underlay: None,
         });
         self.next_x = 0;
         self

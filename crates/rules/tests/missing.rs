@@ -42,7 +42,11 @@ fn bare_plan() -> Plan {
             ],
             openings: vec![],
             fixtures: vec![],
+            underlay: None,
         }],
+        check: None,
+        variants: Vec::new(),
+        images: Vec::new(),
     }
 }
 

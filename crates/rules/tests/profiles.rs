@@ -45,6 +45,7 @@ fn storey(id: &str, rooms: Vec<Room>) -> Storey {
         rooms,
         openings: vec![],
         fixtures: vec![],
+        underlay: None,
     }
 }
 
@@ -58,6 +59,9 @@ fn plan(status: BuildingStatus, storeys: Vec<Storey>) -> Plan {
             ..Default::default()
         },
         storeys,
+        check: None,
+        variants: Vec::new(),
+        images: Vec::new(),
     };
     let problems = madori_plan::validate::validate(&plan);
     assert!(problems.is_empty(), "test plan invalid: {problems:#?}");

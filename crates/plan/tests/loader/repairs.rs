@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 fn plan(rooms: Value, openings: Value, fixtures: Value) -> String {
     json!({
-        "format_version": 1,
+        "format_version": 2,
         "name": "t",
         "dwelling": {"construction": "wooden", "status": "existing"},
         "storeys": [{"id": "1f", "name": "1F", "rooms": rooms, "openings": openings, "fixtures": fixtures}]

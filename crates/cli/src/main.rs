@@ -23,8 +23,9 @@ USAGE:
   madori template [NAME]         list template names, or print one plan as JSON
   madori COMMAND --help          one command's usage
 
-PLAN.json may be `-` for standard input. Without --profile, the plan's target household
-chooses it (dwelling.target_household; sh-single when none).
+PLAN.json may be `-` for standard input. Without --profile, the plan's saved check
+settings choose it (check: profile, local override, values), or else its target household
+(dwelling.target_household; sh-single when none).
 Exit codes: 0 no failures, 1 failures, 2 invalid input or usage.";
 
 const CHECK_USAGE: &str = "\
@@ -34,7 +35,7 @@ USAGE:
   madori check PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
 
   PLAN.json          the plan file, or `-` for standard input
-  --profile ID       the rules to apply (default: chosen by the plan's target household)
+  --profile ID       the rules to apply (default: the plan's saved settings, else its target household)
   --local ID         apply a local override (地域の緩和・強化); `madori locals` lists them
   --set key=value    change one parameter; `madori profiles --params` lists them
   --format text|json a readable report (default) or the JSON report
@@ -49,7 +50,7 @@ USAGE:
   madori capacity PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
 
   PLAN.json          the plan file, or `-` for standard input
-  --profile ID       the rules that limit the number (default: chosen by the plan's target household)
+  --profile ID       the rules that limit the number (default: the plan's saved settings, else its target household)
   --local ID         apply a local override; `madori locals` lists them
   --set key=value    change one parameter; `madori profiles --params` lists them
   --format text|json the limit and what lifts it (default), or JSON
@@ -395,15 +396,22 @@ fn load(options: &Options) -> Result<Result<Plan, ExitCode>, Failure> {
     }))
 }
 
-/// The profile of `--profile`, or the one the plan's target household names.
+/// The profile of `--profile`; without it, the plan's saved check settings (format 2), or
+/// the profile its target household names. `--local` and `--set` apply on top. Saved
+/// settings that cannot be applied are listed on standard error.
 fn build_profile(options: &Options, plan: &Plan) -> Result<Profile, String> {
-    let id = options
-        .profile
-        .as_deref()
-        .unwrap_or_else(|| profile::default_profile_id(plan));
-    let mut profile = profile::profile(id).ok_or_else(|| {
-        format!("unknown profile \"{id}\"; `madori profiles` lists them / 不明な基準です")
-    })?;
+    let mut profile = match options.profile.as_deref() {
+        Some(id) => profile::profile(id).ok_or_else(|| {
+            format!("unknown profile \"{id}\"; `madori profiles` lists them / 不明な基準です")
+        })?,
+        None => {
+            let resolved = profile::resolve(plan.check.as_ref(), plan);
+            for (ja, en) in &resolved.notes {
+                eprintln!("note: {en} / {ja}");
+            }
+            resolved.profile
+        }
+    };
     for local in &options.locals {
         let local: &LocalOverride = profile::local_override(local).ok_or_else(|| {
             format!(

@@ -39,7 +39,7 @@ fn templates_list_and_print() {
     assert_eq!(names.len(), 6);
     assert!(names.contains(&"kodan-3dk".to_owned()));
     let plan: serde_json::Value = serde_json::from_str(&template("kodan-3dk")).unwrap();
-    assert_eq!(plan["format_version"], 1);
+    assert_eq!(plan["format_version"], 2);
     assert_eq!(madori(&["template", "castle"]).status.code(), Some(2));
 }
 
@@ -437,4 +437,55 @@ fn an_endless_input_is_refused_after_the_size_limit() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("larger than 20 MiB"), "{err}");
+}
+
+/// A template with saved check settings (format 2).
+fn with_check(name: &str, check: serde_json::Value) -> String {
+    let mut plan: serde_json::Value = serde_json::from_str(&template(name)).unwrap();
+    plan["check"] = check;
+    plan.to_string()
+}
+
+#[test]
+fn saved_check_settings_choose_the_profile_unless_the_command_line_does() {
+    let text = with_check(
+        "kodan-3dk-shared",
+        serde_json::json!({"profile": "sh-elderly", "values": [
+            {"key": "sh.room.min", "value": 7.0, "source": "協議 2026"}]}),
+    );
+    let out = madori_stdin(&["check", "-", "--format", "json"], &text);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["profile"]["id"], "sh-elderly");
+    let param = report["profile"]["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "sh.room.min")
+        .unwrap();
+    assert_eq!(param["value"].as_f64(), Some(7.0));
+    assert_eq!(param["source"], "協議 2026");
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // --profile wins over the saved settings.
+    let out = madori_stdin(
+        &["check", "-", "--format", "json", "--profile", "sh-single"],
+        &text,
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["profile"]["id"], "sh-single");
+}
+
+#[test]
+fn saved_settings_this_version_does_not_know_are_named_not_replaced_silently() {
+    let text = with_check(
+        "kodan-3dk-shared",
+        serde_json::json!({"profile": "sh-future", "local_override": "atlantis",
+            "values": [{"key": "no.such_key", "value": 1.0, "source": "x"}]}),
+    );
+    let out = madori_stdin(&["check", "-", "--format", "json"], &text);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["profile"]["id"], "sh-single");
+    let err = stderr(&out);
+    for named in ["sh-future", "atlantis", "no.such_key"] {
+        assert!(err.contains(named), "{named} not named in: {err}");
+    }
 }

@@ -655,8 +655,35 @@ fn a_command(rng: &mut Rng, plan: &Plan, storey: usize, variant: usize) -> Comma
             storey: any_storey,
             name: ["", " ", "2F", "屋階"][rng.below(4)].to_owned(),
         },
-        _ => Command::RenamePlan {
+        22 => Command::RenamePlan {
             name: ["", "  ", "公団 3DK 改修案", &"長".repeat(300)][rng.below(4)].to_owned(),
+        },
+        23 => Command::SetCheck((!rng.chance(20)).then(|| {
+            madori_plan::CheckSettings {
+                profile: ["sh-single", "sn-unit", "", "unknown"][rng.below(4)].to_owned(),
+                local_override: rng.chance(50).then(|| "toshima".to_owned()),
+                values: (0..rng.below(3))
+                    .map(|_| madori_plan::CheckValue {
+                        key: ["sh.room.min", "", "report.rounding"][rng.below(3)].to_owned(),
+                        value: [7.0, 0.0, -1.0, 1e300, f64::NAN][rng.below(5)],
+                        source: "fuzz".to_owned(),
+                    })
+                    .collect(),
+            }
+        })),
+        _ => Command::SetUnderlay {
+            storey: any_storey,
+            underlay: (!rng.chance(20)).then(|| madori_plan::Underlay {
+                image: ["img", ""][rng.below(2)].to_owned(),
+                width_px: [0, 1, 4000, 50_000][rng.below(4)],
+                height_px: rng.size(5000),
+                origin: a_point(rng, plan, storey),
+                mm_per_px: [0.0, 0.001, 7.5, 1e9, f64::INFINITY][rng.below(5)],
+                rotation_deg: [0.0, -1.5, 400.0, f64::NAN][rng.below(4)],
+                opacity_percent: [0, 40, 100, 255][rng.below(4)],
+                hidden: rng.chance(20),
+                locked: rng.chance(20),
+            }),
         },
     }
 }
@@ -687,11 +714,13 @@ fn command_name(command: &Command) -> &'static str {
         Command::SetCeilingHeight { .. } => "SetCeilingHeight",
         Command::RenameStorey { .. } => "RenameStorey",
         Command::RenamePlan { .. } => "RenamePlan",
+        Command::SetCheck(_) => "SetCheck",
+        Command::SetUnderlay { .. } => "SetUnderlay",
     }
 }
 
 /// The number of [`Command`] variants [`a_command`] draws from.
-pub const COMMAND_VARIANTS: usize = 23;
+pub const COMMAND_VARIANTS: usize = 25;
 
 /// A point inside a simple polygon (the middle of an interior cut near its first vertex),
 /// or its first vertex.

@@ -225,6 +225,16 @@ pub enum Command {
         /// New name.
         name: String,
     },
+    /// Sets how the plan is checked (profile, local override, changed values); `None`
+    /// returns to the target household's profile with nothing changed.
+    SetCheck(Option<madori_plan::CheckSettings>),
+    /// Places, changes or removes (`None`) a storey's underlay picture.
+    SetUnderlay {
+        /// Storey index.
+        storey: usize,
+        /// The underlay.
+        underlay: Option<madori_plan::Underlay>,
+    },
 }
 
 impl Command {
@@ -252,6 +262,8 @@ impl Command {
             Self::AddStorey { .. } => "階を追加",
             Self::RenameStorey { .. } => "階の名前",
             Self::RenamePlan { .. } => "間取りの名前",
+            Self::SetCheck(_) => "基準の設定",
+            Self::SetUnderlay { .. } => "下絵",
             Self::UpdateDwelling(_) => "建物の情報",
             Self::SetCeilingHeight { .. } => "天井高",
         }
@@ -437,6 +449,10 @@ impl Command {
                     return Err(EditError::new("名前が空です", "the name is empty"));
                 }
                 plan.name = name.trim().to_owned();
+            }
+            Self::SetCheck(check) => plan.check.clone_from(check),
+            Self::SetUnderlay { storey, underlay } => {
+                storey_mut(plan, *storey)?.underlay.clone_from(underlay)
             }
         }
         Ok(())

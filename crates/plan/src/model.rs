@@ -53,7 +53,7 @@ pub struct CheckSettings {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckValue {
-    /// The parameter's key, e.g. `sh.private_room_min_m2`.
+    /// The parameter's key, e.g. `sh.room.min`.
     pub key: String,
     /// The value, in the parameter's unit.
     pub value: f64,

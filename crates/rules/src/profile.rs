@@ -1116,6 +1116,75 @@ pub fn default_profile_id(plan: &Plan) -> &'static str {
     }
 }
 
+/// The profile a plan is checked with, from its saved check settings ([`Plan::check`]),
+/// and what of those settings could not be applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    /// The catalogue profile, with the local override and the changed values applied.
+    pub profile: Profile,
+    /// One entry per setting that was not applied and why, `(ja, en)`: an unknown profile
+    /// or local override id, an override that does not apply to the profile, a value whose
+    /// key the profile does not use or that lies outside its range. Shown to the user; a
+    /// setting is never silently replaced.
+    pub notes: Vec<(String, String)>,
+}
+
+/// Resolves check settings (`None`: the target household's profile, nothing changed).
+/// Settings are applied in order: profile, local override, then each value (a later value
+/// of the same key wins); whatever cannot be applied is skipped and noted.
+pub fn resolve(settings: Option<&madori_plan::CheckSettings>, plan: &Plan) -> Resolved {
+    let mut notes = Vec::new();
+    let fallback = default_profile_id(plan);
+    let Some(settings) = settings else {
+        return Resolved {
+            profile: profile(fallback).unwrap_or_else(|| catalogue().remove(0)),
+            notes,
+        };
+    };
+    let mut chosen = match profile(&settings.profile) {
+        Some(p) => p,
+        None => {
+            let shown: String = settings.profile.chars().take(40).collect();
+            notes.push((
+                format!("基準 \"{shown}\" はこの版にありません。「{fallback}」で判定しています"),
+                format!("profile \"{shown}\" is not in this version; checked with \"{fallback}\""),
+            ));
+            profile(fallback).unwrap_or_else(|| catalogue().remove(0))
+        }
+    };
+    if let Some(id) = &settings.local_override {
+        match local_override(id) {
+            Some(local) => {
+                if let Err(e) = chosen.apply_local(local) {
+                    notes.push((
+                        format!("「{}」は適用していません: {e}", local.name_ja),
+                        format!("\"{}\" is not applied: {e}", local.name_en),
+                    ));
+                }
+            }
+            None => {
+                let shown: String = id.chars().take(40).collect();
+                notes.push((
+                    format!("地域の設定 \"{shown}\" はこの版にありません"),
+                    format!("local override \"{shown}\" is not in this version"),
+                ));
+            }
+        }
+    }
+    for value in &settings.values {
+        if let Err(e) = chosen.set(&value.key, value.value, &value.source) {
+            notes.push((
+                format!("保存された値を適用していません: {e}"),
+                format!("a saved value is not applied: {e}"),
+            ));
+        }
+    }
+    Resolved {
+        profile: chosen,
+        notes,
+    }
+}
+
 /// The profile catalogue.
 pub fn catalogue() -> Vec<Profile> {
     use RuleId::*;

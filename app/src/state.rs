@@ -7,7 +7,8 @@ use madori_editor::viewport::{ScreenPx, Viewport, WorldMm};
 use madori_editor::Editor;
 use madori_plan::touched::Touched;
 use madori_plan::{format, templates, Plan};
-use madori_rules::profile::{self, Profile};
+use madori_plan::{CheckSettings, CheckValue};
+use madori_rules::profile::{self, Profile, Resolved};
 use madori_rules::{Capacity, Checker, PlanAreas, Report};
 use std::sync::Arc;
 
@@ -19,12 +20,15 @@ pub struct AppState {
     /// The plan, changing only when the plan itself changes (not on hover or selection);
     /// shared with the checker (an `Arc`), so a move copies the plan once, not twice.
     pub plan: Memo<Arc<Plan>>,
-    /// The chosen profile id.
-    pub profile_id: RwSignal<String>,
+    /// The plan's check settings (saved with it; changed only through `SetCheck`, so every
+    /// change is an undo step).
+    pub check: Memo<Option<CheckSettings>>,
+    /// The settings resolved against the catalogue, with what could not be applied.
+    resolved: Memo<Resolved>,
+    /// The profile id in force.
+    pub profile_id: Memo<String>,
     /// The chosen local override id, if any.
-    pub local_id: RwSignal<Option<String>>,
-    /// Values the user changed in the overrides panel: `(key, value)`.
-    pub overrides: RwSignal<Vec<(String, f64)>>,
+    pub local_id: Memo<Option<String>>,
     /// Display language.
     pub lang: RwSignal<Lang>,
     /// Element ids highlighted by clicking a finding.
@@ -69,19 +73,8 @@ pub fn load_template(name: &str) -> Plan {
         .unwrap_or_else(madori_editor::empty_plan)
 }
 
-/// The profile with its local override and the user's values applied. Values that do not
-/// fit the profile are skipped (the overrides panel only offers the profile's own); the local
-/// override is only ever chosen among those that apply ([`AppState::choose_profile`]).
-pub fn resolve_profile(id: &str, local: Option<&str>, overrides: &[(String, f64)]) -> Profile {
-    let mut chosen = profile::profile(id).unwrap_or_else(|| profile::catalogue().remove(0));
-    if let Some(local) = local.and_then(profile::local_override) {
-        let _ = chosen.apply_local(local);
-    }
-    for (key, value) in overrides {
-        let _ = chosen.set(key, *value, "画面で変更 / set on screen");
-    }
-    chosen
-}
+/// Where a value typed in 基準値 comes from, as saved with the plan.
+pub const SET_ON_SCREEN: &str = "画面で変更 / set on screen";
 
 /// The world rectangle covering every storey (so switching storeys keeps the scale).
 pub fn plan_bounds(plan: &Plan) -> (WorldMm, WorldMm) {
@@ -100,16 +93,18 @@ impl AppState {
     pub fn new() -> Self {
         let editor = RwSignal::new(Editor::new(load_template(FIRST_TEMPLATE)));
         let plan = Memo::new(move |_| editor.with(|e| Arc::new(e.plan.clone())));
-        let first = editor.with_untracked(|e| profile::default_profile_id(&e.plan));
-        let profile_id = RwSignal::new(first.to_owned());
-        let local_id = RwSignal::new(None::<String>);
-        let overrides = RwSignal::new(Vec::<(String, f64)>::new());
-        let profile = Memo::new(move |_| {
-            resolve_profile(
-                &profile_id.get(),
-                local_id.get().as_deref(),
-                &overrides.get(),
-            )
+        let check = Memo::new(move |_| editor.with(|e| e.plan.check.clone()));
+        let target = Memo::new(move |_| editor.with(|e| e.plan.dwelling.target_household));
+        let resolved = Memo::new(move |_| {
+            target.track();
+            check.with(|settings| {
+                editor.with_untracked(|e| profile::resolve(settings.as_ref(), &e.plan))
+            })
+        });
+        let profile = Memo::new(move |_| resolved.with(|r| r.profile.clone()));
+        let profile_id = Memo::new(move |_| profile.with(|p| p.id.to_owned()));
+        let local_id = Memo::new(move |_| {
+            check.with(|c| c.as_ref().and_then(|c| c.local_override.clone()))
         });
         let checked = StoredValue::new(plan.with_untracked(|p| {
             profile.with_untracked(|prof| (Arc::clone(p), Checker::new(p, prof)))
@@ -146,9 +141,10 @@ impl AppState {
         Self {
             editor,
             plan,
+            check,
+            resolved,
             profile_id,
             local_id,
-            overrides,
             lang: RwSignal::new(Lang::Ja),
             highlighted: RwSignal::new(Vec::new()),
             show_interior: RwSignal::new(false),
@@ -188,14 +184,64 @@ impl AppState {
         }
     }
 
+    /// The check settings in force, explicit (a plan without saved settings has its target
+    /// household's profile and nothing changed).
+    fn settings(&self) -> CheckSettings {
+        self.check.get_untracked().unwrap_or_else(|| CheckSettings {
+            profile: self.profile_id.get_untracked(),
+            ..CheckSettings::default()
+        })
+    }
+
+    /// Saves new check settings with the plan (one undo step).
+    fn set_check(&self, settings: CheckSettings) {
+        self.run(madori_editor::Command::SetCheck(Some(settings)));
+    }
+
+    /// What of the plan's saved check settings could not be applied, `(ja, en)` each.
+    pub fn check_notes(&self) -> Vec<(String, String)> {
+        self.resolved.with(|r| r.notes.clone())
+    }
+
+    /// Chooses a local override (or none).
+    pub fn choose_local(&self, id: Option<String>) {
+        self.local_note.set(None);
+        let mut settings = self.settings();
+        settings.local_override = id;
+        self.set_check(settings);
+    }
+
+    /// Changes one value of the profile (the 基準値 panel), recorded as set on screen.
+    pub fn set_value(&self, key: &str, value: f64) {
+        let mut settings = self.settings();
+        settings.values.retain(|v| v.key != key);
+        settings.values.push(CheckValue {
+            key: key.to_owned(),
+            value,
+            source: SET_ON_SCREEN.to_owned(),
+        });
+        self.set_check(settings);
+    }
+
+    /// Returns every value to the profile's own.
+    pub fn reset_values(&self) {
+        let mut settings = self.settings();
+        settings.values.clear();
+        self.set_check(settings);
+    }
+
     /// Switches to another profile. User-edited values belong to the old profile and are
     /// dropped; a local override that does not apply to the new profile is dropped too, and
     /// [`AppState::local_note`] says why (the dropdown then shows none).
     pub fn choose_profile(&self, id: &str) {
-        self.overrides.set(Vec::new());
-        self.profile_id.set(id.to_owned());
+        let mut settings = CheckSettings {
+            profile: id.to_owned(),
+            local_override: None,
+            values: Vec::new(),
+        };
         let Some(local) = self.local_id.get_untracked() else {
             self.local_note.set(None);
+            self.set_check(settings);
             return;
         };
         let refusal = match (profile::profile(id), profile::local_override(&local)) {
@@ -208,17 +254,18 @@ impl AppState {
             }),
             _ => None,
         };
-        if refusal.is_some() {
-            self.local_id.set(None);
+        if refusal.is_none() {
+            settings.local_override = Some(local);
         }
         self.local_note.set(refusal);
+        self.set_check(settings);
     }
 
-    /// Opens a plan (template or new): fresh history, fitted view, and the profile its target
-    /// household names (`dwelling.target_household`).
+    /// Opens a plan (template, new or a file): fresh history, fitted view, and the check
+    /// settings saved with it (or its target household's profile).
     pub fn open(&self, plan: Plan) {
         self.pending.set(None);
-        self.choose_profile(profile::default_profile_id(&plan));
+        self.local_note.set(None);
         self.editor.update(|e| e.load(plan));
         self.mark_saved();
         self.highlighted.set(Vec::new());

@@ -18,14 +18,11 @@ pub fn OverridesPanel() -> impl IntoView {
     let set = move |key: &'static str, value: f64| {
         let check = state
             .profile
-            .with_untracked(|p| p.clone().set(key, value, "画面で変更 / set on screen"));
+            .with_untracked(|p| p.clone().set(key, value, crate::state::SET_ON_SCREEN));
         match check {
             Ok(()) => {
                 refused.set(None);
-                state.overrides.update(|o| {
-                    o.retain(|(k, _)| k != key);
-                    o.push((key.to_owned(), value));
-                });
+                state.set_value(key, value);
             }
             Err(e) => refused.set(Some((key, e.to_string()))),
         }
@@ -93,7 +90,7 @@ pub fn OverridesPanel() -> impl IntoView {
             <summary>{move || t(lang.get(), Key::Overrides)}</summary>
             <table>{rows}</table>
             <button data-testid="reset-overrides" on:click=move |_| {
-                state.overrides.set(Vec::new());
+                state.reset_values();
             }>{move || t(lang.get(), Key::Reset)}</button>
             <h4>{move || t(lang.get(), Key::Unconfirmed)}</h4>
             <ul class="unconfirmed" data-testid="unconfirmed">

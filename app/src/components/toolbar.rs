@@ -229,8 +229,7 @@ pub fn Toolbar() -> impl IntoView {
                 {move || t(lang.get(), Key::LocalOverride)}
                 <select data-testid="local-select" prop:value=move || state.local_id.get().unwrap_or_default() on:change=move |ev| {
                     let id = event_target_value(&ev);
-                    state.local_note.set(None);
-                    state.local_id.set((!id.is_empty()).then_some(id));
+                    state.choose_local((!id.is_empty()).then_some(id));
                 }>
                     <option value="" selected=move || state.local_id.with(Option::is_none)>{move || t(lang.get(), Key::NoLocalOverride)}</option>
                     // Only the overrides that apply to the profile in force are offered.
@@ -243,6 +242,9 @@ pub fn Toolbar() -> impl IntoView {
             {move || state.local_note.get().map(|(ja, en)| view! {
                 <span class="note" data-testid="local-note">{if lang.get() == Lang::Ja { ja } else { en }}</span>
             })}
+            {move || state.check_notes().into_iter().map(|(ja, en)| view! {
+                <span class="note" data-testid="check-note">{if lang.get() == Lang::Ja { ja } else { en }}</span>
+            }).collect_view()}
             <label class="toggle">
                 <input type="checkbox" data-testid="interior-toggle" on:change=move |ev| state.show_interior.set(event_target_checked(&ev)) />
                 {move || t(lang.get(), Key::ShowInterior)}

@@ -2,11 +2,13 @@
 //! editor's plan, the findings and the totals, and forwards pointer and key events to
 //! `madori-editor`.
 
+pub mod autosave;
 pub mod components;
 pub mod file;
 pub mod i18n;
 pub mod keyboard;
 pub mod state;
+pub mod storage;
 
 use components::{
     findings::FindingsPanel, inspector::Inspector, overrides::OverridesPanel, plan_view::PlanView,
@@ -44,11 +46,21 @@ pub fn App(
                 </aside>
             </div>
             <TotalsBar />
+            {move || state.storage_error.get().map(|e| view! {
+                <div class="storage-error" data-testid="storage-error" role="alert">
+                    <strong>{move || i18n::t(state.lang.get(), i18n::Key::StorageFailed)}</strong>
+                    " " {e} " "
+                    <button data-testid="storage-error-save" on:click=move |_| { let _ = file::save(state); }>
+                        {move || i18n::t(state.lang.get(), i18n::Key::SaveToFile)}
+                    </button>
+                </div>
+            })}
         </div>
     }
 }
 
-/// Asks the browser to confirm a reload or a closed tab while there are unsaved changes.
+/// Asks the browser to confirm a reload or a closed tab while a change is neither in the
+/// browser's storage nor in a saved file.
 fn warn_before_leaving(state: AppState) {
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
@@ -56,7 +68,7 @@ fn warn_before_leaving(state: AppState) {
     };
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
         move |ev: web_sys::BeforeUnloadEvent| {
-            if state.unsaved() {
+            if state.at_risk() {
                 ev.prevent_default();
                 ev.set_return_value("unsaved");
             }
@@ -68,8 +80,12 @@ fn warn_before_leaving(state: AppState) {
     listener.forget();
 }
 
-/// Mounts the app on the page body.
+/// Mounts the app on the page body, with autosave: the plan last worked on comes back.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| view! { <App /> });
+    leptos::mount::mount_to_body(|| {
+        let state = AppState::new();
+        autosave::install(state);
+        view! { <App state=state /> }
+    });
 }

@@ -60,6 +60,23 @@ pub struct AppState {
     /// A plan waiting to replace the one on screen until the user says what to do with the
     /// unsaved changes.
     pub pending: RwSignal<Option<Arc<Plan>>>,
+    /// The id of the plan on screen in the plan library (autosave writes there).
+    pub plan_id: RwSignal<String>,
+    /// The plan as opened, so an untouched template is not written into the library.
+    opened: StoredValue<Arc<Plan>>,
+    /// Why the browser's storage failed, shown with an offer to save a file instead.
+    pub storage_error: RwSignal<Option<String>>,
+    /// An autosave is scheduled or running (a reload now could lose the last change).
+    pub saving: RwSignal<bool>,
+    /// The plan on screen has an entry in the library (opened from it, or autosaved once),
+    /// so a change of view alone is saved too.
+    pub in_library: RwSignal<bool>,
+}
+
+/// A new library id: the time and a random part, so two tabs never collide.
+pub fn new_plan_id() -> String {
+    let random = (js_sys::Math::random() * 1e9) as u64;
+    format!("plan-{}-{random}", js_sys::Date::now() as u64)
 }
 
 /// The template shown first.
@@ -103,9 +120,8 @@ impl AppState {
         });
         let profile = Memo::new(move |_| resolved.with(|r| r.profile.clone()));
         let profile_id = Memo::new(move |_| profile.with(|p| p.id.to_owned()));
-        let local_id = Memo::new(move |_| {
-            check.with(|c| c.as_ref().and_then(|c| c.local_override.clone()))
-        });
+        let local_id =
+            Memo::new(move |_| check.with(|c| c.as_ref().and_then(|c| c.local_override.clone())));
         let checked = StoredValue::new(plan.with_untracked(|p| {
             profile.with_untracked(|prof| (Arc::clone(p), Checker::new(p, prof)))
         }));
@@ -159,6 +175,11 @@ impl AppState {
             local_note: RwSignal::new(None),
             saved: StoredValue::new(plan.get_untracked()),
             pending: RwSignal::new(None),
+            plan_id: RwSignal::new(new_plan_id()),
+            opened: StoredValue::new(plan.get_untracked()),
+            storage_error: RwSignal::new(None),
+            saving: RwSignal::new(false),
+            in_library: RwSignal::new(false),
         }
     }
 
@@ -172,6 +193,21 @@ impl AppState {
     /// Records the plan on screen as saved.
     pub fn mark_saved(&self) {
         self.saved.set_value(self.plan.get_untracked());
+    }
+
+    /// Whether the plan on screen is worth keeping in the library: it changed since it was
+    /// opened, or it came from the library.
+    pub fn worth_autosaving(&self) -> bool {
+        let now = self.plan.get_untracked();
+        self.opened
+            .with_value(|opened| !Arc::ptr_eq(opened, &now) && **opened != *now)
+    }
+
+    /// Whether leaving the page now could lose work: a change not yet in the browser's
+    /// storage (an autosave pending, or storage failing) that is not saved in a file either.
+    pub fn at_risk(&self) -> bool {
+        self.unsaved()
+            && (self.saving.get_untracked() || self.storage_error.get_untracked().is_some())
     }
 
     /// Replaces the plan (a template, 新規, a file): at once when nothing is unsaved,
@@ -264,12 +300,21 @@ impl AppState {
     /// Opens a plan (template, new or a file): fresh history, fitted view, and the check
     /// settings saved with it (or its target household's profile).
     pub fn open(&self, plan: Plan) {
+        self.open_as(new_plan_id(), plan);
+        self.fit();
+    }
+
+    /// Opens a plan under a library id (a new plan gets a new one; a plan from the library
+    /// keeps its own, so autosave goes on writing the same entry).
+    pub fn open_as(&self, id: String, plan: Plan) {
         self.pending.set(None);
         self.local_note.set(None);
         self.editor.update(|e| e.load(plan));
+        self.plan_id.set(id);
+        self.in_library.set(false);
         self.mark_saved();
+        self.opened.set_value(self.plan.get_untracked());
         self.highlighted.set(Vec::new());
-        self.fit();
     }
 
     /// Reads the report of the plan and profile on screen (tracked: a reader re-runs when

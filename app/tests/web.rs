@@ -151,3 +151,114 @@ async fn switches_language_and_storey() {
     assert!(count(&root, "polygon.below") > 5);
     root.remove();
 }
+
+/// Waits until `done` holds, checking every 50 ms, for at most `ms`.
+async fn until(ms: u32, done: impl Fn() -> bool) -> bool {
+    for _ in 0..ms / 50 {
+        if done() {
+            return true;
+        }
+        gloo::timers::future::TimeoutFuture::new(50).await;
+    }
+    done()
+}
+
+#[wasm_bindgen_test]
+async fn the_library_stores_lists_renames_and_deletes_plans() {
+    use madori_app::storage::{self, Entry, Stored, View};
+    let plan =
+        madori_plan::format::from_json(madori_plan::templates::get("kodan-3dk").unwrap()).unwrap();
+    let json = madori_plan::format::to_json(&plan);
+    let entry = |id: &str, name: &str, t: f64| Entry {
+        id: id.into(),
+        name: name.into(),
+        updated_ms: t,
+        thumbnail: "<svg/>".into(),
+    };
+    let view = View {
+        storey: 0,
+        origin_mm: (-500.5, 250.0),
+        px_per_mm: 0.125,
+    };
+    let stored = Stored {
+        json: json.clone(),
+        view: Some(view),
+    };
+    storage::put(&entry("lib-a", "A", 1.0e12), &stored)
+        .await
+        .unwrap();
+    storage::put(&entry("lib-b", "B", 2.0e12), &stored)
+        .await
+        .unwrap();
+    assert_eq!(storage::last().await.unwrap().as_deref(), Some("lib-b"));
+    let listed: Vec<String> = storage::list()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.id.starts_with("lib-"))
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(listed, ["B", "A"], "newest first");
+    assert_eq!(storage::get("lib-a").await.unwrap(), Some(stored.clone()));
+    storage::rename("lib-a", "公団 3DK 改修案").await.unwrap();
+    let renamed = storage::get("lib-a").await.unwrap().unwrap();
+    assert_eq!(
+        madori_plan::format::from_json(&renamed.json).unwrap().name,
+        "公団 3DK 改修案"
+    );
+    assert_eq!(
+        storage::last().await.unwrap().as_deref(),
+        Some("lib-b"),
+        "renaming is not working on it"
+    );
+    storage::delete("lib-a").await.unwrap();
+    assert_eq!(storage::get("lib-a").await.unwrap(), None);
+    assert!(storage::list()
+        .await
+        .unwrap()
+        .iter()
+        .all(|e| e.id != "lib-a"));
+    storage::delete("lib-b").await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_edited_plan_comes_back_with_its_settings_and_view_after_a_reload() {
+    use leptos::prelude::*;
+    let (_root, state) = mount_persistent();
+    settle().await;
+    // Let a restore of an earlier test's plan finish before editing.
+    gloo::timers::future::TimeoutFuture::new(300).await;
+    state.run(madori_editor::Command::RenamePlan {
+        name: "再読み込みの試験".into(),
+    });
+    state.choose_profile("sh-elderly");
+    state.viewport.update(|v| v.px_per_mm = 0.0777);
+    let id = state.plan_id.get_untracked();
+    settle().await;
+    assert!(
+        state.saving.get_untracked(),
+        "a change schedules an autosave"
+    );
+    assert!(
+        until(3000, || !state.saving.get_untracked()).await,
+        "the autosave finished"
+    );
+    assert_eq!(state.storage_error.get_untracked(), None);
+    assert_eq!(
+        madori_app::storage::last().await.unwrap().as_deref(),
+        Some(id.as_str())
+    );
+    // A second page (the reload) opens it again.
+    let (_root2, restored) = mount_persistent();
+    assert!(
+        until(3000, || restored.plan_id.get_untracked() == id).await,
+        "the last plan was restored"
+    );
+    let (a, b) = (state.plan.get_untracked(), restored.plan.get_untracked());
+    assert_eq!(*a, *b);
+    assert_eq!(b.name, "再読み込みの試験");
+    assert_eq!(restored.profile_id.get_untracked(), "sh-elderly");
+    assert!((restored.viewport.get_untracked().px_per_mm - 0.0777).abs() < 1e-12);
+    // The restored plan is not an unsaved change, and undo has nothing to undo.
+    assert!(restored.editor.with_untracked(|e| !e.can_undo()));
+}

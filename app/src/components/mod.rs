@@ -2,6 +2,7 @@
 
 pub mod findings;
 pub mod inspector;
+pub mod library;
 pub mod overrides;
 pub mod plan_view;
 pub mod toolbar;

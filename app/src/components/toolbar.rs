@@ -126,6 +126,7 @@ pub fn Toolbar() -> impl IntoView {
                     </span>
                 })}
             </span>
+            <crate::components::library::Library />
             <button data-testid="save-plan" on:click=move |_| {
                 let _ = crate::file::save(state);
             }>{move || t(lang.get(), Key::Save)}</button>

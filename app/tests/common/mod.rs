@@ -139,3 +139,21 @@ pub async fn drag(root: &Element, from: (f64, f64), to: (f64, f64)) {
     pointer(root, "pointerup", to.0, to.1);
     settle().await;
 }
+
+/// Mounts a fresh app with autosave, as the real page does: the plan last worked on comes
+/// back from the browser's storage, and changes are written there.
+pub fn mount_persistent() -> (HtmlElement, madori_app::state::AppState) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container
+        .set_attribute("style", "width: 1200px; height: 800px; position: relative")
+        .unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let state = madori_app::state::AppState::new();
+    leptos::mount::mount_to(container.clone(), move || {
+        madori_app::autosave::install(state);
+        view! { <App state=state /> }
+    })
+    .forget();
+    (container, state)
+}

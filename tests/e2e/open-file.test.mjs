@@ -12,7 +12,7 @@ async function shown(page) {
   return {
     name: await byTestId(page, 'plan-name').inputValue(),
     rooms: await roomIds(page),
-    storeys: await page.$$eval('[data-testid="storey-tabs"] [data-testid^="storey-tab-"]', (tabs) => tabs.map((t) => t.textContent)),
+    storeys: await page.$$eval('[data-testid^="storey-tab-"]', (tabs) => tabs.map((t) => t.textContent)),
     area: await text(page, 'totals-area'),
     capacity: await text(page, 'totals-capacity'),
     fails: await text(page, 'count-fail'),
@@ -22,7 +22,10 @@ async function shown(page) {
 /** The problems listed for a refused file: [path, words] per problem. */
 const problems = (page) =>
   page.$$eval('[data-testid="file-problems"] li', (items) =>
-    items.map((li) => [li.querySelector('code').textContent, li.textContent.slice(li.querySelector('code').textContent.length).trim()]),
+    items.map((li) => {
+      const path = li.querySelector('code').textContent;
+      return [path, li.textContent.slice(path.length).trim()];
+    }),
   );
 
 test('a valid plan file replaces the plan on screen', async () => {
@@ -80,28 +83,67 @@ test('a file with field problems lists each with its path and changes nothing', 
 
   const plan = templateJson('kodan-3dk');
   const rooms = plan.storeys[0].rooms;
-  rooms[2].polygon = rooms[2].polygon.slice(0, 2);
+  rooms[1].kind = 'castle';
   rooms[4].polygon = [rooms[4].polygon[0], [rooms[4].polygon[0][0], 'far']];
-  const file = jsonFile('bad-fields.madori.json', plan);
-  await openFile(page, file);
+  rooms[6].name = 42;
+  await openFile(page, jsonFile('bad-fields.madori.json', plan));
   await byTestId(page, 'file-problems').waitFor();
 
   const listed = await problems(page);
   assert.deepEqual(
     listed.map(([path]) => path),
-    ['storeys[0].rooms[4].polygon[1]'],
-    `the field check comes first and stops before the shape check: ${JSON.stringify(listed)}`,
+    ['storeys[0].rooms[1].kind', 'storeys[0].rooms[4].polygon[1]', 'storeys[0].rooms[6].name'],
+    JSON.stringify(listed),
   );
-  assert.match(listed[0][1], /y 座標は ±\d+ mm 以内の整数です/);
+  assert.match(listed[0][1], /^部屋の種類 文字列 "castle" は不明です/);
+  assert.match(listed[1][1], /^y 座標は ±1000000 mm 以内の整数です \(文字列 "far" は使えません\)/);
+  assert.match(listed[2][1], /\(数 42 は使えません\)/);
+  assert.match(await text(page, 'file-problems'), /ファイルを読めませんでした \(3\)/);
+  assert.equal(await byTestId(page, 'open-repaired').count(), 0, 'nothing here can be repaired');
   assert.deepEqual(await shown(page), before);
+});
 
-  // Only the short outline left: the shape check names it. The chooser was reset after each
-  // file, so choosing again reads again.
-  rooms[4].polygon = templateJson('kodan-3dk').storeys[0].rooms[4].polygon;
-  await openFile(page, jsonFile('bad-fields.madori.json', plan));
-  await page.waitForFunction(() => document.querySelector('[data-testid="file-problems"] code')?.textContent === 'storeys[0].rooms[2].polygon');
-  const again = await problems(page);
-  assert.deepEqual(again, [['storeys[0].rooms[2].polygon', '部屋の頂点は 3 つ以上必要です (2 個)']]);
-  assert.equal(await byTestId(page, 'open-repaired').count(), 0, 'a two-vertex outline cannot be repaired');
+test('a room outline of 2 vertices is refused, offered as a repair, and removed only on consent', async () => {
+  const { page } = app;
+  await app.open();
+  const before = await shown(page);
+
+  const plan = templateJson('kodan-3dk');
+  const rooms = plan.storeys[0].rooms;
+  const [short] = rooms.splice(2, 1, { ...rooms[2], polygon: rooms[2].polygon.slice(0, 2) });
+  await openFile(page, jsonFile('short-outline.madori.json', plan));
+  await byTestId(page, 'file-problems').waitFor();
+  assert.deepEqual(await problems(page), [['storeys[0].rooms[2].polygon', '部屋の頂点は 3 つ以上必要です (2 個)']]);
+  assert.equal(await page.locator('[data-testid="file-problems"] li.repairable').count(), 1);
+  assert.match(await text(page, 'open-repaired'), /\(1\)$/);
+  assert.deepEqual(await shown(page), before, 'refused: nothing changed');
+
+  // Closing the list declines the repair: still nothing changed. The chooser was reset after
+  // the file, so choosing the same file again reads it again.
+  await byTestId(page, 'close-file-problems').click();
+  assert.equal(await byTestId(page, 'file-problems').count(), 0);
   assert.deepEqual(await shown(page), before);
+  await openFile(page, jsonFile('short-outline.madori.json', plan));
+  await byTestId(page, 'file-problems').waitFor();
+
+  // Agreeing opens the plan without that room, its windows and its kitchen, and lists each
+  // repair with its path in the file.
+  await byTestId(page, 'open-repaired').click();
+  await byTestId(page, 'file-repairs').waitFor();
+  assert.equal(await byTestId(page, 'file-problems').count(), 0);
+  assert.deepEqual(await roomIds(page), rooms.filter((r) => r !== rooms[2]).map((r) => r.id));
+  assert.ok(!(await roomIds(page)).includes(short.id));
+  assert.equal(await byTestId(page, 'plan-name').inputValue(), plan.name);
+  assert.deepEqual(
+    await page.$$eval('[data-testid="file-repairs"] li code', (codes) => codes.map((c) => c.textContent)),
+    [
+      'storeys[0].rooms[2]',
+      ...plan.storeys[0].openings.flatMap((o, i) => (o.room === short.id ? [`storeys[0].openings[${i}]`] : [])),
+      ...plan.storeys[0].fixtures.flatMap((f, i) => (f.room === short.id ? [`storeys[0].fixtures[${i}]`] : [])),
+    ],
+  );
+  const drawn = (prefix) => page.locator(`[data-testid="plan-canvas"] [data-testid^="${prefix}-"]`).count();
+  const kept = (list) => list.filter((element) => element.room !== short.id).length;
+  assert.equal(await drawn('opening'), kept(plan.storeys[0].openings));
+  assert.equal(await drawn('fixture'), kept(plan.storeys[0].fixtures));
 });

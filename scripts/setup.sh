@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs every tool Madori needs on a fresh machine, skipping what is already there:
 # the wasm32 target, Trunk, wasm-bindgen-cli matching Cargo.lock, Chromium + ChromeDriver
-# (browser tests) and binaryen's wasm-opt (npm, into tools/). Safe to run again.
+# (browser tests), and from npm into tools/ binaryen's wasm-opt and playwright-core (end-to-end
+# tests). Safe to run again.
 # Scripts that build the app put tools/node_modules/.bin first on PATH (see env.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,10 +33,21 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# wasm-opt from npm (binaryen 132): Debian's binaryen 108 corrupts the externref table that
-# wasm-bindgen 0.2.13x emits, and the optimised app then fails to start.
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  say "installing binaryen (wasm-opt) from npm into tools/"
+# npm packages in tools/, at the exact versions of tools/package.json: wasm-opt (binaryen 132:
+# Debian's binaryen 108 corrupts the externref table that wasm-bindgen 0.2.13x emits, and the
+# optimised app then fails to start) and playwright-core (the end-to-end tests; it drives
+# the Debian Chromium, so no browser download).
+tools_installed() {
+  node -e '
+    const dir = process.argv[1];
+    const wanted = require(dir + "/package.json").devDependencies;
+    for (const [name, version] of Object.entries(wanted)) {
+      try { if (require(dir + "/node_modules/" + name + "/package.json").version !== version) process.exit(1); }
+      catch { process.exit(1); }
+    }' "$PWD/tools"
+}
+if ! tools_installed; then
+  say "installing npm tools into tools/ (binaryen's wasm-opt, playwright-core)"
   npm ci --prefix tools --no-audit --no-fund
 fi
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine if needed, then runs every check and test: formatting, clippy
-# (native and wasm32), docs, native tests, browser tests in headless Chromium, and a release
-# build of the app with Trunk.
+# (native and wasm32), docs, native tests, browser tests in headless Chromium, a release
+# build of the app with Trunk, and end-to-end tests of that build (scripts/e2e.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -47,4 +47,6 @@ if [ -z "$icon" ] || [ ! -s "dist/$icon" ]; then
 fi
 wasm=$(ls dist/*_bg.wasm)
 echo "release wasm: $(stat -c %s "$wasm") bytes, $(gzip -9 -c "$wasm" | wc -c) bytes gzipped"
+step "end-to-end tests of the release build (Playwright, headless Chromium)"
+./scripts/e2e.sh
 printf '\n\033[1mall checks passed\033[0m\n'

@@ -24,6 +24,7 @@ pub mod commands;
 pub mod history;
 pub mod snap;
 pub mod tools;
+pub mod underlay;
 pub mod viewport;
 
 pub use commands::{Command, EditError, RoomPatch, Transform};

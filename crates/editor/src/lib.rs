@@ -25,6 +25,7 @@ pub mod history;
 pub mod snap;
 pub mod thumbnail;
 pub mod tools;
+pub mod underlay;
 pub mod viewport;
 
 pub use commands::{Command, EditError, RoomPatch, Transform};

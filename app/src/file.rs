@@ -55,7 +55,7 @@ pub fn open_text(state: AppState, text: &str) {
         Ok(plan) => {
             state.file_problems.set(Vec::new());
             state.refused_text.set(None);
-            state.replace(plan);
+            state.replace(keep_images(state, plan));
         }
         Err(problems) => {
             let repairable = problems.iter().any(|p| p.repairable);
@@ -76,7 +76,7 @@ pub fn open_repaired(state: AppState) {
         Ok((plan, repairs)) => {
             state.file_problems.set(Vec::new());
             state.refused_text.set(None);
-            state.replace(plan);
+            state.replace(keep_images(state, plan));
             state.file_repairs.set(repairs);
         }
         Err(problems) => {
@@ -86,11 +86,70 @@ pub fn open_repaired(state: AppState) {
     }
 }
 
+/// Moves the underlay images a file carries into the browser's image store: the plan being
+/// edited refers to them by id and stays small (an undo step never copies a picture).
+pub fn keep_images(state: AppState, mut plan: madori_plan::Plan) -> madori_plan::Plan {
+    for image in std::mem::take(&mut plan.images) {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = crate::storage::put_image(&image.id, &image.data_url).await {
+                state.storage_error.set(Some(e));
+            }
+        });
+    }
+    plan
+}
+
+/// What a file is, from its name and media type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A Madori plan (JSON).
+    Plan,
+    /// A picture to trace (PNG or JPEG).
+    Image,
+}
+
+/// Tells a plan and a picture apart (`None` for anything else).
+pub fn file_kind(name: &str, media_type: &str) -> Option<FileKind> {
+    let name = name.to_ascii_lowercase();
+    if name.ends_with(".json") || media_type == "application/json" {
+        Some(FileKind::Plan)
+    } else if matches!(media_type, "image/png" | "image/jpeg")
+        || [".png", ".jpg", ".jpeg"].iter().any(|e| name.ends_with(e))
+    {
+        Some(FileKind::Image)
+    } else {
+        None
+    }
+}
+
 /// Reads the file chosen in an `<input type=file>` and opens it.
 pub fn open_chosen(state: AppState, input: web_sys::HtmlInputElement) {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return;
     };
+    open_file(state, file);
+    input.set_value("");
+}
+
+/// Opens a file chosen or dropped on the page: a plan replaces the current one, a picture
+/// becomes the storey's underlay.
+pub fn open_file(state: AppState, file: web_sys::File) {
+    match file_kind(&file.name(), &file.type_()) {
+        Some(FileKind::Plan) => open_plan_file(state, file),
+        Some(FileKind::Image) => crate::components::underlay::load_image(state, file),
+        None => {
+            let shown: String = file.name().chars().take(60).collect();
+            state.file_problems.set(vec![madori_plan::Problem::new(
+                "",
+                format!("「{shown}」は開けません: 間取り (.json) と画像 (.png, .jpg) を開けます"),
+                format!("\"{shown}\" cannot be opened: Madori opens plans (.json) and pictures (.png, .jpg)"),
+            )]);
+        }
+    }
+}
+
+/// Reads a plan file and opens it.
+fn open_plan_file(state: AppState, file: web_sys::File) {
     // Refuse a huge file before reading it into memory.
     if file.size() > format::MAX_FILE_BYTES as f64 {
         state.file_problems.set(vec![madori_plan::Problem::new(
@@ -104,7 +163,6 @@ pub fn open_chosen(state: AppState, input: web_sys::HtmlInputElement) {
                 format::MAX_FILE_BYTES >> 20
             ),
         )]);
-        input.set_value("");
         return;
     }
     leptos::task::spawn_local(async move {
@@ -117,6 +175,5 @@ pub fn open_chosen(state: AppState, input: web_sys::HtmlInputElement) {
                 "the file could not be read as text",
             )]),
         }
-        input.set_value("");
     });
 }

@@ -42,6 +42,7 @@ pub fn App(
                 <aside class="side">
                     <Inspector />
                     <OverridesPanel />
+                    <components::underlay::UnderlayPanel />
                     <FindingsPanel />
                 </aside>
             </div>

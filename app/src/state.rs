@@ -68,6 +68,12 @@ pub struct AppState {
     pub storage_error: RwSignal<Option<String>>,
     /// An autosave is scheduled or running (a reload now could lose the last change).
     pub saving: RwSignal<bool>,
+    /// Underlay pictures read so far, by image id (`data:` URLs).
+    pub images: RwSignal<std::collections::HashMap<String, String>>,
+    /// Clicks being collected for the underlay (scale, level, move).
+    pub underlay_pick: RwSignal<Option<crate::components::underlay::Pick>>,
+    /// Why the last underlay change was refused, `(ja, en)`.
+    pub underlay_error: RwSignal<Option<(String, String)>>,
     /// The plan on screen has an entry in the library (opened from it, or autosaved once),
     /// so a change of view alone is saved too.
     pub in_library: RwSignal<bool>,
@@ -180,6 +186,9 @@ impl AppState {
             storage_error: RwSignal::new(None),
             saving: RwSignal::new(false),
             in_library: RwSignal::new(false),
+            images: RwSignal::new(std::collections::HashMap::new()),
+            underlay_pick: RwSignal::new(None),
+            underlay_error: RwSignal::new(None),
         }
     }
 
@@ -312,6 +321,8 @@ impl AppState {
         self.editor.update(|e| e.load(plan));
         self.plan_id.set(id);
         self.in_library.set(false);
+        self.underlay_pick.set(None);
+        self.underlay_error.set(None);
         self.mark_saved();
         self.opened.set_value(self.plan.get_untracked());
         self.highlighted.set(Vec::new());

@@ -573,3 +573,142 @@ async fn replacing_an_edited_plan_asks_first_and_loses_nothing_unasked() {
     assert!(!state.unsaved());
     root.remove();
 }
+
+/// A `width` × `height` PNG drawn in the page: white, with a black line along the top.
+async fn png_file(width: u32, height: u32) -> web_sys::File {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").unwrap().unchecked_into();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    context.set_fill_style_str("#fff");
+    context.fill_rect(0.0, 0.0, f64::from(width), f64::from(height));
+    context.set_fill_style_str("#000");
+    context.fill_rect(10.0, 10.0, f64::from(width) - 20.0, 4.0);
+    let data_url = canvas.to_data_url().unwrap();
+    let bytes = js_sys::Uint8Array::from(&*base64_decode(data_url.split_once(',').unwrap().1));
+    let parts = js_sys::Array::of1(&bytes);
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("image/png");
+    web_sys::File::new_with_u8_array_sequence_and_options(&parts, "plan-photo.png", &options)
+        .unwrap()
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    let decoded = web_sys::window().unwrap().atob(text).unwrap();
+    decoded.chars().map(|c| c as u8).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_picture_is_placed_scaled_levelled_and_moved_each_in_one_undo_step() {
+    use leptos::prelude::*;
+    use madori_editor::underlay::{image_to_world, world_to_image};
+    let (root, state) = mount_with_state();
+    settle().await;
+    madori_app::components::underlay::load_image(state, png_file(800, 600).await);
+    let placed = async {
+        for _ in 0..60 {
+            if state
+                .plan
+                .with_untracked(|p| p.storeys[0].underlay.is_some())
+            {
+                return true;
+            }
+            gloo::timers::future::TimeoutFuture::new(50).await;
+        }
+        false
+    };
+    assert!(placed.await, "the picture was placed");
+    settle().await;
+    let underlay = || {
+        state
+            .plan
+            .with_untracked(|p| p.storeys[0].underlay.clone().unwrap())
+    };
+    let u = underlay();
+    assert_eq!((u.width_px, u.height_px), (800, 600));
+    assert!((u.mm_per_px - 12.5).abs() < 1e-9, "long side 10 m at first");
+    assert!(
+        try_query(&root, "underlay-image").is_some(),
+        "drawn under the rooms"
+    );
+    // Scale: two clicks 400 px apart on the picture, typed 3640 mm.
+    click(&root, "underlay-scale").await;
+    let (a, b) = (
+        image_to_world(&u, (100.0, 12.0)),
+        image_to_world(&u, (500.0, 12.0)),
+    );
+    assert!(madori_app::components::underlay::take_click(state, a));
+    assert!(madori_app::components::underlay::take_click(state, b));
+    settle().await;
+    let field: web_sys::HtmlInputElement = query(&root, "underlay-length").unchecked_into();
+    field.set_value("3640");
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    click(&root, "underlay-length-ok").await;
+    let scaled = underlay();
+    assert!(
+        (scaled.mm_per_px - 9.1).abs() < 1e-9,
+        "{}",
+        scaled.mm_per_px
+    );
+    let stays = image_to_world(&scaled, (100.0, 12.0));
+    assert!(
+        (stays.x - a.x).abs() <= 1.0 && (stays.y - a.y).abs() <= 1.0,
+        "the first point stays"
+    );
+    // Level: a wall drawn 3° off on the picture becomes horizontal.
+    click(&root, "underlay-level").await;
+    let tilt = 3f64.to_radians();
+    let (p, q) = (
+        image_to_world(&scaled, (100.0, 100.0)),
+        image_to_world(
+            &scaled,
+            (100.0 + 400.0 * tilt.cos(), 100.0 + 400.0 * tilt.sin()),
+        ),
+    );
+    madori_app::components::underlay::take_click(state, p);
+    madori_app::components::underlay::take_click(state, q);
+    settle().await;
+    let levelled = underlay();
+    assert!(
+        (levelled.rotation_deg + 3.0).abs() < 1e-9,
+        "{}",
+        levelled.rotation_deg
+    );
+    // Move: a point of the picture to (0, 0).
+    click(&root, "underlay-move").await;
+    let from = image_to_world(&levelled, (0.0, 0.0));
+    madori_app::components::underlay::take_click(state, from);
+    madori_app::components::underlay::take_click(
+        state,
+        madori_editor::viewport::WorldMm::new(0.0, 0.0),
+    );
+    settle().await;
+    let moved = underlay();
+    let corner = image_to_world(&moved, (0.0, 0.0));
+    assert!(corner.x.abs() <= 1.0 && corner.y.abs() <= 1.0, "{corner:?}");
+    let back = world_to_image(&moved, corner);
+    assert!(back.0.abs() < 0.2 && back.1.abs() < 0.2);
+    // Four steps: place, scale, level, move — each undone by one undo.
+    for expected in [Some(levelled), Some(scaled), Some(u)] {
+        state.editor.update(|e| {
+            e.undo();
+        });
+        assert_eq!(
+            state.plan.with_untracked(|p| p.storeys[0].underlay.clone()),
+            expected
+        );
+    }
+    state.editor.update(|e| {
+        e.undo();
+    });
+    assert_eq!(
+        state.plan.with_untracked(|p| p.storeys[0].underlay.clone()),
+        None
+    );
+}

@@ -7,3 +7,4 @@ pub mod overrides;
 pub mod plan_view;
 pub mod toolbar;
 pub mod totals;
+pub mod underlay;

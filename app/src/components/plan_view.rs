@@ -408,6 +408,9 @@ pub fn PlanView() -> impl IntoView {
             .viewport
             .with_untracked(|v| v.px_to_mm(if touch { HIT_TOUCH_PX } else { HIT_PX }));
         let world = world_of(p);
+        if crate::components::underlay::take_click(state, world) {
+            return;
+        }
         let mods = Modifiers {
             shift: ev.shift_key(),
         };
@@ -789,6 +792,7 @@ pub fn PlanView() -> impl IntoView {
                 on:dblclick=on_dblclick
                 on:contextmenu=|ev| ev.prevent_default()
             >
+                {crate::components::underlay::underlay_layer(state)}
                 <g class="below-layer">{below}</g>
                 <g class="rooms-layer">
                     <For each=rooms key=keyed children=room_view />

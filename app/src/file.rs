@@ -30,7 +30,38 @@ pub fn save(state: AppState) -> Result<(), JsValue> {
     let (json, name) = state
         .plan
         .with_untracked(|p| (format::to_json(p), file_name(&p.name)));
-    let parts = js_sys::Array::of1(&JsValue::from_str(&json));
+    download(state, &json, &name)
+}
+
+/// Downloads the plan with its underlay pictures embedded (`images` of the plan format), so
+/// the file carries everything to another browser or machine.
+pub fn save_with_underlays(state: AppState) {
+    leptos::task::spawn_local(async move {
+        let mut plan = state.plan.get_untracked().as_ref().clone();
+        let mut ids: Vec<String> = plan
+            .storeys
+            .iter()
+            .filter_map(|s| s.underlay.as_ref().map(|u| u.image.clone()))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            let known = state.images.with_untracked(|i| i.get(&id).cloned());
+            let data_url = match known {
+                Some(d) => Some(d),
+                None => crate::storage::get_image(&id).await.ok().flatten(),
+            };
+            if let Some(data_url) = data_url {
+                plan.images.push(madori_plan::EmbeddedImage { id, data_url });
+            }
+        }
+        let json = format::to_json(&plan);
+        let _ = download(state, &json, &file_name(&plan.name));
+    });
+}
+
+fn download(state: AppState, json: &str, name: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(json));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
@@ -40,7 +71,7 @@ pub fn save(state: AppState) -> Result<(), JsValue> {
         .ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     anchor.set_href(&url);
-    anchor.set_download(&name);
+    anchor.set_download(name);
     anchor.click();
     state.mark_saved();
     web_sys::Url::revoke_object_url(&url)

@@ -35,7 +35,18 @@ pub fn App(
     keyboard::install(state);
     warn_before_leaving(state);
     view! {
-        <div class="app" data-testid="app">
+        <div
+            class="app"
+            data-testid="app"
+            // A plan or a picture dropped anywhere on the page opens as if chosen.
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    file::open_file(state, file);
+                }
+            }
+        >
             <Toolbar />
             <div class="workspace">
                 <PlanView />

@@ -203,3 +203,34 @@ export function useApp() {
   });
   return app;
 }
+
+/**
+ * Drops a file on the page as a user drags one from the desktop: a `drop` event with a
+ * DataTransfer holding the file, on the app. `file` is { name, mimeType, base64 }.
+ */
+export async function dropFile(page, file) {
+  await page.evaluate(async ({ name, mimeType, base64 }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, { type: mimeType }));
+    const target = document.querySelector('[data-testid="app"]');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, file);
+}
+
+/** A `width` × `height` PNG drawn by the page's canvas, as { name, mimeType, base64 }. */
+export async function pngFile(page, width, height) {
+  const base64 = await page.evaluate(({ width, height }) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    context.fillStyle = '#000';
+    context.fillRect(10, 10, width - 20, 4);
+    return canvas.toDataURL('image/png').split(',')[1];
+  }, { width, height });
+  return { name: 'madori-photo.png', mimeType: 'image/png', base64 };
+}

@@ -341,6 +341,7 @@ pub fn UnderlayPanel() -> impl IntoView {
                     set(Box::new(move |u| u.locked = locked));
                 } />{t(l, Key::UnderlayLock)}</label>
                 <div class="scale" data-testid="underlay-scale-value">{format!("1 px = {:.3} mm", u.mm_per_px)}</div>
+                <button data-testid="save-with-underlay" on:click=move |_| crate::file::save_with_underlays(state)>{t(l, Key::SaveWithUnderlay)}</button>
                 <button data-testid="underlay-remove" on:click=move |_| {
                     let storey = state.editor.with_untracked(|e| e.storey);
                     state.underlay_pick.set(None);

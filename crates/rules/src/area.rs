@@ -453,13 +453,49 @@ impl PlanAreas {
     }
 }
 
-/// A point inside the room for its label, mm ([`geo::InteriorPoint`]): unlike the centroid it
-/// stays inside an L-shaped corridor.
+/// A point inside the room for its label, mm: the middle of the widest stretch of the room
+/// along a horizontal line at mid-height. Unlike the centroid it stays inside an L-shaped
+/// corridor. The line runs halfway between the two vertex heights around the room's middle,
+/// so it passes through no vertex and crosses each edge it meets once; an empty or flat
+/// polygon gives its first vertex (or the origin). Written out rather than taken from `geo`
+/// (whose interior point pulls its whole relate machinery into the app's wasm); time
+/// O(n log n) for n vertices.
 pub fn label_position_mm(polygon: &[PointMm]) -> (f64, f64) {
-    use geo::InteriorPoint;
-    to_geo(polygon.iter().map(|p| (p.x as f64, p.y as f64)))
-        .interior_point()
-        .map_or((0.0, 0.0), |p| (p.x(), p.y()))
+    let Some(first) = polygon.first() else {
+        return (0.0, 0.0);
+    };
+    let mut heights: Vec<i64> = polygon.iter().map(|p| p.y).collect();
+    heights.sort_unstable();
+    heights.dedup();
+    // Twice the middle height, and the band of heights [low, high] holding it (i128: no
+    // overflow on any i64 coordinates).
+    let middle2 = i128::from(heights[0]) + i128::from(heights[heights.len() - 1]);
+    let Some((low, high)) = heights
+        .windows(2)
+        .map(|w| (w[0], w[1]))
+        .find(|&(_, high)| 2 * i128::from(high) > middle2)
+    else {
+        return (first.x as f64, first.y as f64);
+    };
+    let line2 = i128::from(low) + i128::from(high);
+    let y = (low as f64 + high as f64) / 2.0;
+    let mut crossings: Vec<f64> = (0..polygon.len())
+        .filter_map(|i| {
+            let (a, b) = (polygon[i], polygon[(i + 1) % polygon.len()]);
+            let (above_a, above_b) = (2 * i128::from(a.y) < line2, 2 * i128::from(b.y) < line2);
+            (above_a != above_b).then(|| {
+                let (ax, ay, bx, by) = (a.x as f64, a.y as f64, b.x as f64, b.y as f64);
+                ax + (bx - ax) * (y - ay) / (by - ay)
+            })
+        })
+        .collect();
+    crossings.sort_unstable_by(f64::total_cmp);
+    crossings
+        .chunks_exact(2)
+        .max_by(|p, q| (p[1] - p[0]).total_cmp(&(q[1] - q[0])))
+        .map_or((first.x as f64, first.y as f64), |p| {
+            ((p[0] + p[1]) / 2.0, y)
+        })
 }
 
 impl PlanAreas {

@@ -103,9 +103,8 @@ impl AppState {
         });
         let profile = Memo::new(move |_| resolved.with(|r| r.profile.clone()));
         let profile_id = Memo::new(move |_| profile.with(|p| p.id.to_owned()));
-        let local_id = Memo::new(move |_| {
-            check.with(|c| c.as_ref().and_then(|c| c.local_override.clone()))
-        });
+        let local_id =
+            Memo::new(move |_| check.with(|c| c.as_ref().and_then(|c| c.local_override.clone())));
         let checked = StoredValue::new(plan.with_untracked(|p| {
             profile.with_untracked(|prof| (Arc::clone(p), Checker::new(p, prof)))
         }));

@@ -17,43 +17,18 @@
 //!
 //! The workspace's release profile aborts on panic, so there a crash ends the run; run
 //! without `--release` (overflow checks on) or with `CARGO_PROFILE_RELEASE_PANIC=unwind` to
-//! keep going and collect every crash. The random generator is a small xorshift, so a seed
-//! always gives the same inputs.
+//! keep going and collect every crash. The random generator is a small xorshift
+//! (`examples/support/rng.rs`, shared with `fuzz_share`), so a seed always gives the same
+//! inputs.
 
 use madori_plan::format::{from_json, from_json_with_repairs, to_json};
 use madori_plan::templates::TEMPLATES;
 use serde_json::Value;
 use std::panic::catch_unwind;
 
-/// xorshift64*: small, deterministic, good enough to pick mutations.
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator for this seed (any seed, 0 included).
-    pub fn new(seed: u64) -> Self {
-        Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A number in `0..n` (0 when `n` is 0).
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+pub use rng::Rng;
 
 /// Numbers at the edges of every type and limit the loader knows.
 const NUMBERS: &[&str] = &[
@@ -288,7 +263,7 @@ fn mutate_text(rng: &mut Rng, text: &mut Vec<u8>) {
             text[i] = if rng.below(2) == 0 {
                 *rng.pick(b" {}[],:\"-0123456789.e")
             } else {
-                (rng.next() & 0xff) as u8
+                (rng.next_u64() & 0xff) as u8
             };
         }
         1 => {

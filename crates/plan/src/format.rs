@@ -108,10 +108,26 @@ pub fn from_json_with_repairs(text: &str) -> Result<(Plan, Vec<Repair>), Vec<Pro
 
 /// Writes a plan as pretty JSON in the current format version.
 pub fn to_json(plan: &Plan) -> String {
-    let mut plan = plan.clone();
-    plan.format_version = FORMAT_VERSION;
     // Serialising plain data with string keys cannot fail.
-    serde_json::to_string_pretty(&plan).unwrap_or_default()
+    serde_json::to_string_pretty(&current(plan)).unwrap_or_default()
+}
+
+/// Writes a plan as JSON without whitespace (the same content as [`to_json`]), for
+/// [`crate::share`] links, where every byte counts.
+pub fn to_json_compact(plan: &Plan) -> String {
+    serde_json::to_string(&current(plan)).unwrap_or_default()
+}
+
+/// The plan marked with the current format version, copied only when it is marked with
+/// another one.
+fn current(plan: &Plan) -> std::borrow::Cow<'_, Plan> {
+    if plan.format_version == FORMAT_VERSION {
+        std::borrow::Cow::Borrowed(plan)
+    } else {
+        let mut plan = plan.clone();
+        plan.format_version = FORMAT_VERSION;
+        std::borrow::Cow::Owned(plan)
+    }
 }
 
 /// Upgrades a parsed file to [`FORMAT_VERSION`].

@@ -17,6 +17,7 @@ pub mod format;
 pub mod geometry;
 pub mod model;
 pub mod repair;
+pub mod share;
 pub mod spatial;
 pub mod templates;
 pub mod touched;

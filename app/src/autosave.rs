@@ -18,9 +18,12 @@ pub const AUTOSAVE_DELAY_MS: u64 = 800;
 /// Thumbnail size in the library, pixels.
 pub const THUMBNAIL_PX: (u32, u32) = (120, 90);
 
-/// Restores the last plan, then saves every change.
+/// Opens a shared link in the address, or else restores the last plan; then saves every
+/// change.
 pub fn install(state: AppState) {
-    restore(state);
+    if !crate::share::open_from_address(state) {
+        restore(state);
+    }
     let timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         state.plan.track();

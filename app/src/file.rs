@@ -52,7 +52,8 @@ pub fn save_with_underlays(state: AppState) {
                 None => crate::storage::get_image(&id).await.ok().flatten(),
             };
             if let Some(data_url) = data_url {
-                plan.images.push(madori_plan::EmbeddedImage { id, data_url });
+                plan.images
+                    .push(madori_plan::EmbeddedImage { id, data_url });
             }
         }
         let json = format::to_json(&plan);

@@ -7,6 +7,7 @@ pub mod components;
 pub mod file;
 pub mod i18n;
 pub mod keyboard;
+pub mod share;
 pub mod state;
 pub mod storage;
 

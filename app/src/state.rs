@@ -68,6 +68,8 @@ pub struct AppState {
     pub storage_error: RwSignal<Option<String>>,
     /// An autosave is scheduled or running (a reload now could lose the last change).
     pub saving: RwSignal<bool>,
+    /// The plan on screen came from a share link: kept in the library even unchanged.
+    pub shared: RwSignal<bool>,
     /// Underlay pictures read so far, by image id (`data:` URLs).
     pub images: RwSignal<std::collections::HashMap<String, String>>,
     /// Clicks being collected for the underlay (scale, level, move).
@@ -186,6 +188,7 @@ impl AppState {
             storage_error: RwSignal::new(None),
             saving: RwSignal::new(false),
             in_library: RwSignal::new(false),
+            shared: RwSignal::new(false),
             images: RwSignal::new(std::collections::HashMap::new()),
             underlay_pick: RwSignal::new(None),
             underlay_error: RwSignal::new(None),
@@ -207,6 +210,9 @@ impl AppState {
     /// Whether the plan on screen is worth keeping in the library: it changed since it was
     /// opened, or it came from the library.
     pub fn worth_autosaving(&self) -> bool {
+        if self.shared.get_untracked() {
+            return true;
+        }
         let now = self.plan.get_untracked();
         self.opened
             .with_value(|opened| !Arc::ptr_eq(opened, &now) && **opened != *now)
@@ -321,6 +327,7 @@ impl AppState {
         self.editor.update(|e| e.load(plan));
         self.plan_id.set(id);
         self.in_library.set(false);
+        self.shared.set(false);
         self.underlay_pick.set(None);
         self.underlay_error.set(None);
         self.mark_saved();

@@ -155,6 +155,7 @@ export function useApp() {
   let server;
   let browser;
   let context;
+  const extra = [];
 
   /** Records what a healthy page never shows: console errors and warnings, uncaught
    * exceptions, failed requests and error responses. */
@@ -180,6 +181,16 @@ export function useApp() {
     await waitForApp(app.page);
   };
 
+  /** A second, separate browser profile (no shared storage) with a watched page, closed
+   * after the test: another person's browser opening a link. */
+  app.otherPage = async () => {
+    const other = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
+    extra.push(other);
+    const page = await other.newPage();
+    watch(page);
+    return page;
+  };
+
   before(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     app.url = server.url;
@@ -197,6 +208,7 @@ export function useApp() {
   });
   afterEach(async () => {
     await context?.close();
+    await Promise.all(extra.splice(0).map((c) => c.close()));
     const issues = app.issues;
     app.page = null;
     assert.deepEqual(issues, [], 'the page reported problems');

@@ -79,6 +79,8 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let asking_structure = RwSignal::new(false);
+    // The last share link made (or why none could be), shown until closed.
+    let share_shown = RwSignal::new(None::<Result<String, (String, String)>>);
     view! {
         <header class="toolbar" data-testid="toolbar">
             <strong class="brand">{move || t(lang.get(), Key::AppTitle)}</strong>
@@ -127,6 +129,33 @@ pub fn Toolbar() -> impl IntoView {
                 })}
             </span>
             <crate::components::library::Library />
+            <button data-testid="share-link" on:click=move |_| {
+                let shown = match crate::share::link(state) {
+                    Ok(link) => {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.navigator().clipboard().write_text(&link);
+                        }
+                        Ok(link)
+                    }
+                    Err(e) => Err(e),
+                };
+                share_shown.set(Some(shown));
+            }>{move || t(lang.get(), Key::ShareLink)}</button>
+            {move || share_shown.get().map(|shown| match shown {
+                Ok(link) => view! {
+                    <span class="share" data-testid="share-box">
+                        {move || t(lang.get(), Key::ShareCopied)}
+                        <input readonly data-testid="share-url" prop:value=link />
+                        <button on:click=move |_| share_shown.set(None)>"×"</button>
+                    </span>
+                }.into_any(),
+                Err((ja, en)) => view! {
+                    <span class="share refused" data-testid="share-refused">
+                        {if lang.get() == Lang::Ja { ja } else { en }}
+                        <button on:click=move |_| share_shown.set(None)>"×"</button>
+                    </span>
+                }.into_any(),
+            })}
             <button data-testid="save-plan" on:click=move |_| {
                 let _ = crate::file::save(state);
             }>{move || t(lang.get(), Key::Save)}</button>

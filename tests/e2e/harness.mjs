@@ -126,7 +126,7 @@ export async function waitForApp(page) {
 /** Opens `file` ({ name, mimeType, buffer }) as a user does: a click on 開く / Open, then the
  * file in the chooser that the click opened. */
 export async function openFile(page, file) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('label.file-button').click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), byTestId(page, 'open-plan-button').click()]);
   assert.equal(chooser.isMultiple(), false, 'the open control takes one file');
   await chooser.setFiles(file);
 }

@@ -60,7 +60,7 @@ test('the language button switches the words to English and back', async () => {
   await app.open();
   const toggle = byTestId(page, 'lang-toggle');
   assert.equal((await toggle.textContent()).trim(), 'English');
-  assert.equal((await page.locator('label.file-button').textContent()).trim(), '開く');
+  assert.equal((await byTestId(page, 'open-plan-button').textContent()).trim(), '開く');
   await toggle.click();
 
   await page.waitForFunction(() => document.querySelector('[data-testid="totals-area"]').textContent.startsWith('Total floor area'));
@@ -68,7 +68,7 @@ test('the language button switches the words to English and back', async () => {
   assert.match(await text(page, 'totals-area'), /^Total floor area \(wall centre\).*115\.93㎡/);
   assert.match(await text(page, 'totals-capacity'), /^Capacity 4persons/);
   assert.match(await text(page, 'findings-panel'), /Findings/);
-  assert.equal((await page.locator('label.file-button').textContent()).trim(), 'Open');
+  assert.equal((await byTestId(page, 'open-plan-button').textContent()).trim(), 'Open');
   assert.equal((await text(page, 'tool-select')).trim(), 'Select');
   assert.equal((await text(page, 'save-plan')).trim(), 'Save');
   // The plan and its verdicts stay as they were: only the words change.

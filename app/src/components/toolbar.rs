@@ -159,7 +159,7 @@ pub fn Toolbar() -> impl IntoView {
             <button data-testid="save-plan" on:click=move |_| {
                 let _ = crate::file::save(state);
             }>{move || t(lang.get(), Key::Save)}</button>
-            <label class="file-button">
+            <label class="file-button" data-testid="open-plan-button">
                 {move || t(lang.get(), Key::Open)}
                 <input
                     type="file"

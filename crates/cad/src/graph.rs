@@ -336,10 +336,29 @@ fn run_of(cluster: usize, line: Line, rho: f64, members: &[(f64, f64, Option<u32
             (None, None) => (None, members[0].3),
         };
         match pieces.last_mut() {
-            Some(prev) if prev.2 == thickness && prev.3 == tag => prev.1 = w[1],
+            Some(prev) if prev.2 == thickness => prev.1 = w[1],
             _ => pieces.push((w[0], w[1], thickness, tag)),
         }
     }
+    // Pieces without a thickness (a door's chord, a bridged gap) take their neighbour's:
+    // the wall goes on through the door.
+    let mut last = None;
+    for piece in &mut pieces {
+        last = piece.2.or(last);
+        piece.2 = last;
+    }
+    let mut next = None;
+    for piece in pieces.iter_mut().rev() {
+        next = piece.2.or(next);
+        piece.2 = next;
+    }
+    pieces.dedup_by(|b, a| {
+        let same = a.2 == b.2 && (a.1 - b.0).abs() < 0.5;
+        if same {
+            a.1 = b.1;
+        }
+        same
+    });
     if pieces.is_empty() {
         // Every member has zero length along the line.
         pieces.push((members[0].0, members[0].1, members[0].2, members[0].3));
@@ -449,87 +468,14 @@ pub fn clean(segs: &[Seg], options: CleanOptions) -> Result<(Vec<Seg>, f64), Imp
     let mut budget = 0usize;
     // 1. Collinear merge within the snap.
     let merged = merge_collinear(segs, options.snap_mm);
-    // 2. Bridge collinear gaps between free ends with nothing crossing the gap.
-    let grid = Grid::new(&merged, 2)?;
-    let free = free_ends(&merged, &grid, &mut budget)?;
-    let free_at: HashSet<PointMm> = merged
-        .iter()
-        .zip(&free)
-        .flat_map(|(s, f)| {
-            [(s.a, f[0]), (s.b, f[1])]
-                .into_iter()
-                .filter(|&(_, free)| free)
-                .map(|(p, _)| p)
-        })
-        .collect();
-    let mut bridged = merged.clone();
-    let all_runs = runs(&merged, options.snap_mm);
-    {
-        // Runs of one line come out consecutively, in order along it.
-        for w in all_runs.windows(2) {
-            let (r1, r2) = (&w[0], &w[1]);
-            if r1.cluster != r2.cluster {
-                continue;
-            }
-            let gap = r2.start() - r1.end();
-            if gap <= 0.0 || gap > options.bridge_mm {
-                continue;
-            }
-            let e1 = r1.line.point(r1.end(), r1.rho);
-            let e2 = r1.line.point(r2.start(), r1.rho);
-            let e2_actual = r2.line.point(r2.start(), r2.rho);
-            if !free_at.contains(&e1) || !free_at.contains(&e2_actual) {
-                continue;
-            }
-            let gap_seg = Seg {
-                a: e1,
-                b: e2_actual,
-                thickness: r1.pieces.last().and_then(|p| p.2),
-                tag: r1.pieces.last().map_or(0, |p| p.3),
-            };
-            let crossed = grid
-                .near(e1, e2, 1, &mut budget)?
-                .into_iter()
-                .any(|j| crosses_open(&merged[j], &gap_seg));
-            if !crossed {
-                bridged.push(gap_seg);
-            }
-        }
-    }
-    let merged = merge_collinear(&bridged, options.snap_mm);
-    // 3. Extend free ends along their direction to the nearest wall (or the extension of
-    //    another free end, for corners) within `extend_mm`.
-    let grid = Grid::new(&merged, options.extend_mm.ceil() as i64 + 1)?;
-    let free = free_ends(&merged, &grid, &mut budget)?;
-    let mut extended = merged.clone();
-    let reach = options.extend_mm;
-    for (i, s) in merged.iter().enumerate() {
-        for k in 0..2 {
-            if !free[i][k] {
-                continue;
-            }
-            let (from, to) = if k == 0 { (s.b, s.a) } else { (s.a, s.b) };
-            let mut best: Option<(f64, PointMm)> = None;
-            for j in grid.near(to, to, reach.ceil() as i64 + 1, &mut budget)? {
-                if j == i {
-                    continue;
-                }
-                let other = grown(&merged[j], free[j], reach);
-                if let Some((u, p)) = ray_hit(from, to, reach, &other, i, j) {
-                    if best.is_none_or(|b| u < b.0) {
-                        best = Some((u, p));
-                    }
-                }
-            }
-            if let Some((_, p)) = best {
-                if k == 0 {
-                    extended[i].a = p;
-                } else {
-                    extended[i].b = p;
-                }
-            }
-        }
-    }
+    // 2. Extend free ends to the walls they stop short of (before bridging, so that a
+    //    wall meeting another at a T closes the other's gap first).
+    let extended = merge_collinear(
+        &extend(&merged, options.extend_mm, &mut budget)?,
+        options.snap_mm,
+    );
+    // 3. Bridge collinear gaps between free ends with nothing crossing the gap.
+    let extended = merge_collinear(&bridge(&extended, options, &mut budget)?, options.snap_mm);
     // 4. Join free ends to the nearest wall within the snap.
     let grid = Grid::new(&extended, options.snap_mm.ceil() as i64 + 1)?;
     let free = free_ends(&extended, &grid, &mut budget)?;
@@ -567,6 +513,96 @@ pub fn clean(segs: &[Seg], options: CleanOptions) -> Result<(Vec<Seg>, f64), Imp
         .map(|r| r.end() - r.start())
         .fold(0.0, f64::max);
     Ok((cleaned, longest))
+}
+
+/// Bridges collinear gaps up to `bridge_mm` between two free wall ends when nothing
+/// crosses or meets the gap (a doorway or window in a double-line wall).
+fn bridge(
+    merged: &[Seg],
+    options: CleanOptions,
+    budget: &mut usize,
+) -> Result<Vec<Seg>, ImportError> {
+    let grid = Grid::new(merged, 2)?;
+    let free = free_ends(merged, &grid, budget)?;
+    let free_at: HashSet<PointMm> = merged
+        .iter()
+        .zip(&free)
+        .flat_map(|(s, f)| {
+            [(s.a, f[0]), (s.b, f[1])]
+                .into_iter()
+                .filter(|&(_, free)| free)
+                .map(|(p, _)| p)
+        })
+        .collect();
+    let mut bridged = merged.to_vec();
+    let all_runs = runs(merged, options.snap_mm);
+    // Runs of one line come out consecutively, in order along it.
+    for w in all_runs.windows(2) {
+        let (r1, r2) = (&w[0], &w[1]);
+        if r1.cluster != r2.cluster {
+            continue;
+        }
+        let gap = r2.start() - r1.end();
+        if gap <= 0.0 || gap > options.bridge_mm {
+            continue;
+        }
+        let e1 = r1.line.point(r1.end(), r1.rho);
+        let e2 = r1.line.point(r2.start(), r1.rho);
+        let e2_actual = r2.line.point(r2.start(), r2.rho);
+        if !free_at.contains(&e1) || !free_at.contains(&e2_actual) {
+            continue;
+        }
+        let gap_seg = Seg {
+            a: e1,
+            b: e2_actual,
+            thickness: r1.pieces.last().and_then(|p| p.2),
+            tag: r1.pieces.last().map_or(0, |p| p.3),
+        };
+        let crossed = grid
+            .near(e1, e2, 1, budget)?
+            .into_iter()
+            .any(|j| crosses_open(&merged[j], &gap_seg));
+        if !crossed {
+            bridged.push(gap_seg);
+        }
+    }
+    Ok(bridged)
+}
+
+/// Extends free ends along their direction to the nearest wall (or the extension of
+/// another free end, for corners) within `reach`.
+fn extend(merged: &[Seg], reach: f64, budget: &mut usize) -> Result<Vec<Seg>, ImportError> {
+    let grid = Grid::new(merged, reach.ceil() as i64 + 1)?;
+    let free = free_ends(merged, &grid, budget)?;
+    let mut extended = merged.to_vec();
+    for (i, s) in merged.iter().enumerate() {
+        for k in 0..2 {
+            if !free[i][k] {
+                continue;
+            }
+            let (from, to) = if k == 0 { (s.b, s.a) } else { (s.a, s.b) };
+            let mut best: Option<(f64, PointMm)> = None;
+            for j in grid.near(to, to, reach.ceil() as i64 + 1, budget)? {
+                if j == i {
+                    continue;
+                }
+                let other = grown(&merged[j], free[j], reach);
+                if let Some((u, p)) = ray_hit(from, to, reach, &other, i, j) {
+                    if best.is_none_or(|b| u < b.0) {
+                        best = Some((u, p));
+                    }
+                }
+            }
+            if let Some((_, p)) = best {
+                if k == 0 {
+                    extended[i].a = p;
+                } else {
+                    extended[i].b = p;
+                }
+            }
+        }
+    }
+    Ok(extended)
 }
 
 /// Whether `s` crosses the open segment `gap` (touching its ends does not count).

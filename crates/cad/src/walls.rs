@@ -4,8 +4,7 @@
 //! with the spacing as its thickness. Faces are paired greedily, closest spacing first,
 //! and each stretch of a face line is used by one pair only, so a line between two walls
 //! (or a finish line beside a face) cannot make two walls. A paired stretch no longer than
-//! 1.5 times its spacing is the cross-section of a pier or two jambs facing each other, not
-//! a wall, and is left out; openings next to it are bridged later ([`crate::graph::clean`]).
+//! its spacing is two jambs facing each other across a pier, not a wall, and is left out.
 
 use crate::graph::{direction_groups, merge_collinear, Seg};
 use crate::{ErrorKind, ImportError};
@@ -68,7 +67,7 @@ pub fn pair(faces: &[Seg], snap_mm: f64, min_mm: f64, max_mm: f64) -> Result<Pai
         for (spacing, i, j) in candidates {
             let lo = placed[i].1.max(placed[j].1);
             let hi = placed[i].2.min(placed[j].2);
-            let common = intersect(&intersect(&free[i], lo, hi), f64::MIN, f64::MAX);
+            let common = intersect(&free[i], lo, hi);
             let common: Vec<(f64, f64)> = common
                 .into_iter()
                 .flat_map(|(a, b)| intersect(&free[j], a, b))
@@ -81,7 +80,7 @@ pub fn pair(faces: &[Seg], snap_mm: f64, min_mm: f64, max_mm: f64) -> Result<Pai
             for &(a, b) in &common {
                 subtract(&mut free[i], a, b);
                 subtract(&mut free[j], a, b);
-                if b - a <= 1.5 * spacing {
+                if b - a <= spacing {
                     continue;
                 }
                 let (p, q) = (line.point(a, rho), line.point(b, rho));

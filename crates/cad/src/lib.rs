@@ -58,8 +58,10 @@ pub use unused::{Reason, Unused};
 
 /// Files larger than this are refused before reading (32 MiB).
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
-/// Objects (group-code-0 records) a file may hold.
-pub const MAX_FILE_ENTITIES: usize = 400_000;
+/// Objects (group-code-0 records) a file may hold. The `dxf` crate keeps about 1 kB per
+/// entity (816 bytes for the struct alone), so this bounds its memory near 150 MB; a
+/// Jw_cad dwelling drawing has some thousands to tens of thousands.
+pub const MAX_FILE_ENTITIES: usize = 150_000;
 /// Primitives after block expansion.
 pub const MAX_PRIMITIVES: usize = 1_000_000;
 /// How deep blocks may nest.

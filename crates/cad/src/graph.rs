@@ -429,7 +429,7 @@ fn free_ends(segs: &[Seg], grid: &Grid, budget: &mut usize) -> Result<Vec<[bool;
         let mut ends = [true, true];
         for (k, p) in [s.a, s.b].into_iter().enumerate() {
             for j in grid.near(p, p, 1, budget)? {
-                if j != i && on_segment(&segs[j], p, 1.0) {
+                if j != i && on_segment(&segs[j], p, 0.5) {
                     ends[k] = false;
                     break;
                 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every tool Madori needs on a fresh machine, skipping what is already there:
 # the wasm32 target, Trunk, wasm-bindgen-cli matching Cargo.lock, Chromium + ChromeDriver
-# (browser tests), and from npm into tools/ binaryen's wasm-opt and playwright-core (end-to-end
+# (browser tests), poppler-utils and a Japanese font (printing tests), and from npm into tools/ binaryen's wasm-opt and playwright-core (end-to-end
 # tests). Safe to run again.
 # Scripts that build the app put tools/node_modules/.bin first on PATH (see env.sh).
 set -euo pipefail
@@ -54,6 +54,10 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+# Printing tests: pdftotext reads the printed PDF; a Japanese font so Chromium prints kana
+# and kanji rather than boxes (a fresh machine has none).
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi -e ipagothic -e "noto sans cjk" || missing+=(fonts-ipafont-gothic)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   SUDO=""

@@ -1,0 +1,277 @@
+//! Printing through the browser's own print (vector, the system's Japanese fonts, no PDF
+//! library): the sheets below exist only on paper (`@media print`). The 印刷 menu chooses the
+//! paper and the scale; a storey that does not fit at the chosen scale says so instead of
+//! being shrunk, because a drawing's scale must be exact.
+//!
+//! Sheets: each storey's 平面図 at exact scale with a title block, the 求積表
+//! (`madori_rules::area_table`, with the plan's rounding), and the findings report (the
+//! profile and every value used with its source, capacity and the rule that binds it, each
+//! finding with its formula, hint and citation, and what the plan still lacks).
+
+use crate::i18n::{pick, status_label, t, Key, Lang};
+use crate::state::AppState;
+use leptos::prelude::*;
+use madori_rules::area_table::area_table;
+
+/// Paper sizes offered, `(name, long side mm, short side mm)`, printed landscape.
+pub const PAPERS: [(&str, f64, f64); 2] = [("A3", 420.0, 297.0), ("A4", 297.0, 210.0)];
+
+/// Scales offered (1:n).
+pub const SCALES: [u32; 3] = [50, 100, 200];
+
+/// Page margin on every side, mm (inside what printers can reach).
+pub const MARGIN_MM: f64 = 10.0;
+
+/// Height kept for the title block at the foot of a plan sheet, mm.
+pub const TITLE_BLOCK_MM: f64 = 24.0;
+
+/// The printed sheets and the print menu.
+#[component]
+pub fn PrintMenu() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let shown = RwSignal::new(false);
+    view! {
+        <span class="print-anchor">
+            <button data-testid="print-button" on:click=move |_| shown.update(|s| *s = !*s)>
+                {move || t(lang.get(), Key::Print)}
+            </button>
+            {move || shown.get().then(|| view! {
+                <div class="print-menu" data-testid="print-menu">
+                    <label>{move || t(lang.get(), Key::Paper)}
+                        <select data-testid="print-paper" on:change=move |ev| state.print_paper.set(event_target_value(&ev))>
+                            {PAPERS.iter().map(|(name, _, _)| view! {
+                                <option value=*name selected=move || state.print_paper.with(|p| p == name)>{*name}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>{move || t(lang.get(), Key::Scale)}
+                        <select data-testid="print-scale" on:change=move |ev| {
+                            if let Ok(n) = event_target_value(&ev).parse::<u32>() { state.print_scale.set(n); }
+                        }>
+                            {SCALES.iter().map(|n| view! {
+                                <option value=n.to_string() selected=move || state.print_scale.get() == *n>{format!("1:{n}")}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <button data-testid="print-now" on:click=move |_| {
+                        shown.set(false);
+                        if let Some(w) = web_sys::window() { let _ = w.print(); }
+                    }>{move || t(lang.get(), Key::PrintNow)}</button>
+                </div>
+            })}
+        </span>
+    }
+}
+
+/// The sheets, present in the page but shown only when printing.
+#[component]
+pub fn PrintSheets() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let page_style = move || {
+        let paper = state.print_paper.get();
+        format!("@page {{ size: {paper} landscape; margin: {MARGIN_MM}mm; }}")
+    };
+    view! {
+        <style>{page_style}</style>
+        <div class="print-only" data-testid="print-sheets">
+            {move || plan_sheets(state, lang.get())}
+            {move || area_sheet(state, lang.get())}
+            {move || report_sheet(state, lang.get())}
+        </div>
+    }
+}
+
+/// The title block: plan name, storey, scale, date and profile.
+fn title_block(state: AppState, l: Lang, what: &str, scale: Option<u32>) -> impl IntoView {
+    let (name, profile) = (
+        state.plan.with(|p| p.name.clone()),
+        state.profile.with(|p| pick(l, p.name_ja, p.name_en).to_owned()),
+    );
+    let today = js_sys::Date::new_0()
+        .to_locale_date_string("ja-JP", &wasm_bindgen::JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_default();
+    view! {
+        <table class="title-block" data-testid="title-block">
+            <tr>
+                <th>{t(l, Key::PlanName)}</th><td>{name}</td>
+                <th>{t(l, Key::Drawing)}</th><td>{what.to_owned()}</td>
+                <th>{t(l, Key::Scale)}</th><td>{scale.map_or_else(|| "—".to_owned(), |n| format!("1:{n}"))}</td>
+            </tr>
+            <tr>
+                <th>{t(l, Key::Date)}</th><td>{today}</td>
+                <th>{t(l, Key::Standard)}</th><td colspan="3">{profile}</td>
+            </tr>
+        </table>
+    }
+}
+
+/// One sheet per storey with its 平面図 at exact scale, or a note when it does not fit.
+fn plan_sheets(state: AppState, l: Lang) -> impl IntoView {
+    let scale = state.print_scale.get();
+    let (long, short) = state.print_paper.with(|p| {
+        PAPERS
+            .iter()
+            .find(|(name, _, _)| name == p)
+            .map_or((420.0, 297.0), |(_, a, b)| (*a, *b))
+    });
+    let (room_w, room_h) = (long - 2.0 * MARGIN_MM, short - 2.0 * MARGIN_MM - TITLE_BLOCK_MM);
+    let storeys = state.plan.with(|p| p.storeys.len());
+    (0..storeys)
+        .map(|s| {
+            let (name, svg) = state.plan.with(|plan| {
+                let drawing = madori_drawing::storey_drawing(
+                    plan,
+                    s,
+                    &madori_drawing::DrawingOptions::for_scale(scale),
+                );
+                (
+                    plan.storeys[s].name.clone(),
+                    madori_drawing::fits(&drawing, scale, room_w, room_h)
+                        .then(|| madori_drawing::svg(&drawing, &madori_drawing::SvgOptions::paper(scale))),
+                )
+            });
+            let what = format!("{} {}", t(l, Key::FloorPlan), name);
+            view! {
+                <section class="sheet plan-sheet" data-testid="print-plan-sheet">
+                    {match svg {
+                        Some(svg) => view! { <div class="drawing" inner_html=svg></div> }.into_any(),
+                        None => view! {
+                            <p class="does-not-fit" data-testid="print-does-not-fit">{t(l, Key::DoesNotFit)}</p>
+                        }.into_any(),
+                    }}
+                    {title_block(state, l, &what, Some(scale))}
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+/// The 求積表: 符号 · 室名 · 計算式 · 面積 per room, subtotals per storey, 延べ面積, in ㎡, 帖
+/// and 坪, with the plan's rounding.
+fn area_sheet(state: AppState, l: Lang) -> impl IntoView {
+    let rounding = state.profile.with(|p| p.rounding());
+    let table = state.plan.with(|p| area_table(p, rounding));
+    let rows = table
+        .storeys
+        .iter()
+        .map(|storey| {
+            let lines = storey
+                .rooms
+                .iter()
+                .map(|r| {
+                    view! {
+                        <tr>
+                            <td>{r.label.clone()}</td>
+                            <td>{r.room_name.clone()}</td>
+                            <td class="formula">{r.formula.clone()}</td>
+                            <td class="num">{r.area_m2.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="storey-head"><th colspan="4">{format!("{} ({})", storey.name, storey.letter)}</th></tr>
+                    {lines}
+                    <tr class="subtotal">
+                        <td colspan="3">{format!("{} {} {}", storey.name, t(l, Key::FloorArea), pick(l, "小計", "subtotal"))}</td>
+                        <td class="num">{format!("{} ㎡ ({} 帖, {} 坪)", storey.subtotal.area_m2, storey.subtotal.jo, storey.subtotal.tsubo)}</td>
+                    </tr>
+                </tbody>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="sheet area-sheet" data-testid="print-area-table">
+            <h2>{t(l, Key::AreaTable)}</h2>
+            <table class="area-table">
+                <thead><tr>
+                    <th>{pick(l, "符号", "Ref.")}</th><th>{pick(l, "室名", "Room")}</th>
+                    <th>{t(l, Key::Formula)}</th><th>{pick(l, "面積 (㎡)", "Area (㎡)")}</th>
+                </tr></thead>
+                {rows}
+                <tfoot><tr class="total">
+                    <td colspan="3">{pick(l, "延べ面積", "Total floor area")}</td>
+                    <td class="num" data-testid="print-total">{format!("{} ㎡ ({} 帖, {} 坪)", table.total.area_m2, table.total.jo, table.total.tsubo)}</td>
+                </tr></tfoot>
+            </table>
+            <p class="note">{format!("{}: {}", pick(l, table.rounding_ja, table.rounding_en), pick(l, &table.note_ja, &table.note_en))}</p>
+            {title_block(state, l, t(l, Key::AreaTable), None)}
+        </section>
+    }
+}
+
+/// The findings report.
+fn report_sheet(state: AppState, l: Lang) -> impl IntoView {
+    let capacity = state.capacity.get();
+    let capacity_line = match capacity.max {
+        Some(max) => format!(
+            "{}: {max} {} ({}: {})",
+            t(l, Key::Capacity),
+            capacity.unit,
+            pick(l, "制約する基準", "limited by"),
+            capacity.limiting.join(", ")
+        ),
+        None => format!(
+            "{}: {}",
+            t(l, Key::Capacity),
+            pick(l, &capacity.note_ja, &capacity.note_en)
+        ),
+    };
+    state.with_report(|report| {
+        let params = report
+            .profile
+            .params
+            .iter()
+            .map(|p| {
+                let info = p.key.describe();
+                view! {
+                    <tr>
+                        <td>{pick(l, info.label_ja, info.label_en)}</td>
+                        <td class="num">{madori_rules::report::num(p.value, 4)} " " {info.unit}</td>
+                        <td>{p.source.clone()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let missing = report
+            .missing
+            .iter()
+            .map(|m| view! { <li>{pick(l, &m.message_ja, &m.message_en).to_owned()}</li> })
+            .collect_view();
+        let findings = report
+            .findings
+            .iter()
+            .filter(|f| f.status != madori_rules::Status::Pass)
+            .map(|f| {
+                view! {
+                    <li class="finding">
+                        <strong>{format!("[{}] {} ", status_label(l, f.status), f.rule_id)}</strong>
+                        {pick(l, f.message_ja(), f.message_en()).to_owned()}
+                        <div class="formula">{f.formula().to_owned()}</div>
+                        {(!f.hint().is_empty()).then(|| view! { <div class="hint">"→ " {pick(l, f.hint(), f.hint_en()).to_owned()}</div> })}
+                        <div class="citation">{f.citation}</div>
+                    </li>
+                }
+            })
+            .collect_view();
+        let passed = report.count(madori_rules::Status::Pass);
+        view! {
+            <section class="sheet report-sheet" data-testid="print-report">
+                <h2>{t(l, Key::Findings)} " — " {pick(l, report.profile.name_ja, report.profile.name_en)}</h2>
+                <p data-testid="print-capacity">{capacity_line}</p>
+                <h3>{t(l, Key::MissingInputs)}</h3>
+                <ul>{missing}</ul>
+                <h3>{pick(l, "不適合・注意・情報", "Failures, warnings and notes")}</h3>
+                <ol class="findings">{findings}</ol>
+                <p>{format!("{}: {passed}", pick(l, "適合した項目", "Points passed"))}</p>
+                <h3>{pick(l, "判定に使った値と出典", "Values used and their sources")}</h3>
+                <table class="params">{params}</table>
+                {title_block(state, l, t(l, Key::Findings), None)}
+            </section>
+        }
+    })
+}

@@ -834,6 +834,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             rooms,
             openings,
             fixtures: Vec::new(),
+            underlay: None,
         });
     }
     for (t, (_, value, layer, entity)) in texts.iter().enumerate() {
@@ -867,6 +868,9 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         name: options.plan_name.chars().take(200).collect(),
         dwelling: Dwelling::default(),
         storeys,
+        check: None,
+        variants: Vec::new(),
+        images: Vec::new(),
     };
     repair(&mut plan, &mut log)?;
     let longest_wall_mm = longest.round().clamp(0.0, f64::from(u32::MAX)) as u32;

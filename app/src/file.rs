@@ -138,13 +138,17 @@ pub enum FileKind {
     Plan,
     /// A picture to trace (PNG or JPEG).
     Image,
+    /// A CAD drawing (DXF).
+    Dxf,
 }
 
-/// Tells a plan and a picture apart (`None` for anything else).
+/// Tells a plan, a picture and a CAD drawing apart (`None` for anything else).
 pub fn file_kind(name: &str, media_type: &str) -> Option<FileKind> {
     let name = name.to_ascii_lowercase();
     if name.ends_with(".json") || media_type == "application/json" {
         Some(FileKind::Plan)
+    } else if name.ends_with(".dxf") {
+        Some(FileKind::Dxf)
     } else if matches!(media_type, "image/png" | "image/jpeg")
         || [".png", ".jpg", ".jpeg"].iter().any(|e| name.ends_with(e))
     {
@@ -164,17 +168,18 @@ pub fn open_chosen(state: AppState, input: web_sys::HtmlInputElement) {
 }
 
 /// Opens a file chosen or dropped on the page: a plan replaces the current one, a picture
-/// becomes the storey's underlay.
+/// becomes the storey's underlay, a DXF drawing is imported after a preview.
 pub fn open_file(state: AppState, file: web_sys::File) {
     match file_kind(&file.name(), &file.type_()) {
         Some(FileKind::Plan) => open_plan_file(state, file),
         Some(FileKind::Image) => crate::components::underlay::load_image(state, file),
+        Some(FileKind::Dxf) => crate::components::import::load_dxf(state, file),
         None => {
             let shown: String = file.name().chars().take(60).collect();
             state.file_problems.set(vec![madori_plan::Problem::new(
                 "",
-                format!("「{shown}」は開けません: 間取り (.json) と画像 (.png, .jpg) を開けます"),
-                format!("\"{shown}\" cannot be opened: Madori opens plans (.json) and pictures (.png, .jpg)"),
+                format!("「{shown}」は開けません: 間取り (.json)、図面 (.dxf)、画像 (.png, .jpg) を開けます"),
+                format!("\"{shown}\" cannot be opened: Madori opens plans (.json), drawings (.dxf) and pictures (.png, .jpg)"),
             )]);
         }
     }

@@ -59,6 +59,7 @@ pub fn App(
                 </aside>
             </div>
             <TotalsBar />
+            <components::import::ImportDialog />
             {move || state.storage_error.get().map(|e| view! {
                 <div class="storage-error" data-testid="storage-error" role="alert">
                     <strong>{move || i18n::t(state.lang.get(), i18n::Key::StorageFailed)}</strong>

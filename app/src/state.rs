@@ -68,6 +68,8 @@ pub struct AppState {
     pub storage_error: RwSignal<Option<String>>,
     /// An autosave is scheduled or running (a reload now could lose the last change).
     pub saving: RwSignal<bool>,
+    /// A DXF drawing being imported (the dialog is open while this is set).
+    pub import: RwSignal<Option<crate::components::import::Session>>,
     /// The plan on screen came from a share link: kept in the library even unchanged.
     pub shared: RwSignal<bool>,
     /// Underlay pictures read so far, by image id (`data:` URLs).
@@ -188,6 +190,7 @@ impl AppState {
             storage_error: RwSignal::new(None),
             saving: RwSignal::new(false),
             in_library: RwSignal::new(false),
+            import: RwSignal::new(None),
             shared: RwSignal::new(false),
             images: RwSignal::new(std::collections::HashMap::new()),
             underlay_pick: RwSignal::new(None),

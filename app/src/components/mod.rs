@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod findings;
+pub mod import;
 pub mod inspector;
 pub mod library;
 pub mod overrides;

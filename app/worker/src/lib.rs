@@ -1,0 +1,280 @@
+//! The DXF import worker's protocol, in plain Rust so it is tested natively: a request (JSON
+//! text) and the drawing's bytes in, a reply (JSON text) out. `main.rs` only moves messages.
+//!
+//! Requests: `{"op": "survey"}` (layers with counts and roles, encoding, proposed unit) and
+//! `{"op": "import", "unit": "cm" | "paper:100" | null, "layers": [{"name": "壁", "role":
+//! "walls"}] | null, "snap_mm": 50, "plan_name": "…"}`. Replies: `{"ok": {…}}` or
+//! `{"err": {"ja": "…", "en": "…"}}`; an import's `ok` carries the plan as plan-format
+//! JSON (`plan_json`), read by the page with the same loader as a file.
+
+use madori_cad::{ImportOptions, LayerChoice, LayerRole, LayerSummary, Unit, UnitProposal, Unused};
+use serde_json::{json, Value};
+
+/// Answers one request about `bytes`.
+pub fn respond(request: &str, bytes: &[u8]) -> String {
+    let reply = match serde_json::from_str::<Value>(request) {
+        Ok(request) => match request.get("op").and_then(Value::as_str) {
+            Some("survey") => survey(bytes),
+            Some("import") => import(&request, bytes),
+            _ => error("不明な要求です", "unknown request"),
+        },
+        Err(_) => error("要求が JSON ではありません", "the request is not JSON"),
+    };
+    reply.to_string()
+}
+
+fn error(ja: &str, en: &str) -> Value {
+    json!({"err": {"ja": ja, "en": en}})
+}
+
+fn survey(bytes: &[u8]) -> Value {
+    match madori_cad::survey(bytes) {
+        Ok(s) => json!({"ok": {
+            "version": s.version,
+            "encoding": encoding(&s.encoding),
+            "layers": s.layers.iter().map(layer).collect::<Vec<_>>(),
+            "proposal": proposal(&s.units),
+        }}),
+        Err(e) => error(&e.message_ja, &e.message_en),
+    }
+}
+
+fn import(request: &Value, bytes: &[u8]) -> Value {
+    let mut options = ImportOptions::default();
+    if let Some(unit) = request.get("unit").and_then(Value::as_str) {
+        match parse_unit(unit) {
+            Some(unit) => options.unit = Some(unit),
+            None => return error("単位が不明です", "unknown unit"),
+        }
+    }
+    if let Some(layers) = request.get("layers").and_then(Value::as_array) {
+        let mut chosen = Vec::with_capacity(layers.len());
+        for l in layers {
+            let (Some(name), Some(role)) = (
+                l.get("name").and_then(Value::as_str),
+                l.get("role").and_then(Value::as_str).and_then(parse_role),
+            ) else {
+                return error("画層の指定が読めません", "a layer choice is not readable");
+            };
+            chosen.push(LayerChoice {
+                name: name.to_owned(),
+                role,
+            });
+        }
+        options.layers = Some(chosen);
+    }
+    if let Some(snap) = request.get("snap_mm").and_then(Value::as_u64) {
+        options.snap_mm = u32::try_from(snap).unwrap_or(u32::MAX);
+    }
+    if let Some(name) = request.get("plan_name").and_then(Value::as_str) {
+        options.plan_name = name.to_owned();
+    }
+    match madori_cad::import(bytes, &options) {
+        Ok(i) => json!({"ok": {
+            "plan_json": madori_plan::format::to_json(&i.plan),
+            "encoding": encoding(&i.encoding),
+            "unit": unit_name(i.unit),
+            "unit_from_caller": i.unit_from_caller,
+            "proposal": proposal(&i.proposal),
+            "double_lines": matches!(i.walls, madori_cad::WallDrawing::DoubleLines),
+            "longest_wall_mm": i.longest_wall_mm,
+            "scale_check": {"ja": i.scale_check_ja, "en": i.scale_check_en},
+            "layers": i.layers.iter().map(layer).collect::<Vec<_>>(),
+            "unused": i.unused.iter().map(unused).collect::<Vec<_>>(),
+            "unused_left_off": i.unused_left_off,
+        }}),
+        Err(e) => error(&e.message_ja, &e.message_en),
+    }
+}
+
+fn encoding(e: &madori_cad::EncodingReport) -> Value {
+    json!({
+        "name": match e.encoding {
+            madori_cad::TextEncoding::Ascii => "ASCII",
+            madori_cad::TextEncoding::Utf8 => "UTF-8",
+            madori_cad::TextEncoding::ShiftJis => "Shift_JIS",
+        },
+        "declared": e.declared_code_page,
+        "replaced_bytes": e.replaced_bytes,
+        "ja": e.reason_ja,
+        "en": e.reason_en,
+    })
+}
+
+fn proposal(p: &UnitProposal) -> Value {
+    json!({
+        "unit": unit_name(p.unit),
+        "header": p.header.map(unit_name),
+        "ja": p.reason_ja,
+        "en": p.reason_en,
+    })
+}
+
+fn layer(l: &LayerSummary) -> Value {
+    json!({
+        "name": l.name,
+        "counts": l.counts,
+        "role": role_name(l.role),
+        "selected": l.selected,
+    })
+}
+
+fn unused(u: &Unused) -> Value {
+    json!({
+        "entity": u.entity,
+        "layer": u.layer,
+        "ja": u.reason.ja(),
+        "en": u.reason.en(),
+        "count": u.count,
+        "example": u.example,
+    })
+}
+
+/// A unit's name in the protocol: `mm`, `cm`, `m`, `in`, `ft` or `paper:N` (1:N).
+pub fn unit_name(unit: Unit) -> String {
+    match unit {
+        Unit::Millimetre => "mm".into(),
+        Unit::Centimetre => "cm".into(),
+        Unit::Metre => "m".into(),
+        Unit::Inch => "in".into(),
+        Unit::Foot => "ft".into(),
+        Unit::PaperMm { scale } => format!("paper:{scale}"),
+    }
+}
+
+/// Reads a unit's protocol name.
+pub fn parse_unit(name: &str) -> Option<Unit> {
+    Some(match name {
+        "mm" => Unit::Millimetre,
+        "cm" => Unit::Centimetre,
+        "m" => Unit::Metre,
+        "in" => Unit::Inch,
+        "ft" => Unit::Foot,
+        other => {
+            let scale: u32 = other.strip_prefix("paper:")?.parse().ok()?;
+            if !(1..=10_000).contains(&scale) {
+                return None;
+            }
+            Unit::PaperMm { scale }
+        }
+    })
+}
+
+/// A layer role's protocol name.
+pub fn role_name(role: LayerRole) -> &'static str {
+    match role {
+        LayerRole::Walls => "walls",
+        LayerRole::ReferenceLines => "reference",
+        LayerRole::Openings => "openings",
+        LayerRole::Labels => "labels",
+        LayerRole::Ignore => "ignore",
+    }
+}
+
+/// Reads a layer role's protocol name.
+pub fn parse_role(name: &str) -> Option<LayerRole> {
+    Some(match name {
+        "walls" => LayerRole::Walls,
+        "reference" => LayerRole::ReferenceLines,
+        "openings" => LayerRole::Openings,
+        "labels" => LayerRole::Labels,
+        "ignore" => LayerRole::Ignore,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOUSE: &[u8] = include_bytes!("../../../crates/cad/tests/fixtures/house_r12_sjis.dxf");
+
+    fn reply(request: &str, bytes: &[u8]) -> Value {
+        serde_json::from_str(&respond(request, bytes)).unwrap()
+    }
+
+    #[test]
+    fn a_survey_lists_layers_encoding_and_unit() {
+        let r = reply(r#"{"op": "survey"}"#, HOUSE);
+        let ok = &r["ok"];
+        assert_eq!(ok["encoding"]["name"], "Shift_JIS");
+        assert!(ok["layers"].as_array().unwrap().len() >= 3);
+        assert_eq!(ok["proposal"]["unit"], "mm");
+    }
+
+    #[test]
+    fn an_import_gives_a_plan_the_loader_accepts() {
+        let r = reply(r#"{"op": "import", "plan_name": "木造2階建て"}"#, HOUSE);
+        let plan = madori_plan::format::from_json(r["ok"]["plan_json"].as_str().unwrap()).unwrap();
+        assert_eq!(plan.name, "木造2階建て");
+        assert_eq!(plan.storeys.len(), 2);
+        assert!(plan.storeys.iter().all(|s| !s.rooms.is_empty()));
+    }
+
+    #[test]
+    fn the_caller_may_choose_the_unit_and_layers() {
+        let survey = reply(r#"{"op": "survey"}"#, HOUSE);
+        let layers: Vec<Value> = survey["ok"]["layers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| json!({"name": l["name"], "role": l["role"]}))
+            .collect();
+        let request = json!({"op": "import", "unit": "mm", "layers": layers}).to_string();
+        let r = reply(&request, HOUSE);
+        assert_eq!(r["ok"]["unit"], "mm");
+        assert_eq!(r["ok"]["unit_from_caller"], true);
+    }
+
+    #[test]
+    fn bad_requests_and_bad_drawings_say_why_in_both_languages() {
+        for (request, bytes) in [
+            ("not json", HOUSE),
+            (r#"{"op": "paint"}"#, HOUSE),
+            (r#"{"op": "import", "unit": "furlong"}"#, HOUSE),
+            (r#"{"op": "import", "unit": "paper:0"}"#, HOUSE),
+            (
+                r#"{"op": "import", "layers": [{"name": "壁", "role": "roof"}]}"#,
+                HOUSE,
+            ),
+            (
+                r#"{"op": "survey"}"#,
+                b"0\nSECTION\n2\nENTITIES\n0\nLINE\n".as_slice(),
+            ),
+            (r#"{"op": "import"}"#, b"".as_slice()),
+        ] {
+            let r = reply(request, bytes);
+            let err = &r["err"];
+            assert!(
+                !err["ja"].as_str().unwrap_or("").is_empty()
+                    && !err["en"].as_str().unwrap_or("").is_empty(),
+                "{request}: {r}"
+            );
+        }
+    }
+
+    #[test]
+    fn unit_and_role_names_round_trip() {
+        for unit in [
+            Unit::Millimetre,
+            Unit::Centimetre,
+            Unit::Metre,
+            Unit::Inch,
+            Unit::Foot,
+            Unit::PaperMm { scale: 1 },
+            Unit::PaperMm { scale: 10_000 },
+        ] {
+            assert_eq!(parse_unit(&unit_name(unit)), Some(unit));
+        }
+        assert_eq!(parse_unit("paper:10001"), None);
+        for role in [
+            LayerRole::Walls,
+            LayerRole::ReferenceLines,
+            LayerRole::Openings,
+            LayerRole::Labels,
+            LayerRole::Ignore,
+        ] {
+            assert_eq!(parse_role(role_name(role)), Some(role));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// Madori's service worker: the app keeps working with no network (a workshop room often has
+// none). Everything the page has fetched is kept; a request is answered from the cache at
+// once when possible and refreshed in the background (stale-while-revalidate), so a slow or
+// captive network never holds the page up. On install it stores the page, its assets (read
+// from the page's own links) and the DXF import worker, so even the importer works offline.
+const CACHE = 'madori-v1';
+const WORKER_FILES = ['madori-import_loader.js', 'madori-import.js', 'madori-import_bg.wasm'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const page = await fetch('./', { cache: 'no-cache' });
+    const html = await page.clone().text();
+    await cache.put('./', page);
+    const assets = [...html.matchAll(/(?:href|src)="\.?\/?([^"#?]+)"/g)].map((m) => './' + m[1]);
+    await Promise.all([...new Set([...assets, ...WORKER_FILES.map((f) => './' + f)])].map(async (url) => {
+      try {
+        const response = await fetch(url, { cache: 'no-cache' });
+        if (response.ok) await cache.put(url, response);
+      } catch (_) { /* fetched again when first used */ }
+    }));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // A page address with a share link (#plan=…) is the page itself.
+    const key = request.mode === 'navigate' ? './' : request;
+    const cached = await cache.match(key);
+    const fresh = fetch(request).then((response) => {
+      if (response.ok) cache.put(key, response.clone());
+      return response;
+    });
+    if (cached) {
+      event.waitUntil(fresh.catch(() => undefined));
+      return cached;
+    }
+    return fresh;
+  })());
+});

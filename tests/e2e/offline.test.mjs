@@ -1,0 +1,30 @@
+// Offline: once the page has been loaded, it reloads and works with the network cut.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, byTestId, roomIds, templateJson, waitForApp } from './harness.mjs';
+
+const app = useApp();
+
+test('after one visit the app reloads and runs with no network', async () => {
+  const { page } = app;
+  await app.open();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The page that registered the worker is not yet controlled by it: load once more.
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitForApp(page);
+  assert.match(await byTestId(page, 'totals-area').textContent(), /^延床面積/);
+  assert.deepEqual(await roomIds(page), templateJson('wooden-house-shared').storeys[0].rooms.map((r) => r.id));
+  // Editing and checking work offline too.
+  await byTestId(page, 'profile-select').selectOption('sh-elderly');
+  assert.equal(await byTestId(page, 'profile-select').inputValue(), 'sh-elderly');
+  // The manifest is served for installing the app.
+  await page.context().setOffline(false);
+  const manifest = await (await page.request.get(app.url + 'manifest.webmanifest')).json();
+  assert.equal(manifest.short_name, 'Madori');
+});

@@ -23,9 +23,9 @@
 
 use crate::checks::building::ratio_text;
 use crate::profile::{
-    Param, ParamKey, Profile, RuleId, UNCONFIRMED_AREA_BASIS, UNCONFIRMED_ARTICLES,
-    UNCONFIRMED_DAYLIGHT_DORMITORY, UNCONFIRMED_LEVELS_2026, UNCONFIRMED_LOCAL_LIMITS,
-    UNCONFIRMED_SP_SANITARY, UNCONFIRMED_TOKYO_ARTICLE,
+    Param, ParamKey, Profile, RuleId, LOCAL_OVERRIDES, UNCONFIRMED_AREA_BASIS,
+    UNCONFIRMED_ARTICLES, UNCONFIRMED_DAYLIGHT_DORMITORY, UNCONFIRMED_LEVELS_2026,
+    UNCONFIRMED_LOCAL_LIMITS, UNCONFIRMED_SP_SANITARY, UNCONFIRMED_TOKYO_ARTICLE,
 };
 use crate::report::{num, Report, Status};
 use serde::Serialize;
@@ -140,8 +140,9 @@ pub struct Explanation {
     pub why_ja: &'static str,
     /// Why the rule exists, in plain English.
     pub why_en: &'static str,
-    /// The rule as STANDARDS.md states it, with the national default numbers (see
-    /// [`Explanation::text`] for a profile's numbers).
+    /// The rule as STANDARDS.md states it, with the national default numbers, or for a rule
+    /// only a local override adds, that override's (see [`Explanation::text`] for a profile's
+    /// numbers).
     pub text_ja: String,
     /// The rule in English, with the national default numbers.
     pub text_en: String,
@@ -191,10 +192,11 @@ pub struct PlanFinding {
     pub formula: String,
 }
 
-/// The explanation of `rule`, with the national default numbers.
+/// The explanation of `rule`, with the national default numbers (for a rule that only a
+/// local override adds, the numbers that override sets).
 pub fn explain(rule: RuleId) -> Explanation {
     let words = words(rule);
-    let (text_ja, text_en) = render(rule, &Values(&[]));
+    let (text_ja, text_en) = render(rule, &Values(&default_values(rule)));
     Explanation {
         rule,
         title_ja: words.title_ja,
@@ -234,6 +236,33 @@ pub fn explain_with(report: &Report, rule: RuleId) -> ExplainedRule {
             })
             .collect(),
     }
+}
+
+/// The values a rule's text shows when no profile is given: the national defaults, except
+/// that a rule only a local override adds (TOSHIMA-FAMILY) shows the values that override
+/// sets: its 7 ㎡ rooms, not the national 9 ㎡ that the relaxed size defaults to.
+fn default_values(rule: RuleId) -> Vec<Param> {
+    let Some(local) = LOCAL_OVERRIDES
+        .iter()
+        .find(|l| l.adds_rules.iter().any(|(added, _)| *added == rule))
+    else {
+        return Vec::new();
+    };
+    local
+        .sets
+        .iter()
+        .filter_map(|&(name, value)| {
+            let key = ParamKey::from_key(name)?;
+            let info = key.describe();
+            Some(Param {
+                key,
+                name: info.key,
+                value,
+                unit: info.unit,
+                source: local.source.to_owned(),
+            })
+        })
+        .collect()
 }
 
 /// Whether a finding of `found` belongs to `rule`: its own findings, and for SN-AREA those it

@@ -3,7 +3,8 @@
 //! [`check`] turns a validated [`Plan`] and a [`Profile`] into a [`Report`] of findings;
 //! [`capacity::capacity`] says how many residents the plan supports. Rules are data-driven:
 //! every number comes from the profile, and every finding carries the formula with the
-//! plan's numbers and its citation. See `STANDARDS.md` for the rules and their sources.
+//! plan's numbers and its citation. See `STANDARDS.md` for the rules and their sources;
+//! [`explain`] says why each rule exists, in words a workshop can hear.
 //!
 //! ```
 //! use madori_plan::{format, templates};
@@ -18,6 +19,7 @@ pub mod area;
 pub mod area_table;
 pub mod capacity;
 pub mod checks;
+pub mod explain;
 pub mod facts;
 pub mod incremental;
 pub mod missing;

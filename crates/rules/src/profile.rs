@@ -1595,39 +1595,64 @@ pub fn local_overrides_for(profile_id: &str) -> Vec<&'static LocalOverride> {
         .collect()
 }
 
+/// Unconfirmed (STANDARDS.md §8): the article numbers inside 規則63号 and the 告示 number for
+/// 共同居住型.
+pub const UNCONFIRMED_ARTICLES: (&str, &str) = (
+    "施行規則63号の条番号と共同居住型の告示番号",
+    "article numbers in ordinance 63 and the notice number for shared housing",
+);
+/// Unconfirmed (§8): an official count of sanitary items per single-parent household.
+pub const UNCONFIRMED_SP_SANITARY: (&str, &str) = (
+    "ひとり親世帯向けの便所・洗面・浴室・洗濯機の公式な必要数 (SP-SANITARY は参考編の提案を推奨として示します)",
+    "an official count of toilets, basins, baths and washing machines for single-parent households (SP-SANITARY shows the study's proposal as a recommendation)",
+);
+/// Unconfirmed (§8): national limits on local relaxation.
+pub const UNCONFIRMED_LOCAL_LIMITS: (&str, &str) = (
+    "地域の緩和に国としての下限があるか",
+    "whether the nation limits how far local governments may relax",
+);
+/// Unconfirmed (§8): whether SN and 居住サポート areas are 壁芯 or 内法.
+pub const UNCONFIRMED_AREA_BASIS: (&str, &str) = (
+    "SN・居住サポート住宅の面積が壁芯か内法か (既定 壁芯: area.basis_interior で切替)",
+    "whether SN and support-housing areas are wall-centre or interior (default wall centre: switch with area.basis_interior)",
+);
+/// Unconfirmed (§8): whether the 1/10 daylight relaxation reaches 寄宿舎 bedrooms.
+pub const UNCONFIRMED_DAYLIGHT_DORMITORY: (&str, &str) = (
+    "採光 1/10 の緩和が寄宿舎の寝室に及ぶか (既定 1/7)",
+    "whether the 1/10 daylight relaxation applies to dormitory bedrooms (default 1/7)",
+);
+/// Unconfirmed (§8): whether the 2026 住生活基本計画 moved 居住面積水準 into technical advice.
+pub const UNCONFIRMED_LEVELS_2026: (&str, &str) = (
+    "2026年の住生活基本計画で居住面積水準が技術的助言に移ったか (数値は同じ)",
+    "whether the 2026 national housing plan moved the floor area levels into technical advice (same numbers)",
+);
+/// Unconfirmed: how the 神奈川県 tiers read a permit date (STANDARDS.md §6 gives the tiers only).
+pub const UNCONFIRMED_KANAGAWA: (&str, &str) = (
+    "神奈川県の区分が建築確認の暦年か年度か (既定: 暦年), 共用 13㎡ が H18 以降の区分にも及ぶか (既定: 及ぶ)",
+    "whether Kanagawa's tiers follow the calendar or the fiscal year of the permit (default calendar), and whether 13 ㎡ with shared facilities also covers permits from 2006 (default yes)",
+);
+/// Unconfirmed (STANDARDS.md §1 TOKYO-ROOM-7): the article of the 東京都建築安全条例.
+pub const UNCONFIRMED_TOKYO_ARTICLE: (&str, &str) = (
+    "東京都建築安全条例で寄宿舎の寝室 7㎡ を定める条番号",
+    "the article of the Tokyo building safety ordinance that sets 7 ㎡ dormitory bedrooms",
+);
+/// Unconfirmed: the name and article of 練馬区's ordinance (STANDARDS.md §6 gives no name).
+pub const UNCONFIRMED_NERIMA: (&str, &str) = (
+    "練馬区の 12㎡ を定める条例名と条番号",
+    "the name and article of Nerima's ordinance that sets 12 ㎡",
+);
+
 /// What the sources leave unconfirmed (STANDARDS.md §8), shown beside the numbers so nobody
-/// mistakes a default for a settled rule: `(Japanese, English)`.
-pub const UNCONFIRMED: [(&str, &str); 8] = [
-    (
-        "施行規則63号の条番号と共同居住型の告示番号",
-        "article numbers in ordinance 63 and the notice number for shared housing",
-    ),
-    (
-        "地域の緩和に国としての下限があるか",
-        "whether the nation limits how far local governments may relax",
-    ),
-    (
-        "SN・居住サポート住宅の面積が壁芯か内法か (既定 壁芯: area.basis_interior で切替)",
-        "whether SN and support-housing areas are wall-centre or interior (default wall centre: switch with area.basis_interior)",
-    ),
-    (
-        "採光 1/10 の緩和が寄宿舎の寝室に及ぶか (既定 1/7)",
-        "whether the 1/10 daylight relaxation applies to dormitory bedrooms (default 1/7)",
-    ),
-    (
-        "2026年の住生活基本計画で居住面積水準が技術的助言に移ったか (数値は同じ)",
-        "whether the 2026 national housing plan moved the floor area levels into technical advice (same numbers)",
-    ),
-    (
-        "神奈川県の区分が建築確認の暦年か年度か (既定: 暦年), 共用 13㎡ が H18 以降の区分にも及ぶか (既定: 及ぶ)",
-        "whether Kanagawa's tiers follow the calendar or the fiscal year of the permit (default calendar), and whether 13 ㎡ with shared facilities also covers permits from 2006 (default yes)",
-    ),
-    (
-        "東京都建築安全条例で寄宿舎の寝室 7㎡ を定める条番号",
-        "the article of the Tokyo building safety ordinance that sets 7 ㎡ dormitory bedrooms",
-    ),
-    (
-        "練馬区の 12㎡ を定める条例名と条番号",
-        "the name and article of Nerima's ordinance that sets 12 ㎡",
-    ),
+/// mistakes a default for a settled rule: `(Japanese, English)`. Each entry is also a named
+/// constant, so a rule's explanation ([`crate::explain`]) cites the same words.
+pub const UNCONFIRMED: [(&str, &str); 9] = [
+    UNCONFIRMED_ARTICLES,
+    UNCONFIRMED_SP_SANITARY,
+    UNCONFIRMED_LOCAL_LIMITS,
+    UNCONFIRMED_AREA_BASIS,
+    UNCONFIRMED_DAYLIGHT_DORMITORY,
+    UNCONFIRMED_LEVELS_2026,
+    UNCONFIRMED_KANAGAWA,
+    UNCONFIRMED_TOKYO_ARTICLE,
+    UNCONFIRMED_NERIMA,
 ];

@@ -199,7 +199,9 @@ fn beside(measured_m2: f64, threshold_m2: f64, over: bool) -> (String, String) {
     )
 }
 
-fn ratio_text(ratio: f64) -> String {
+/// A ratio as a unit fraction (`1/7`) when it is one, otherwise as a decimal (`0.37`); the
+/// findings and the rule explanations ([`crate::explain`]) print ratios the same way.
+pub(crate) fn ratio_text(ratio: f64) -> String {
     if ratio > 0.0 && ((1.0 / ratio) - (1.0 / ratio).round()).abs() < 1e-9 {
         format!("1/{}", (1.0 / ratio).round())
     } else {

@@ -4,7 +4,7 @@
 // captive network never holds the page up. On install it stores the page, its assets (read
 // from the page's own links) and the DXF import worker, so even the importer works offline.
 const CACHE = 'madori-v1';
-const WORKER_FILES = ['madori-import_loader.js', 'madori-import.js', 'madori-import_bg.wasm'];
+const WORKER_FILES = ['import-worker.js', 'madori-import.js', 'madori-import_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

@@ -17,7 +17,7 @@ fi
 
 start=$EPOCHREALTIME
 status=0
-node --test --test-reporter=spec "$@" tests/e2e/*.test.mjs || status=$?
+node --test --test-reporter=spec --test-timeout=60000 "$@" tests/e2e/*.test.mjs || status=$?
 seconds=$(awk "BEGIN { print $EPOCHREALTIME - $start }")
 if [ "$status" -eq 0 ]; then
   printf 'e2e: all end-to-end tests passed in %.1f s\n' "$seconds"

@@ -15,8 +15,8 @@ use wasm_bindgen::JsValue;
 /// The largest drawing read, bytes (the importer's own limit, checked before reading).
 pub const MAX_DXF_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
-/// The worker's script: Trunk's loader for the `madori-import` worker binary.
-const WORKER_SCRIPT: &str = "./madori-import_loader.js";
+/// The worker's script (`public/import-worker.js`), which starts the `madori-import` binary.
+const WORKER_SCRIPT: &str = "./import-worker.js";
 
 /// Units offered besides the proposed one.
 const UNITS: [&str; 6] = ["mm", "cm", "m", "paper:50", "paper:100", "paper:200"];
@@ -61,16 +61,23 @@ thread_local! {
     static WORKER: std::cell::RefCell<Option<web_sys::Worker>> = const { std::cell::RefCell::new(None) };
 }
 
-fn worker() -> Result<web_sys::Worker, String> {
-    WORKER.with(|w| {
-        if let Some(worker) = w.borrow().as_ref() {
-            return Ok(worker.clone());
-        }
-        let worker = web_sys::Worker::new(WORKER_SCRIPT)
-            .map_err(|_| "the import worker could not start".to_owned())?;
-        *w.borrow_mut() = Some(worker.clone());
-        Ok(worker)
-    })
+/// The import worker, started (and its wasm downloaded) on first use; it says "ready" once
+/// it listens, because a message sent before that would be lost.
+async fn worker() -> Result<web_sys::Worker, String> {
+    if let Some(worker) = WORKER.with(|w| w.borrow().clone()) {
+        return Ok(worker);
+    }
+    let worker = web_sys::Worker::new(WORKER_SCRIPT)
+        .map_err(|_| "the import worker could not start".to_owned())?;
+    let ready = js_sys::Promise::new(&mut |resolve, reject| {
+        worker.set_onmessage(Some(&resolve));
+        worker.set_onerror(Some(&reject));
+    });
+    wasm_bindgen_futures::JsFuture::from(ready)
+        .await
+        .map_err(|_| "the import worker could not start".to_owned())?;
+    WORKER.with(|w| *w.borrow_mut() = Some(worker.clone()));
+    Ok(worker)
 }
 
 /// Sends one request to the worker and waits for its reply.
@@ -81,7 +88,7 @@ async fn ask(request: &Value, bytes: &[u8]) -> Result<Value, (String, String)> {
             format!("the drawing could not be read ({why})"),
         )
     };
-    let worker = worker().map_err(|e| failed(&e))?;
+    let worker = worker().await.map_err(|e| failed(&e))?;
     let reply = js_sys::Promise::new(&mut |resolve, reject| {
         worker.set_onmessage(Some(&resolve));
         worker.set_onerror(Some(&reject));

@@ -22,4 +22,6 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as its handler.
     on_message.forget();
+    // Messages sent before the handler existed would be lost: the page waits for this.
+    let _ = scope.post_message(&JsValue::from_str("ready"));
 }

@@ -60,7 +60,7 @@ pub(crate) fn inside_or_on(polygon: &[Pt], p: Pt, eps: f64) -> bool {
     let mut inside = false;
     for i in 0..n {
         let (a, b) = (polygon[i], polygon[(i + 1) % n]);
-        if distance_to_segment(p, a, b) <= eps {
+        if distance2_to_segment(p, a, b) <= eps * eps {
             return true;
         }
         if (a.y > p.y) != (b.y > p.y) {
@@ -75,6 +75,11 @@ pub(crate) fn inside_or_on(polygon: &[Pt], p: Pt, eps: f64) -> bool {
 
 /// Distance from `p` to the segment `a–b`.
 pub(crate) fn distance_to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
+    distance2_to_segment(p, a, b).sqrt()
+}
+
+/// The squared distance from `p` to the segment `a–b`.
+pub(crate) fn distance2_to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
     let ab = sub(b, a);
     let len2 = dot(ab, ab);
     let t = if len2 > 0.0 {
@@ -83,7 +88,7 @@ pub(crate) fn distance_to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
         0.0
     };
     let q = add(a, mul(ab, t));
-    (p.x - q.x).hypot(p.y - q.y)
+    (p.x - q.x).powi(2) + (p.y - q.y).powi(2)
 }
 
 /// Whether the segment `a–b` passes through the open interior of `r` (shrunk by `eps`).
@@ -168,9 +173,9 @@ pub(crate) fn simplify(points: &mut Vec<Pt>) {
         let n = points.len();
         let (p, q, r) = (points[(i + n - 1) % n], points[i], points[(i + 1) % n]);
         let (a, b) = (sub(q, p), sub(r, q));
-        let same = a.x.hypot(a.y) < 1e-9;
-        let straight = cross(a, b).abs() <= 1e-9 * (a.x.hypot(a.y) * b.x.hypot(b.y)).max(1.0)
-            && dot(a, b) >= 0.0;
+        let (la2, lb2) = (dot(a, a), dot(b, b));
+        let same = la2 < 1e-18;
+        let straight = cross(a, b).powi(2) <= 1e-18 * (la2 * lb2).max(1.0) && dot(a, b) >= 0.0;
         if same || straight {
             points.remove(i);
             i = i.saturating_sub(1);

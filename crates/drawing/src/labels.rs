@@ -7,7 +7,8 @@
 //!
 //! The label starts at the room's label point (`madori_rules::area::label_position_mm`, inside
 //! even an L-shaped room) and moves, never the fixtures: it takes the nearest position where
-//! its box lies inside the wall faces and clear of every fixture of the room. When the full
+//! its box lies inside the wall faces and clear of every fixture of the room, and of the swing of
+//! the room's doors where that is possible too. When the full
 //! label (name 2.5 mm, area and 帖 2.0 mm on paper, three lines) fits nowhere, it tries two
 //! lines (area and 帖 together), then three smaller lines (2.0 / 1.6 mm), then the name alone
 //! (2.0 mm); when nothing fits clear, the full label stands at the label point and
@@ -16,6 +17,7 @@
 
 use crate::fixtures::FixtureSymbol;
 use crate::geom;
+use crate::openings::{OpeningSymbol, OpeningSymbolKind};
 use crate::walls::Walls;
 use crate::{paper, AreaBasis, DrawingOptions, Pt, Rect};
 use geo::Area;
@@ -62,12 +64,20 @@ pub(crate) fn place(
     storey: &Storey,
     walls: &Walls,
     fixtures: &[FixtureSymbol],
+    openings: &[OpeningSymbol],
     options: &DrawingOptions,
 ) -> Vec<RoomLabel> {
     let k = |paper_mm: f64| options.scale.plan_mm(paper_mm);
     let mut boxes: HashMap<&str, Vec<Rect>> = HashMap::new();
     for f in fixtures {
         boxes.entry(f.room.as_str()).or_default().push(f.bounds);
+    }
+    // Door swings are kept clear too where possible, fixtures always first.
+    let mut swings: HashMap<&str, Vec<Rect>> = HashMap::new();
+    for o in openings {
+        if o.kind == OpeningSymbolKind::SwingDoor {
+            swings.entry(o.room.as_str()).or_default().push(o.bounds);
+        }
     }
     let drawn_thickness = |ri: usize| -> Vec<u32> {
         walls.edge_half[ri]
@@ -82,9 +92,6 @@ pub(crate) fn place(
         .map(|(ri, room)| {
             let centre: Vec<Pt> = room.polygon.iter().map(|&p| p.into()).collect();
             let drawn = drawn_thickness(ri);
-            let inside: Vec<Pt> = area::interior_polygon(&room.polygon, &drawn)
-                .map(|p| p.into_iter().map(|(x, y)| Pt::new(x, y)).collect())
-                .unwrap_or_else(|| centre.clone());
             let area_m2 = match options.area_basis {
                 AreaBasis::WallCentre => Some(area::wall_centre_area_m2(&room.polygon)),
                 AreaBasis::Interior => {
@@ -130,15 +137,44 @@ pub(crate) fn place(
             layouts.push(vec![(name, k(2.0))]);
             let (x, y) = area::label_position_mm(&room.polygon);
             let start = Pt::new(x, y);
-            let obstacles = boxes
+            let fixtures = boxes
                 .get(room.id.as_str())
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
+            let doors = swings
+                .get(room.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let both: Vec<Rect> = fixtures.iter().chain(doors).copied().collect();
             let pad = k(PAD_PAPER_MM);
-            let found = layouts.iter().find_map(|lines| {
-                let (w, h) = size(lines, pad);
-                spot(&inside, obstacles, start, w, h).map(|at| (lines, at))
-            });
+            // Most labels fit at their start, which the wall-centre outline can tell when the
+            // box grown by the thickest wall lies inside it; the faces' outline is computed
+            // only for the others.
+            let (w0, h0) = size(&layouts[0], pad);
+            let first = Rect::centred(start, w0, h0);
+            let thickest = walls.edge_half[ri].iter().copied().fold(0.0, f64::max);
+            let mut found = (!both.iter().any(|o| o.overlaps(&first))
+                && geom::rect_inside(&centre, &first.expanded(thickest)))
+            .then_some((&layouts[0], start));
+            let inside: Vec<Pt> = if found.is_some() {
+                Vec::new()
+            } else {
+                area::interior_polygon(&room.polygon, &drawn)
+                    .map(|p| p.into_iter().map(|(x, y)| Pt::new(x, y)).collect())
+                    .unwrap_or_else(|| centre.clone())
+            };
+            for obstacles in [&both[..], fixtures] {
+                if found.is_some() {
+                    break;
+                }
+                found = layouts.iter().find_map(|lines| {
+                    let (w, h) = size(lines, pad);
+                    spot(&inside, obstacles, start, w, h).map(|at| (lines, at))
+                });
+                if found.is_some() || doors.is_empty() {
+                    break;
+                }
+            }
             let (lines, at, clear) = match found {
                 Some((lines, at)) => (lines, at, true),
                 None => (&layouts[0], start, false),

@@ -481,7 +481,7 @@ pub fn storey_drawing(plan: &Plan, storey: usize, options: &DrawingOptions) -> D
         "DN"
     };
     let fixtures = fixtures::symbols(st, &walls, stair_word);
-    let labels = labels::place(st, &walls, &fixtures, options);
+    let labels = labels::place(st, &walls, &fixtures, &openings, options);
     let plan_bounds = Rect::around(
         st.rooms
             .iter()

@@ -150,22 +150,24 @@ pub(crate) struct Walls {
     pub exterior: Vec<Vec<bool>>,
     /// The structure, whose defaults set the thicknesses.
     pub construction: Construction,
-    /// Per line, the runs `(t0, t1, half thickness)`.
-    runs_by_line: HashMap<LineKey, Vec<(f64, f64, f64)>>,
+    /// Every run as `(line, t0, t1, half thickness)`, sorted by line then position.
+    runs_by_line: Vec<(LineKey, f64, f64, f64)>,
 }
 
 impl Walls {
     /// Half the thickness of the wall on `line` at position `t`, if there is one.
     pub(crate) fn half_at(&self, line: &Line, t: f64) -> Option<f64> {
-        self.runs_by_line
-            .get(&line.key)?
+        let from = self.runs_by_line.partition_point(|r| r.0 < line.key);
+        self.runs_by_line[from..]
             .iter()
-            .find(|&&(t0, t1, _)| t0 <= t && t <= t1)
-            .map(|&(_, _, h)| h)
+            .take_while(|r| r.0 == line.key)
+            .find(|&&(_, t0, t1, _)| t0 <= t && t <= t1)
+            .map(|&(_, _, _, h)| h)
     }
 }
 
 /// One room edge on its line.
+#[derive(Clone, Copy)]
 struct Span {
     line: Line,
     s0: i128,
@@ -228,7 +230,14 @@ pub(crate) fn build(storey: &Storey, construction: Construction) -> Walls {
             });
         }
     }
-    spans.sort_unstable_by(|a, b| a.line.key.cmp(&b.line.key).then(a.s0.cmp(&b.s0)));
+    // Sorted through an index: a span is large to move.
+    let mut order: Vec<(LineKey, i128, u32)> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.line.key, s.s0, i as u32))
+        .collect();
+    order.sort_unstable();
+    let spans: Vec<Span> = order.iter().map(|&(_, _, i)| spans[i as usize]).collect();
     let runs = runs_of(&spans, &mut edge_half);
     let mut walls = Walls {
         edge_half,
@@ -236,12 +245,14 @@ pub(crate) fn build(storey: &Storey, construction: Construction) -> Walls {
         construction,
         ..Walls::default()
     };
+    // Runs come out by line and along each line, so this list is sorted for `half_at`.
     for r in &runs {
         walls.centres.push(Segment {
             a: r.p0.into(),
             b: r.p1.into(),
         });
-        walls.runs_by_line.entry(r.line.key).or_default().push((
+        walls.runs_by_line.push((
+            r.line.key,
             r.line.t(r.p0.into()),
             r.line.t(r.p1.into()),
             f64::from(r.thickness_mm) / 2.0,
@@ -272,6 +283,13 @@ pub(crate) fn build(storey: &Storey, construction: Construction) -> Walls {
 /// half thickness in `edge_half`.
 fn runs_of(spans: &[Span], edge_half: &mut [Vec<f64>]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
+    // Buffers reused from line to line and stretch to stretch.
+    let (mut stops, mut active, mut covering, mut rooms): (
+        Vec<(i128, PointMm)>,
+        Vec<usize>,
+        Vec<usize>,
+        Vec<usize>,
+    ) = Default::default();
     let mut start = 0;
     while start < spans.len() {
         let key = spans[start].line.key;
@@ -281,13 +299,11 @@ fn runs_of(spans: &[Span], edge_half: &mut [Vec<f64>]) -> Vec<Run> {
                 .take_while(|s| s.line.key == key)
                 .count();
         let group = &spans[start..end];
-        let mut stops: Vec<(i128, PointMm)> = group
-            .iter()
-            .flat_map(|s| [(s.s0, s.p0), (s.s1, s.p1)])
-            .collect();
+        stops.clear();
+        stops.extend(group.iter().flat_map(|s| [(s.s0, s.p0), (s.s1, s.p1)]));
         stops.sort_unstable_by_key(|&(s, _)| s);
         stops.dedup_by_key(|&mut (s, _)| s);
-        let mut active: Vec<usize> = Vec::new();
+        active.clear();
         let mut next = 0;
         let mut open: Option<Run> = None;
         for w in stops.windows(2) {
@@ -297,23 +313,27 @@ fn runs_of(spans: &[Span], edge_half: &mut [Vec<f64>]) -> Vec<Run> {
                 next += 1;
             }
             active.retain(|&i| group[i].s1 > lo);
-            let covering: Vec<&Span> = active
+            covering.clear();
+            covering.extend(active.iter().copied().filter(|&i| group[i].s1 >= hi));
+            let Some(best) = covering
                 .iter()
                 .map(|&i| &group[i])
-                .filter(|s| s.s1 >= hi)
-                .collect();
-            let Some(best) = covering.iter().max_by_key(|s| (s.entered, s.thickness_mm)) else {
+                .max_by_key(|s| (s.entered, s.thickness_mm))
+            else {
                 if let Some(run) = open.take() {
                     runs.push(run);
                 }
                 continue;
             };
             let thickness_mm = best.thickness_mm;
-            let mut rooms: Vec<usize> = covering
-                .iter()
-                .filter(|s| !s.balcony)
-                .map(|s| s.room)
-                .collect();
+            rooms.clear();
+            rooms.extend(
+                covering
+                    .iter()
+                    .map(|&i| &group[i])
+                    .filter(|s| !s.balcony)
+                    .map(|s| s.room),
+            );
             rooms.sort_unstable();
             rooms.dedup();
             let kind = match rooms.len() {
@@ -321,8 +341,8 @@ fn runs_of(spans: &[Span], edge_half: &mut [Vec<f64>]) -> Vec<Run> {
                 1 => WallKind::Exterior,
                 _ => WallKind::Interior,
             };
-            for s in &covering {
-                let h = &mut edge_half[s.room][s.edge];
+            for &i in &covering {
+                let h = &mut edge_half[group[i].room][group[i].edge];
                 *h = h.max(f64::from(thickness_mm) / 2.0);
             }
             match &mut open {
@@ -365,47 +385,24 @@ fn split_at_junctions(runs: &[Run], vertices: Vec<PointMm>) -> Vec<Piece> {
     by_x.dedup();
     let mut by_y: Vec<(i64, i64)> = by_x.iter().map(|&(x, y)| (y, x)).collect();
     by_y.sort_unstable();
-    let within = |sorted: &[(i64, i64)], major: i64, lo: i64, hi: i64| -> Vec<i64> {
+    /// The minor coordinates strictly between `lo` and `hi` on the line `major`.
+    fn within(
+        sorted: &[(i64, i64)],
+        major: i64,
+        lo: i64,
+        hi: i64,
+    ) -> impl Iterator<Item = i64> + '_ {
         let from = sorted.partition_point(|&p| p < (major, lo.saturating_add(1)));
         sorted[from..]
             .iter()
-            .take_while(|&&(m, v)| m == major && v < hi)
+            .take_while(move |&&(m, v)| m == major && v < hi)
             .map(|&(_, v)| v)
-            .collect()
-    };
+    }
     let mut pieces = Vec::with_capacity(runs.len() * 2);
+    let mut sloping: Vec<PointMm> = Vec::new();
     for r in runs {
-        let mut cuts: Vec<PointMm> = match r.line.key {
-            (0, 1, _) => within(&by_x, r.p0.x, r.p0.y, r.p1.y)
-                .into_iter()
-                .map(|y| PointMm::new(r.p0.x, y))
-                .collect(),
-            (1, 0, _) => within(&by_y, r.p0.y, r.p0.x, r.p1.x)
-                .into_iter()
-                .map(|x| PointMm::new(x, r.p0.y))
-                .collect(),
-            _ => {
-                // A sloping wall: the vertices within its x range that lie on it.
-                let (x0, x1) = (r.p0.x.min(r.p1.x), r.p0.x.max(r.p1.x));
-                let from = by_x.partition_point(|&p| p < (x0, i64::MIN));
-                let mut found: Vec<PointMm> = by_x[from..]
-                    .iter()
-                    .take_while(|&&(x, _)| x <= x1)
-                    .map(|&(x, y)| PointMm::new(x, y))
-                    .filter(|&p| {
-                        let s = r.line.s(p);
-                        Line::through(r.p0, p).is_some_and(|l| l.key == r.line.key)
-                            && s > r.s0
-                            && s < r.s1
-                    })
-                    .collect();
-                found.sort_unstable_by_key(|&p| r.line.s(p));
-                found
-            }
-        };
-        cuts.push(r.p1);
         let mut from = r.p0;
-        for to in cuts {
+        let mut push = |to: PointMm| {
             pieces.push(Piece {
                 line: r.line,
                 a: from,
@@ -416,7 +413,36 @@ fn split_at_junctions(runs: &[Run], vertices: Vec<PointMm>) -> Vec<Piece> {
                 ends: [(Pt::default(), Pt::default()); 2],
             });
             from = to;
+        };
+        match r.line.key {
+            (0, 1, _) => {
+                within(&by_x, r.p0.x, r.p0.y, r.p1.y).for_each(|y| push(PointMm::new(r.p0.x, y)))
+            }
+            (1, 0, _) => {
+                within(&by_y, r.p0.y, r.p0.x, r.p1.x).for_each(|x| push(PointMm::new(x, r.p0.y)))
+            }
+            _ => {
+                // A sloping wall: the vertices within its x range that lie on it.
+                let (x0, x1) = (r.p0.x.min(r.p1.x), r.p0.x.max(r.p1.x));
+                let first = by_x.partition_point(|&p| p < (x0, i64::MIN));
+                sloping.clear();
+                sloping.extend(
+                    by_x[first..]
+                        .iter()
+                        .take_while(|&&(x, _)| x <= x1)
+                        .map(|&(x, y)| PointMm::new(x, y))
+                        .filter(|&p| {
+                            let s = r.line.s(p);
+                            Line::through(r.p0, p).is_some_and(|l| l.key == r.line.key)
+                                && s > r.s0
+                                && s < r.s1
+                        }),
+                );
+                sloping.sort_unstable_by_key(|&p| r.line.s(p));
+                sloping.iter().for_each(|&p| push(p));
+            }
         }
+        push(r.p1);
     }
     pieces
 }
@@ -459,10 +485,15 @@ fn join(pieces: &mut [Piece]) -> Vec<Segment> {
         for g in 0..k {
             let (i, ei, di) = at[g];
             let (j, ej, dj) = at[(g + 1) % k];
-            let (wi, wj) = (
-                unit(Pt::new(di.0 as f64, di.1 as f64)),
-                unit(Pt::new(dj.0 as f64, dj.1 as f64)),
-            );
+            let outward = |piece: usize, end: usize| {
+                let u = pieces[piece].line.u;
+                if end == 0 {
+                    u
+                } else {
+                    mul(u, -1.0)
+                }
+            };
+            let (wi, wj) = (outward(i, ei), outward(j, ej));
             let (hi, hj) = (pieces[i].half, pieces[j].half);
             let qi = add(c, mul(perp(wi), hi));
             let qj = sub(c, mul(perp(wj), hj));
@@ -508,7 +539,8 @@ fn body(p: &Piece) -> Vec<Pt> {
 
 /// Cuts the openings out of the pieces and writes bodies and outline.
 fn cut(storey: &Storey, pieces: &[Piece], gaps: Vec<Segment>, walls: &mut Walls) {
-    let mut cuts: HashMap<LineKey, Vec<(f64, f64)>> = HashMap::new();
+    // Every opening as `(line, from, to)` along its line, sorted by line.
+    let mut cuts: Vec<(LineKey, f64, f64)> = Vec::with_capacity(storey.openings.len());
     let rooms: HashMap<&str, usize> = storey
         .rooms
         .iter()
@@ -531,10 +563,9 @@ fn cut(storey: &Storey, pieces: &[Piece], gaps: Vec<Segment>, walls: &mut Walls)
         let dir = if tb >= ta { 1.0 } else { -1.0 };
         let t1 = ta + dir * f64::from(o.offset_mm);
         let t2 = t1 + dir * f64::from(o.width_mm);
-        cuts.entry(line.key)
-            .or_default()
-            .push((t1.min(t2), t1.max(t2)));
+        cuts.push((line.key, t1.min(t2), t1.max(t2)));
     }
+    cuts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut outline: Vec<Segment> = Vec::new();
     for p in pieces {
         let line = &p.line;
@@ -552,15 +583,13 @@ fn cut(storey: &Storey, pieces: &[Piece], gaps: Vec<Segment>, walls: &mut Walls)
             ta + reach(p.a, p.ends[0], 1.0),
             tb - reach(p.b, p.ends[1], -1.0),
         );
-        let mut mine: Vec<(f64, f64)> = cuts
-            .get(&line.key)
-            .map(|c| {
-                c.iter()
-                    .map(|&(lo, hi)| (lo.max(from), hi.min(to)))
-                    .filter(|&(lo, hi)| hi > lo && hi > ta && lo < tb)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let first = cuts.partition_point(|c| c.0 < line.key);
+        let mut mine: Vec<(f64, f64)> = cuts[first..]
+            .iter()
+            .take_while(|c| c.0 == line.key)
+            .map(|&(_, lo, hi)| (lo.max(from), hi.min(to)))
+            .filter(|&(lo, hi)| hi > lo && hi > ta && lo < tb)
+            .collect();
         mine.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
         let mut merged: Vec<(f64, f64)> = Vec::with_capacity(mine.len());
         for c in mine {
@@ -579,14 +608,17 @@ fn cut(storey: &Storey, pieces: &[Piece], gaps: Vec<Segment>, walls: &mut Walls)
         kept.push((from, f64::INFINITY));
         let whole = body(p);
         for &(lo, hi) in &kept {
-            let mut poly = whole.clone();
-            if lo.is_finite() {
-                poly = geom::clip(&poly, u, lo, true);
-            }
+            let mut poly = if lo.is_finite() {
+                geom::clip(&whole, u, lo, true)
+            } else {
+                whole.clone()
+            };
             if hi.is_finite() {
                 poly = geom::clip(&poly, u, hi, false);
             }
-            geom::simplify(&mut poly);
+            if lo.is_finite() || hi.is_finite() {
+                geom::simplify(&mut poly);
+            }
             if poly.len() < 3 || geom::area2(&poly).abs() < 2.0 {
                 continue;
             }
@@ -664,51 +696,96 @@ fn section(poly: &[Pt], u: Pt, limit: f64) -> Option<Segment> {
     (b - a > 1e-9).then_some(Segment { a: pa, b: pb })
 }
 
+/// A hasher for point keys: one multiply and rotate per word (the points are our own, so
+/// no protection against chosen collisions is needed, and the default hasher would dominate
+/// the time of chaining a large storey's outline).
+#[derive(Default)]
+struct PointHasher(u64);
+
+impl std::hash::Hasher for PointHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_i64(&mut self, v: i64) {
+        self.write_u64(v as u64);
+    }
+}
+
+type PointMap<V> = HashMap<(i64, i64), V, std::hash::BuildHasherDefault<PointHasher>>;
+
 /// Chains segments meeting end to end into polylines (closed where they come back).
+/// Endpoints are matched at 0.1 µm.
 fn chain(segments: Vec<Segment>) -> Vec<Shape> {
     let key = |p: Pt| ((p.x * 1e4).round() as i64, (p.y * 1e4).round() as i64);
-    let mut at: HashMap<(i64, i64), Vec<usize>> = HashMap::with_capacity(segments.len() * 2);
+    // Each distinct endpoint is a node, holding up to two segments inline; nodes with more
+    // (walls touching at a corner) keep the rest in `extra`.
+    let mut nodes: PointMap<usize> = PointMap::default();
+    nodes.reserve(segments.len());
+    let mut incident: Vec<[usize; 2]> = Vec::with_capacity(segments.len());
+    let mut count: Vec<u8> = Vec::with_capacity(segments.len());
+    let mut extra: Vec<(usize, usize)> = Vec::new();
+    let mut node_of = vec![[0_usize; 2]; segments.len()];
     for (i, s) in segments.iter().enumerate() {
-        at.entry(key(s.a)).or_default().push(i);
-        at.entry(key(s.b)).or_default().push(i);
+        for (e, p) in [s.a, s.b].into_iter().enumerate() {
+            let next = incident.len();
+            let n = *nodes.entry(key(p)).or_insert(next);
+            if n == next {
+                incident.push([usize::MAX; 2]);
+                count.push(0);
+            }
+            match count[n] {
+                0 | 1 => incident[n][usize::from(count[n])] = i,
+                _ => extra.push((n, i)),
+            }
+            count[n] = count[n].saturating_add(1);
+            node_of[i][e] = n;
+        }
     }
     let mut used = vec![false; segments.len()];
+    let next_at = |n: usize, used: &[bool]| {
+        incident[n]
+            .iter()
+            .copied()
+            .filter(|&i| i != usize::MAX)
+            .chain(extra.iter().filter(|&&(m, _)| m == n).map(|&(_, i)| i))
+            .find(|&i| !used[i])
+    };
     let mut out = Vec::new();
-    // Open chains start at points with other than two segments; then the loops.
-    let mut order: Vec<usize> = (0..segments.len())
-        .filter(|&i| {
-            at.get(&key(segments[i].a)).is_some_and(|v| v.len() != 2)
-                || at.get(&key(segments[i].b)).is_some_and(|v| v.len() != 2)
-        })
-        .collect();
-    order.extend(0..segments.len());
-    for first in order {
+    // Open chains start at nodes with other than two segments; then the loops.
+    let open_first = (0..segments.len())
+        .filter(|&i| count[node_of[i][0]] != 2 || count[node_of[i][1]] != 2)
+        .chain(0..segments.len());
+    for first in open_first {
         if used[first] {
             continue;
         }
         used[first] = true;
         let s = segments[first];
-        let starts_open = at.get(&key(s.a)).is_some_and(|v| v.len() != 2);
-        let (mut points, mut end) =
-            if starts_open || at.get(&key(s.b)).is_some_and(|v| v.len() == 2) {
-                (vec![s.a, s.b], s.b)
-            } else {
-                (vec![s.b, s.a], s.a)
-            };
-        while let Some(&next) = at
-            .get(&key(end))
-            .and_then(|v| v.iter().find(|&&i| !used[i]))
-        {
+        let [na, nb] = node_of[first];
+        let forward = count[na] != 2 || count[nb] == 2;
+        let (mut points, start_node, mut node) = if forward {
+            (vec![s.a, s.b], na, nb)
+        } else {
+            (vec![s.b, s.a], nb, na)
+        };
+        while let Some(next) = next_at(node, &used) {
             used[next] = true;
             let t = segments[next];
-            end = if key(t.a) == key(end) { t.b } else { t.a };
-            points.push(end);
+            let far_end = usize::from(node_of[next][0] == node);
+            points.push(if far_end == 1 { t.b } else { t.a });
+            node = node_of[next][far_end];
         }
-        let closed = points.len() > 3 && key(points[0]) == key(end);
+        let closed = points.len() > 3 && node == start_node;
         if closed {
             points.pop();
-        }
-        if closed {
             geom::simplify(&mut points);
         }
         out.push(Shape::Polyline { points, closed });

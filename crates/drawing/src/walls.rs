@@ -284,12 +284,8 @@ pub(crate) fn build(storey: &Storey, construction: Construction) -> Walls {
 fn runs_of(spans: &[Span], edge_half: &mut [Vec<f64>]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     // Buffers reused from line to line and stretch to stretch.
-    let (mut stops, mut active, mut covering, mut rooms): (
-        Vec<(i128, PointMm)>,
-        Vec<usize>,
-        Vec<usize>,
-        Vec<usize>,
-    ) = Default::default();
+    let mut stops: Vec<(i128, PointMm)> = Vec::new();
+    let (mut active, mut covering, mut rooms) = (Vec::new(), Vec::new(), Vec::<usize>::new());
     let mut start = 0;
     while start < spans.len() {
         let key = spans[start].line.key;
@@ -565,7 +561,7 @@ fn cut(storey: &Storey, pieces: &[Piece], gaps: Vec<Segment>, walls: &mut Walls)
         let t2 = t1 + dir * f64::from(o.width_mm);
         cuts.push((line.key, t1.min(t2), t1.max(t2)));
     }
-    cuts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    cuts.sort_unstable_by_key(|c| c.0);
     let mut outline: Vec<Segment> = Vec::new();
     for p in pieces {
         let line = &p.line;

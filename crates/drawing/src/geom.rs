@@ -160,7 +160,14 @@ pub(crate) fn clip(polygon: &[Pt], axis: Pt, limit: f64, keep_above: bool) -> Ve
         }
         if (sp >= 0.0) != (sq >= 0.0) {
             let t = sp / (sp - sq);
-            out.push(add(p, mul(sub(q, p), t)));
+            let mut x = add(p, mul(sub(q, p), t));
+            // On an axis-aligned line the crossing's coordinate is the limit itself, exactly.
+            if axis.y == 0.0 {
+                x.x = limit / axis.x;
+            } else if axis.x == 0.0 {
+                x.y = limit / axis.y;
+            }
+            out.push(x);
         }
     }
     out

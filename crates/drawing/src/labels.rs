@@ -26,7 +26,7 @@ use madori_rules::area;
 use madori_rules::numbers;
 use std::collections::HashMap;
 
-/// Line pitch as a multiple of the text height.
+/// Line pitch (from one line's top to the next one's) as a multiple of the text height.
 pub const LINE_PITCH: f64 = 1.25;
 /// Blank paper around a label's text, mm.
 pub const PAD_PAPER_MM: f64 = 0.5;
@@ -188,7 +188,7 @@ pub(crate) fn place(
                     let line = LabelLine {
                         text: text.clone(),
                         height: *height,
-                        at: Pt::new(at.x, top + height * LINE_PITCH / 2.0),
+                        at: Pt::new(at.x, top + height / 2.0),
                     };
                     top += height * LINE_PITCH;
                     line
@@ -212,7 +212,9 @@ fn size(lines: &[(String, f64)], pad: f64) -> (f64, f64) {
         .iter()
         .map(|(t, h)| geom::text_width(t, *h))
         .fold(0.0, f64::max);
-    let h: f64 = lines.iter().map(|(_, h)| h * LINE_PITCH).sum();
+    // Lines stand a pitch apart; the box ends at the last line's text.
+    let h: f64 = lines.iter().map(|(_, h)| h * LINE_PITCH).sum::<f64>()
+        - lines.last().map_or(0.0, |(_, h)| h * (LINE_PITCH - 1.0));
     (w + 2.0 * pad, h + 2.0 * pad)
 }
 

@@ -648,7 +648,16 @@ fn cut(storey: &Storey, pieces: &[Piece], gaps: Vec<Segment>, walls: &mut Walls)
             for &(lo, hi) in &kept {
                 let (x0, x1) = (sa.min(sb).max(lo), sa.max(sb).min(hi));
                 if x1 - x0 > 1e-9 {
-                    let at = |t: f64| add(fa, mul(sub(fb, fa), (t - sa) / (sb - sa)));
+                    let at = |t: f64| {
+                        let mut p = add(fa, mul(sub(fb, fa), (t - sa) / (sb - sa)));
+                        // Exact on axis-aligned walls, so jambs meet their faces exactly.
+                        if u.y == 0.0 {
+                            p.x = t / u.x;
+                        } else if u.x == 0.0 {
+                            p.y = t / u.y;
+                        }
+                        p
+                    };
                     outline.push(Segment {
                         a: at(x0),
                         b: at(x1),

@@ -1,10 +1,11 @@
 // Madori's service worker: the app keeps working with no network (a workshop room often has
 // none). Everything the page has fetched is kept; a request is answered from the cache at
 // once when possible and refreshed in the background (stale-while-revalidate), so a slow or
-// captive network never holds the page up. On install it stores the page, its assets (read
-// from the page's own links) and the DXF import worker, so even the importer works offline.
+// captive network never holds the page up. On install it stores the page and its assets
+// (read from the page's own links). The DXF import worker is not fetched ahead: it stays out
+// of the first download and is kept once it has been used, so importing works offline after
+// the first import.
 const CACHE = 'madori-v1';
-const WORKER_FILES = ['import-worker.js', 'madori-import.js', 'madori-import_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -13,7 +14,7 @@ self.addEventListener('install', (event) => {
     const html = await page.clone().text();
     await cache.put('./', page);
     const assets = [...html.matchAll(/(?:href|src)="\.?\/?([^"#?]+)"/g)].map((m) => './' + m[1]);
-    await Promise.all([...new Set([...assets, ...WORKER_FILES.map((f) => './' + f)])].map(async (url) => {
+    await Promise.all([...new Set(assets)].map(async (url) => {
       try {
         const response = await fetch(url, { cache: 'no-cache' });
         if (response.ok) await cache.put(url, response);

@@ -2,7 +2,7 @@
 // none). Everything the page has fetched is kept; a request is answered from the cache at
 // once when possible and refreshed in the background (stale-while-revalidate), so a slow or
 // captive network never holds the page up. On install it stores the page and its assets
-// (read from the page's own links). The DXF import worker is not fetched ahead: it stays out
+// (read from the page's own links). The worker (DXF import, drawing sheets) is not fetched ahead: it stays out
 // of the first download and is kept once it has been used, so importing works offline after
 // the first import.
 const CACHE = 'madori-v1';

@@ -17,7 +17,7 @@ const fixture = (name) => ({
 test('the importer is not part of the first download', async () => {
   const { page } = app;
   await app.open();
-  assert.ok(!app.served.some((r) => r.path.includes("madori-import") || r.path.includes("import-worker")), app.served.map((r) => r.path).join(", "));
+  assert.ok(!app.served.some((r) => r.path.includes("madori-worker") || r.path.includes("worker.js")), app.served.map((r) => r.path).join(", "));
 });
 
 test('a dropped Shift_JIS drawing is previewed, then opened as a two-storey plan', async () => {
@@ -33,7 +33,7 @@ test('a dropped Shift_JIS drawing is previewed, then opened as a two-storey plan
   assert.match(await byTestId(page, 'import-summary').textContent(), /階: 2/);
   assert.ok((await page.locator('[data-testid="import-layer"]').count()) >= 3, 'a layer picker');
   assert.deepEqual(await roomIds(page), before, 'nothing changes before the user agrees');
-  assert.ok(app.served.some((r) => r.path.includes("madori-import") || r.path.includes("import-worker")), 'the worker was fetched on demand');
+  assert.ok(app.served.some((r) => r.path.includes("madori-worker") || r.path.includes("worker.js")), 'the worker was fetched on demand');
 
   await byTestId(page, 'import-open').click();
   await dialog.waitFor({ state: 'detached' });

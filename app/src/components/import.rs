@@ -15,8 +15,8 @@ use wasm_bindgen::JsValue;
 /// The largest drawing read, bytes (the importer's own limit, checked before reading).
 pub const MAX_DXF_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 
-/// The worker's script (`public/import-worker.js`), which starts the `madori-import` binary.
-const WORKER_SCRIPT: &str = "./import-worker.js";
+/// The worker's script (`public/worker.js`), which starts the `madori-worker` binary.
+const WORKER_SCRIPT: &str = "./worker.js";
 
 /// Units offered besides the proposed one.
 const UNITS: [&str; 6] = ["mm", "cm", "m", "paper:50", "paper:100", "paper:200"];

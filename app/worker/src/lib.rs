@@ -1,11 +1,20 @@
-//! The DXF import worker's protocol, in plain Rust so it is tested natively: a request (JSON
-//! text) and the drawing's bytes in, a reply (JSON text) out. `main.rs` only moves messages.
+//! The worker's protocol, in plain Rust so it is tested natively: a request (JSON text) and
+//! bytes in, a reply (JSON text) out. `main.rs` only moves messages. The worker holds what
+//! the page needs only sometimes (the DXF importer with its Shift_JIS tables, the drawing of
+//! a sheet), so the page's first download stays small.
 //!
-//! Requests: `{"op": "survey"}` (layers with counts and roles, encoding, proposed unit) and
-//! `{"op": "import", "unit": "cm" | "paper:100" | null, "layers": [{"name": "壁", "role":
-//! "walls"}] | null, "snap_mm": 50, "plan_name": "…"}`. Replies: `{"ok": {…}}` or
-//! `{"err": {"ja": "…", "en": "…"}}`; an import's `ok` carries the plan as plan-format
-//! JSON (`plan_json`), read by the page with the same loader as a file.
+//! Requests:
+//! - `{"op": "survey"}` with a DXF's bytes: layers with counts and roles, encoding, proposed
+//!   unit;
+//! - `{"op": "import", "unit": "cm" | "paper:100" | null, "layers": [{"name": "壁", "role":
+//!   "walls"}] | null, "snap_mm": 50, "plan_name": "…"}` with a DXF's bytes: the plan as
+//!   plan-format JSON (`plan_json`, read by the page with the same loader as a file) and
+//!   what the import found;
+//! - `{"op": "sheet", "plan_json": "…", "storey": 0, "scale": 100, "rounding": "truncate" |
+//!   "nearest" | "up", "interior": false, "module": 910 | 455 | 1000 | 500 | 0}`: the
+//!   storey's 平面図 as SVG at exact paper size (`madori_drawing`).
+//!
+//! Replies: `{"ok": {…}}` or `{"err": {"ja": "…", "en": "…"}}`.
 
 use madori_cad::{ImportOptions, LayerChoice, LayerRole, LayerSummary, Unit, UnitProposal, Unused};
 use serde_json::{json, Value};
@@ -16,6 +25,7 @@ pub fn respond(request: &str, bytes: &[u8]) -> String {
         Ok(request) => match request.get("op").and_then(Value::as_str) {
             Some("survey") => survey(bytes),
             Some("import") => import(&request, bytes),
+            Some("sheet") => sheet(&request),
             _ => error("不明な要求です", "unknown request"),
         },
         Err(_) => error("要求が JSON ではありません", "the request is not JSON"),
@@ -85,6 +95,63 @@ fn import(request: &Value, bytes: &[u8]) -> Value {
         }}),
         Err(e) => error(&e.message_ja, &e.message_en),
     }
+}
+
+fn sheet(request: &Value) -> Value {
+    use madori_drawing::{AreaBasis, DrawingOptions, Module, Scale, SvgOptions};
+    use madori_rules::numbers::Rounding;
+    let Some(plan) = request["plan_json"]
+        .as_str()
+        .and_then(|text| madori_plan::format::from_json(text).ok())
+    else {
+        return error("間取りを読めません", "the plan could not be read");
+    };
+    let storey = request["storey"].as_u64().unwrap_or(0) as usize;
+    if storey >= plan.storeys.len() {
+        return error("その階はありません", "no such storey");
+    }
+    let scale = match request["scale"].as_u64() {
+        Some(50) => Scale::S50,
+        Some(200) => Scale::S200,
+        Some(100) | None => Scale::S100,
+        Some(_) => {
+            return error(
+                "縮尺は 1:50、1:100、1:200 です",
+                "the scale is 1:50, 1:100 or 1:200",
+            )
+        }
+    };
+    let rounding = match request["rounding"].as_str() {
+        Some("nearest") => Rounding::Nearest,
+        Some("up") => Rounding::Up,
+        _ => Rounding::Truncate,
+    };
+    let module = match request["module"].as_u64() {
+        Some(455) => Module::Shaku455,
+        Some(1000) => Module::Metre1000,
+        Some(500) => Module::Metre500,
+        Some(0) => Module::Off,
+        _ => Module::Shaku910,
+    };
+    let options = DrawingOptions {
+        scale,
+        module,
+        area_basis: if request["interior"].as_bool() == Some(true) {
+            AreaBasis::Interior
+        } else {
+            AreaBasis::WallCentre
+        },
+        rounding,
+        ..DrawingOptions::default()
+    };
+    let drawing = madori_drawing::storey_drawing(&plan, storey, &options);
+    let denominator = f64::from(scale.denominator());
+    json!({"ok": {
+        "svg": madori_drawing::svg(&drawing, &SvgOptions::default()),
+        "width_mm": drawing.extent.width() / denominator,
+        "height_mm": drawing.extent.height() / denominator,
+        "storey_name": drawing.storey_name,
+    }})
 }
 
 fn encoding(e: &madori_cad::EncodingReport) -> Value {
@@ -249,6 +316,38 @@ mod tests {
                 !err["ja"].as_str().unwrap_or("").is_empty()
                     && !err["en"].as_str().unwrap_or("").is_empty(),
                 "{request}: {r}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sheet_is_an_svg_at_exact_paper_size() {
+        let plan = madori_plan::templates::get("kodan-3dk").unwrap();
+        for (scale, factor) in [(50, 2.0), (100, 1.0), (200, 0.5)] {
+            let request = json!({"op": "sheet", "plan_json": plan, "storey": 0, "scale": scale});
+            let r = reply(&request.to_string(), b"");
+            let ok = &r["ok"];
+            let svg = ok["svg"].as_str().unwrap();
+            let width = ok["width_mm"].as_f64().unwrap();
+            assert!(svg.starts_with("<svg") && svg.contains(&format!("width=\"{width}mm\"")));
+            assert!(svg.contains("data-scale=\"1:") && svg.contains(&format!("1:{scale}")));
+            let at_100 = reply(
+                &json!({"op": "sheet", "plan_json": plan, "storey": 0, "scale": 100}).to_string(),
+                b"",
+            )["ok"]["width_mm"]
+                .as_f64()
+                .unwrap();
+            // Paper margins and text are fixed on paper; the drawing itself scales.
+            assert!(width > 0.0 && (width - at_100 * factor).abs() < at_100 * factor * 0.5);
+        }
+        for bad in [
+            json!({"op": "sheet", "plan_json": "{", "storey": 0}),
+            json!({"op": "sheet", "plan_json": plan, "storey": 9}),
+            json!({"op": "sheet", "plan_json": plan, "scale": 30}),
+        ] {
+            assert!(
+                reply(&bad.to_string(), b"")["err"]["en"].is_string(),
+                "{bad}"
             );
         }
     }

@@ -1,6 +1,6 @@
-//! The import worker's entry: takes `{request, bytes}` messages from the page and posts back
-//! the reply text ([`madori_import_worker::respond`]). Runs in its own thread and wasm, so
-//! a large drawing never blocks the page and the importer is downloaded only when used.
+//! The worker's entry: takes `{request, bytes}` messages from the page and posts back
+//! the reply text ([`madori_worker::respond`]). Runs in its own thread and wasm, so
+//! a large drawing never blocks the page and this code is downloaded only when used.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -16,7 +16,7 @@ fn main() {
             };
             let request = field("request").as_string().unwrap_or_default();
             let bytes = js_sys::Uint8Array::new(&field("bytes")).to_vec();
-            let reply = madori_import_worker::respond(&request, &bytes);
+            let reply = madori_worker::respond(&request, &bytes);
             let _ = reply_to.post_message(&JsValue::from_str(&reply));
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

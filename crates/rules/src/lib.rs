@@ -17,6 +17,7 @@
 pub mod area;
 pub mod area_table;
 pub mod capacity;
+pub mod changes;
 pub mod checks;
 pub mod facts;
 pub mod incremental;

@@ -25,6 +25,7 @@ pub mod missing;
 pub mod numbers;
 pub mod profile;
 pub mod report;
+pub mod whatif;
 
 pub use area::PlanAreas;
 pub use capacity::Capacity;

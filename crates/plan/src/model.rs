@@ -568,3 +568,22 @@ impl Plan {
         self.rooms().map(|(_, r)| r).find(|r| r.id == id)
     }
 }
+
+/// Variant `variant` of `plan` as a plan of its own, to check, compare or show: the
+/// variant's storeys, building facts and check settings under its name, with no variants
+/// of its own. Embedded images stay with `plan` (underlays refer to them by id and the app
+/// keeps them in its store), so they are not copied. `None` when there is no such variant.
+/// Validation checks each variant as exactly this plan, so a variant of a valid plan gives
+/// a valid plan.
+pub fn variant_plan(plan: &Plan, variant: usize) -> Option<Plan> {
+    let v = plan.variants.get(variant)?;
+    Some(Plan {
+        format_version: plan.format_version,
+        name: v.name.clone(),
+        dwelling: v.dwelling.clone(),
+        storeys: v.storeys.clone(),
+        check: v.check.clone(),
+        variants: Vec::new(),
+        images: Vec::new(),
+    })
+}

@@ -711,14 +711,8 @@ fn check_head(plan: &Plan, problems: &mut Vec<Problem>) {
                 format!("the variant id \"{}\" is empty or used twice", variant.id),
             ));
         }
-        let state = Plan {
-            format_version: plan.format_version,
-            name: variant.name.clone(),
-            dwelling: variant.dwelling.clone(),
-            storeys: variant.storeys.clone(),
-            check: variant.check.clone(),
-            variants: Vec::new(),
-            images: Vec::new(),
+        let Some(state) = crate::model::variant_plan(plan, v) else {
+            continue;
         };
         problems.extend(validate(&state).into_iter().map(|mut p| {
             p.path = if p.path.is_empty() {

@@ -18,6 +18,7 @@
 pub mod area;
 pub mod area_table;
 pub mod capacity;
+pub mod changes;
 pub mod checks;
 pub mod explain;
 pub mod facts;
@@ -26,6 +27,7 @@ pub mod missing;
 pub mod numbers;
 pub mod profile;
 pub mod report;
+pub mod whatif;
 
 pub use area::PlanAreas;
 pub use capacity::Capacity;

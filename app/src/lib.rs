@@ -10,6 +10,7 @@ pub mod keyboard;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod worker;
 
 use components::{
     findings::FindingsPanel, inspector::Inspector, overrides::OverridesPanel, plan_view::PlanView,
@@ -60,6 +61,7 @@ pub fn App(
             </div>
             <TotalsBar />
             <components::import::ImportDialog />
+            <components::print::PrintSheets />
             {move || state.storage_error.get().map(|e| view! {
                 <div class="storage-error" data-testid="storage-error" role="alert">
                     <strong>{move || i18n::t(state.lang.get(), i18n::Key::StorageFailed)}</strong>

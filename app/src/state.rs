@@ -68,6 +68,12 @@ pub struct AppState {
     pub storage_error: RwSignal<Option<String>>,
     /// An autosave is scheduled or running (a reload now could lose the last change).
     pub saving: RwSignal<bool>,
+    /// Paper for printing (`A3`, `A4`, landscape).
+    pub print_paper: RwSignal<String>,
+    /// Print scale (1:n).
+    pub print_scale: RwSignal<u32>,
+    /// The printed 平面図 sheets: storey name and its SVG, or why it is not drawn `(ja, en)`.
+    pub print_sheets: RwSignal<Vec<PrintSheet>>,
     /// A DXF drawing being imported (the dialog is open while this is set).
     pub import: RwSignal<Option<crate::components::import::Session>>,
     /// The plan on screen came from a share link: kept in the library even unchanged.
@@ -82,6 +88,9 @@ pub struct AppState {
     /// so a change of view alone is saved too.
     pub in_library: RwSignal<bool>,
 }
+
+/// A printed 平面図 sheet: the storey's name and its SVG, or why it is not drawn `(ja, en)`.
+pub type PrintSheet = (String, Result<String, (String, String)>);
 
 /// A new library id: the time and a random part, so two tabs never collide.
 pub fn new_plan_id() -> String {
@@ -191,6 +200,9 @@ impl AppState {
             saving: RwSignal::new(false),
             in_library: RwSignal::new(false),
             import: RwSignal::new(None),
+            print_paper: RwSignal::new("A3".to_owned()),
+            print_scale: RwSignal::new(100),
+            print_sheets: RwSignal::new(Vec::new()),
             shared: RwSignal::new(false),
             images: RwSignal::new(std::collections::HashMap::new()),
             underlay_pick: RwSignal::new(None),

@@ -10,13 +10,9 @@ use crate::i18n::{pick, t, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
 use serde_json::{json, Value};
-use wasm_bindgen::JsValue;
 
 /// The largest drawing read, bytes (the importer's own limit, checked before reading).
 pub const MAX_DXF_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
-
-/// The worker's script (`public/worker.js`), which starts the `madori-worker` binary.
-const WORKER_SCRIPT: &str = "./worker.js";
 
 /// Units offered besides the proposed one.
 const UNITS: [&str; 6] = ["mm", "cm", "m", "paper:50", "paper:100", "paper:200"];
@@ -57,75 +53,6 @@ pub struct Session {
     pub busy: bool,
 }
 
-thread_local! {
-    static WORKER: std::cell::RefCell<Option<web_sys::Worker>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The import worker, started (and its wasm downloaded) on first use; it says "ready" once
-/// it listens, because a message sent before that would be lost.
-async fn worker() -> Result<web_sys::Worker, String> {
-    if let Some(worker) = WORKER.with(|w| w.borrow().clone()) {
-        return Ok(worker);
-    }
-    let worker = web_sys::Worker::new(WORKER_SCRIPT)
-        .map_err(|_| "the import worker could not start".to_owned())?;
-    let ready = js_sys::Promise::new(&mut |resolve, reject| {
-        worker.set_onmessage(Some(&resolve));
-        worker.set_onerror(Some(&reject));
-    });
-    wasm_bindgen_futures::JsFuture::from(ready)
-        .await
-        .map_err(|_| "the import worker could not start".to_owned())?;
-    WORKER.with(|w| *w.borrow_mut() = Some(worker.clone()));
-    Ok(worker)
-}
-
-/// Sends one request to the worker and waits for its reply.
-async fn ask(request: &Value, bytes: &[u8]) -> Result<Value, (String, String)> {
-    let failed = |why: &str| {
-        (
-            format!("図面を読み込めません ({why})"),
-            format!("the drawing could not be read ({why})"),
-        )
-    };
-    let worker = worker().await.map_err(|e| failed(&e))?;
-    let reply = js_sys::Promise::new(&mut |resolve, reject| {
-        worker.set_onmessage(Some(&resolve));
-        worker.set_onerror(Some(&reject));
-    });
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &message,
-        &JsValue::from_str("request"),
-        &JsValue::from_str(&request.to_string()),
-    );
-    let _ = js_sys::Reflect::set(
-        &message,
-        &JsValue::from_str("bytes"),
-        &js_sys::Uint8Array::from(bytes),
-    );
-    worker.post_message(&message).map_err(|_| failed("post"))?;
-    let event = wasm_bindgen_futures::JsFuture::from(reply)
-        .await
-        .map_err(|_| {
-            // A worker that failed (e.g. out of memory) is replaced on the next request.
-            WORKER.with(|w| w.borrow_mut().take());
-            failed("the import worker stopped")
-        })?;
-    let text = js_sys::Reflect::get(&event, &JsValue::from_str("data"))
-        .ok()
-        .and_then(|d| d.as_string())
-        .ok_or_else(|| failed("no reply"))?;
-    let value: Value = serde_json::from_str(&text).map_err(|_| failed("bad reply"))?;
-    match value.get("err") {
-        Some(err) => Err((
-            err["ja"].as_str().unwrap_or_default().to_owned(),
-            err["en"].as_str().unwrap_or_default().to_owned(),
-        )),
-        None => Ok(value["ok"].clone()),
-    }
-}
-
 fn pair(value: &Value) -> (String, String) {
     (
         value["ja"].as_str().unwrap_or_default().to_owned(),
@@ -154,7 +81,7 @@ pub fn load_dxf(state: AppState, file: web_sys::File) {
             return;
         };
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        match ask(&json!({"op": "survey"}), &bytes).await {
+        match crate::worker::ask(&json!({"op": "survey"}), &bytes).await {
             Ok(survey) => {
                 let layers = survey["layers"]
                     .as_array()
@@ -222,7 +149,7 @@ async fn preview(state: AppState) {
         .to_owned();
     let request =
         json!({"op": "import", "unit": session.unit, "layers": layers, "plan_name": name});
-    let result = ask(&request, &session.bytes).await;
+    let result = crate::worker::ask(&request, &session.bytes).await;
     state.import.update(|s| {
         let Some(s) = s else { return };
         s.busy = false;

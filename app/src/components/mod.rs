@@ -6,6 +6,7 @@ pub mod inspector;
 pub mod library;
 pub mod overrides;
 pub mod plan_view;
+pub mod print;
 pub mod toolbar;
 pub mod totals;
 pub mod underlay;

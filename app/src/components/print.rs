@@ -56,7 +56,7 @@ pub fn PrintMenu() -> impl IntoView {
                     </label>
                     <button data-testid="print-now" on:click=move |_| {
                         shown.set(false);
-                        if let Some(w) = web_sys::window() { let _ = w.print(); }
+                        leptos::task::spawn_local(prepare_and_print(state));
                     }>{move || t(lang.get(), Key::PrintNow)}</button>
                 </div>
             })}
@@ -73,12 +73,23 @@ pub fn PrintSheets() -> impl IntoView {
         let paper = state.print_paper.get();
         format!("@page {{ size: {paper} landscape; margin: {MARGIN_MM}mm; }}")
     };
+    // The sheets exist only from 印刷 until the plan next changes: rendered all the time they
+    // would redraw every finding on every drag step.
+    Effect::new(move |_| {
+        state.plan.track();
+        if state.print_sheets.with_untracked(|s| !s.is_empty()) {
+            state.print_sheets.set(Vec::new());
+        }
+    });
+    let ready = move || state.print_sheets.with(|s| !s.is_empty());
     view! {
         <style>{page_style}</style>
         <div class="print-only" data-testid="print-sheets">
-            {move || plan_sheets(state, lang.get())}
-            {move || area_sheet(state, lang.get())}
-            {move || report_sheet(state, lang.get())}
+            {move || ready().then(|| view! {
+                {move || plan_sheets(state, lang.get())}
+                {move || area_sheet(state, lang.get())}
+                {move || report_sheet(state, lang.get())}
+            })}
         </div>
     }
 }
@@ -87,7 +98,9 @@ pub fn PrintSheets() -> impl IntoView {
 fn title_block(state: AppState, l: Lang, what: &str, scale: Option<u32>) -> impl IntoView {
     let (name, profile) = (
         state.plan.with(|p| p.name.clone()),
-        state.profile.with(|p| pick(l, p.name_ja, p.name_en).to_owned()),
+        state
+            .profile
+            .with(|p| pick(l, p.name_ja, p.name_en).to_owned()),
     );
     let today = js_sys::Date::new_0()
         .to_locale_date_string("ja-JP", &wasm_bindgen::JsValue::UNDEFINED)
@@ -108,38 +121,22 @@ fn title_block(state: AppState, l: Lang, what: &str, scale: Option<u32>) -> impl
     }
 }
 
-/// One sheet per storey with its 平面図 at exact scale, or a note when it does not fit.
+/// One sheet per storey with its 平面図 at exact scale (drawn by the worker when 印刷 was
+/// chosen), or why it could not be drawn.
 fn plan_sheets(state: AppState, l: Lang) -> impl IntoView {
     let scale = state.print_scale.get();
-    let (long, short) = state.print_paper.with(|p| {
-        PAPERS
-            .iter()
-            .find(|(name, _, _)| name == p)
-            .map_or((420.0, 297.0), |(_, a, b)| (*a, *b))
-    });
-    let (room_w, room_h) = (long - 2.0 * MARGIN_MM, short - 2.0 * MARGIN_MM - TITLE_BLOCK_MM);
-    let storeys = state.plan.with(|p| p.storeys.len());
-    (0..storeys)
-        .map(|s| {
-            let (name, svg) = state.plan.with(|plan| {
-                let drawing = madori_drawing::storey_drawing(
-                    plan,
-                    s,
-                    &madori_drawing::DrawingOptions::for_scale(scale),
-                );
-                (
-                    plan.storeys[s].name.clone(),
-                    madori_drawing::fits(&drawing, scale, room_w, room_h)
-                        .then(|| madori_drawing::svg(&drawing, &madori_drawing::SvgOptions::paper(scale))),
-                )
-            });
+    state
+        .print_sheets
+        .get()
+        .into_iter()
+        .map(|(name, sheet)| {
             let what = format!("{} {}", t(l, Key::FloorPlan), name);
             view! {
                 <section class="sheet plan-sheet" data-testid="print-plan-sheet">
-                    {match svg {
-                        Some(svg) => view! { <div class="drawing" inner_html=svg></div> }.into_any(),
-                        None => view! {
-                            <p class="does-not-fit" data-testid="print-does-not-fit">{t(l, Key::DoesNotFit)}</p>
+                    {match sheet {
+                        Ok(svg) => view! { <div class="drawing" inner_html=svg></div> }.into_any(),
+                        Err((ja, en)) => view! {
+                            <p class="does-not-fit" data-testid="print-does-not-fit">{pick(l, &ja, &en).to_owned()}</p>
                         }.into_any(),
                     }}
                     {title_block(state, l, &what, Some(scale))}
@@ -147,6 +144,80 @@ fn plan_sheets(state: AppState, l: Lang) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// Draws every storey's sheet in the worker for the chosen paper and scale, then opens the
+/// browser's print dialog. A storey larger than the paper at the scale gets a note instead
+/// of a shrunk drawing.
+pub async fn prepare_and_print(state: AppState) {
+    let scale = state.print_scale.get_untracked();
+    let (long, short) = state.print_paper.with_untracked(|p| {
+        PAPERS
+            .iter()
+            .find(|(name, _, _)| name == p)
+            .map_or((PAPERS[0].1, PAPERS[0].2), |(_, a, b)| (*a, *b))
+    });
+    let room = (
+        long - 2.0 * MARGIN_MM,
+        short - 2.0 * MARGIN_MM - TITLE_BLOCK_MM,
+    );
+    let plan_json = state
+        .plan
+        .with_untracked(|p| madori_plan::format::to_json(p));
+    let names: Vec<String> = state
+        .plan
+        .with_untracked(|p| p.storeys.iter().map(|s| s.name.clone()).collect());
+    let (rounding, interior) = state.profile.with_untracked(|p| {
+        (
+            match p.rounding() {
+                madori_rules::numbers::Rounding::Truncate => "truncate",
+                madori_rules::numbers::Rounding::Nearest => "nearest",
+                madori_rules::numbers::Rounding::Up => "up",
+            },
+            p.value(madori_rules::profile::ParamKey::AreaBasisInterior) >= 0.5,
+        )
+    });
+    let mut sheets = Vec::with_capacity(names.len());
+    for (storey, name) in names.into_iter().enumerate() {
+        let request = serde_json::json!({
+            "op": "sheet", "plan_json": plan_json, "storey": storey, "scale": scale,
+            "rounding": rounding, "interior": interior,
+        });
+        let sheet = match crate::worker::ask(&request, &[]).await {
+            Ok(reply) => {
+                let (w, h) = (
+                    reply["width_mm"].as_f64().unwrap_or(f64::MAX),
+                    reply["height_mm"].as_f64().unwrap_or(f64::MAX),
+                );
+                if w <= room.0 && h <= room.1 {
+                    Ok(reply["svg"].as_str().unwrap_or_default().to_owned())
+                } else {
+                    Err((
+                        format!("{name} は 1:{scale} で {w:.0} × {h:.0} mm になり、用紙に収まりません。大きい用紙か小さい縮尺を選んでください"),
+                        format!("{name} is {w:.0} × {h:.0} mm at 1:{scale} and does not fit the paper: choose a larger paper or a smaller scale"),
+                    ))
+                }
+            }
+            Err(e) => Err(e),
+        };
+        sheets.push((name, sheet));
+    }
+    state.print_sheets.set(sheets);
+    // Let the sheets reach the page before the print dialog reads it.
+    next_frame().await;
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Waits for the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The 求積表: 符号 · 室名 · 計算式 · 面積 per room, subtotals per storey, 延べ面積, in ㎡, 帖

@@ -129,6 +129,7 @@ pub fn Toolbar() -> impl IntoView {
                 })}
             </span>
             <crate::components::library::Library />
+            <crate::components::print::PrintMenu />
             <button data-testid="share-link" on:click=move |_| {
                 let shown = match crate::share::link(state) {
                     Ok(link) => {

@@ -40,14 +40,17 @@ test('the plan prints at exact 1:100 on A3 with a title block, the 求積表 and
   await byTestId(page, 'print-button').click();
   await byTestId(page, 'print-paper').selectOption('A3');
   await byTestId(page, 'print-scale').selectOption('100');
-  // Headless Chromium has no print dialog: window.print() returns at once.
+  // The browser's print dialog is replaced by a counter here; page.pdf() then prints the
+  // page as that dialog would (print media, the CSS page size).
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; });
   await byTestId(page, 'print-now').click();
+  await page.waitForFunction(() => window.printed === 1);
   const plan = templateJson('wooden-house-shared');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="print-plan-sheet"] svg').length === n, plan.storeys.length);
 
   const pdf = await printToPdf(page);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  for (const expected of ['求積表', '延べ面積', '平面図', plan.name, '1:100', '計算式', '判定に使った値と出典']) {
+  for (const expected of ['求積表', '符号', '計算式', '延べ面積', '平面図', plan.name, '1:100', '判定に使った値と出典']) {
     assert.ok(text.includes(expected), `the PDF says ${expected}`);
   }
   for (const room of plan.storeys[0].rooms) assert.ok(text.includes(room.name), `room ${room.name} is named`);
@@ -73,6 +76,7 @@ test('a storey too large for the paper at the scale says so instead of shrinking
   await byTestId(page, 'print-button').click();
   await byTestId(page, 'print-paper').selectOption('A4');
   await byTestId(page, 'print-scale').selectOption('50');
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; });
   await byTestId(page, 'print-now').click();
   await byTestId(page, 'print-does-not-fit').first().waitFor({ state: 'attached' });
   assert.match(await byTestId(page, 'print-does-not-fit').first().textContent(), /1:50/);

@@ -261,7 +261,7 @@ fn area_sheet(state: AppState, l: Lang) -> impl IntoView {
             <table class="area-table">
                 <thead><tr>
                     <th>{pick(l, "符号", "Ref.")}</th><th>{pick(l, "室名", "Room")}</th>
-                    <th>{t(l, Key::Formula)}</th><th>{pick(l, "面積 (㎡)", "Area (㎡)")}</th>
+                    <th>{pick(l, "計算式", "Calculation")}</th><th>{pick(l, "面積 (㎡)", "Area (㎡)")}</th>
                 </tr></thead>
                 {rows}
                 <tfoot><tr class="total">

@@ -62,11 +62,23 @@ pub fn save_with_underlays(state: AppState) {
 }
 
 fn download(state: AppState, json: &str, name: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+    download_text(json, "application/json", name)?;
+    state.mark_saved();
+    Ok(())
+}
+
+/// Offers text as a file download.
+pub fn download_text(text: &str, media_type: &str, name: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(media_type);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_blob(&blob, name)
+}
+
+/// Offers a blob as a file download.
+pub fn download_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -74,7 +86,6 @@ fn download(state: AppState, json: &str, name: &str) -> Result<(), JsValue> {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    state.mark_saved();
     web_sys::Url::revoke_object_url(&url)
 }
 

@@ -54,6 +54,14 @@ pub fn PrintMenu() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
+                    <button data-testid="export-svg" on:click=move |_| {
+                        shown.set(false);
+                        leptos::task::spawn_local(export_picture(state, Picture::Svg));
+                    }>{move || t(lang.get(), Key::ExportSvg)}</button>
+                    <button data-testid="export-png" on:click=move |_| {
+                        shown.set(false);
+                        leptos::task::spawn_local(export_picture(state, Picture::Png));
+                    }>{move || t(lang.get(), Key::ExportPng)}</button>
                     <button data-testid="print-now" on:click=move |_| {
                         shown.set(false);
                         leptos::task::spawn_local(prepare_and_print(state));
@@ -208,6 +216,98 @@ pub async fn prepare_and_print(state: AppState) {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
+}
+
+/// A picture format for the drawing of the storey on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picture {
+    /// The sheet's SVG (vector, sized in paper mm).
+    Svg,
+    /// A raster of the sheet at [`PNG_PX_PER_PAPER_MM`].
+    Png,
+}
+
+/// PNG resolution: 8 px per paper mm is about 200 dpi.
+pub const PNG_PX_PER_PAPER_MM: f64 = 8.0;
+
+/// Downloads the current storey's sheet (at the print scale) as SVG or PNG.
+pub async fn export_picture(state: AppState, picture: Picture) {
+    let storey = state.editor.with_untracked(|e| e.storey);
+    let (plan_json, base) = state.plan.with_untracked(|p| {
+        let storey_name = p
+            .storeys
+            .get(storey)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        (
+            madori_plan::format::to_json(p),
+            crate::file::file_name(&format!("{} {storey_name}", p.name))
+                .trim_end_matches(".madori.json")
+                .to_owned(),
+        )
+    });
+    let request = serde_json::json!({
+        "op": "sheet", "plan_json": plan_json, "storey": storey,
+        "scale": state.print_scale.get_untracked(),
+    });
+    let reply = match crate::worker::ask(&request, &[]).await {
+        Ok(reply) => reply,
+        Err((ja, en)) => {
+            state
+                .file_problems
+                .set(vec![madori_plan::Problem::new("", ja, en)]);
+            return;
+        }
+    };
+    let svg = reply["svg"].as_str().unwrap_or_default().to_owned();
+    let _ = match picture {
+        Picture::Svg => crate::file::download_text(&svg, "image/svg+xml", &format!("{base}.svg")),
+        Picture::Png => {
+            let size = (
+                reply["width_mm"].as_f64().unwrap_or(0.0) * PNG_PX_PER_PAPER_MM,
+                reply["height_mm"].as_f64().unwrap_or(0.0) * PNG_PX_PER_PAPER_MM,
+            );
+            match raster(&svg, size).await {
+                Some(blob) => crate::file::download_blob(&blob, &format!("{base}.png")),
+                None => Ok(()),
+            }
+        }
+    };
+}
+
+/// Draws an SVG document onto a white canvas of `size` pixels and returns it as a PNG blob.
+async fn raster(svg: &str, (width, height): (f64, f64)) -> Option<web_sys::Blob> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let image = web_sys::HtmlImageElement::new().ok()?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        image.set_onload(Some(&resolve));
+        image.set_onerror(Some(&reject));
+    });
+    image.set_src(&format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(svg))
+    ));
+    wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").ok()?.unchecked_into();
+    canvas.set_width(width.clamp(1.0, 16_384.0) as u32);
+    canvas.set_height(height.clamp(1.0, 16_384.0) as u32);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok()??.unchecked_into();
+    context.set_fill_style_str("#fff");
+    context.fill_rect(0.0, 0.0, width, height);
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, width, height)
+        .ok()?;
+    let blob = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = canvas.to_blob(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(blob)
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Blob>()
+        .ok()
 }
 
 /// Waits for the next animation frame.

@@ -45,6 +45,17 @@ if [ -z "$icon" ] || [ ! -s "dist/$icon" ]; then
   echo "the release build has no favicon" >&2
   exit 1
 fi
+# The first download (wasm + its JS glue, gzipped as a server sends them) stays within 400 KB.
 wasm=$(ls dist/*_bg.wasm)
-echo "release wasm: $(stat -c %s "$wasm") bytes, $(gzip -9 -c "$wasm" | wc -c) bytes gzipped"
+js=$(ls dist/*.js)
+wasm_gz=$(gzip -9 -c "$wasm" | wc -c)
+js_gz=$(gzip -9 -c $js | wc -c)
+first_download_limit=409600
+echo "release wasm: $(stat -c %s "$wasm") bytes, $wasm_gz bytes gzipped"
+echo "release js: $(cat $js | wc -c) bytes, $js_gz bytes gzipped"
+echo "first download (wasm + js, gzipped): $((wasm_gz + js_gz)) of $first_download_limit bytes"
+if [ $((wasm_gz + js_gz)) -gt "$first_download_limit" ]; then
+  echo "the first download is over 400 KB gzipped: wasm $wasm_gz + js $js_gz bytes" >&2
+  exit 1
+fi
 printf '\n\033[1mall checks passed\033[0m\n'

@@ -918,7 +918,7 @@ fn split_room(
             crossings.push((e, point, u));
         }
     }
-    crossings.sort_by(|x, y| x.2.total_cmp(&y.2));
+    madori_plan::order::sort_by_i64_key(&mut crossings, |c| madori_plan::order::f64_key(c.2));
     crossings.dedup_by(|x, y| x.1 == y.1);
     if crossings.len() != 2 {
         return Err(EditError::new(

@@ -61,9 +61,9 @@ pub fn OverridesPanel() -> impl IntoView {
                                 data-testid=format!("param-{key}")
                                 prop:value=num(p.value, 4)
                                 on:change=move |ev| {
-                                    match event_target_value(&ev).trim().parse::<f64>() {
-                                        Ok(value) => set(key, value),
-                                        Err(_) => refused.set(Some((key, "数値ではありません / not a number".into()))),
+                                    match madori_rules::numbers::parse_decimal(event_target_value(&ev).trim()) {
+                                        Some(value) => set(key, value),
+                                        None => refused.set(Some((key, "数値ではありません / not a number".into()))),
                                     }
                                 }
                             />

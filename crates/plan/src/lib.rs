@@ -16,6 +16,7 @@
 pub mod format;
 pub mod geometry;
 pub mod model;
+pub mod order;
 pub mod repair;
 pub mod share;
 pub mod spatial;

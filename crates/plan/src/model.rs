@@ -452,7 +452,12 @@ pub struct Opening {
 
 /// A door or a window.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    try_from = "OpeningFields"
+)]
 pub enum OpeningKind {
     /// A door.
     Door {
@@ -513,7 +518,12 @@ pub struct Fixture {
 
 /// Fixture types that the standards count.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    try_from = "FixtureFields"
+)]
 pub enum FixtureKind {
     /// 便器.
     Toilet,
@@ -553,6 +563,138 @@ impl FixtureKind {
         "kitchen",
         "stairs",
     ];
+}
+
+// The two `{"type": …}` enums are read through a flat struct of every field any type has,
+// then checked for the type. Serde's own reading of an internally tagged enum first copies
+// each object into a generic buffer and reads it again, which was the largest part of the
+// loader in the app's wasm. The loader's pre-check has already refused unknown or missing
+// fields for the type (with paths); the checks below keep a direct deserialisation as strict.
+
+/// Every field of an opening's `kind` object, as read before its `type` is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OpeningFields {
+    #[serde(rename = "type")]
+    kind: OpeningType,
+    lockable: Option<bool>,
+    height_mm: Option<u32>,
+    exterior: Option<bool>,
+    operation: Option<WindowOperation>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum OpeningType {
+    Door,
+    Window,
+}
+
+/// The error for a field of another type, or a missing one, as serde words them.
+fn field_error(problem: &str, field: &str) -> String {
+    format!("{problem} field `{field}`")
+}
+
+impl TryFrom<OpeningFields> for OpeningKind {
+    type Error = String;
+
+    fn try_from(f: OpeningFields) -> Result<Self, String> {
+        match f.kind {
+            OpeningType::Door => match (f.height_mm, f.exterior, f.operation) {
+                (None, None, None) => Ok(Self::Door {
+                    lockable: f.lockable,
+                }),
+                (Some(_), ..) => Err(field_error("unknown", "height_mm")),
+                (_, Some(_), _) => Err(field_error("unknown", "exterior")),
+                (.., Some(_)) => Err(field_error("unknown", "operation")),
+            },
+            OpeningType::Window => match (f.lockable, f.exterior, f.operation) {
+                (Some(_), ..) => Err(field_error("unknown", "lockable")),
+                (_, Some(exterior), Some(operation)) => Ok(Self::Window {
+                    height_mm: f.height_mm,
+                    exterior,
+                    operation,
+                }),
+                (_, None, _) => Err(field_error("missing", "exterior")),
+                (_, _, None) => Err(field_error("missing", "operation")),
+            },
+        }
+    }
+}
+
+/// Every field of a fixture's `kind` object, as read before its `type` is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FixtureFields {
+    #[serde(rename = "type")]
+    kind: FixtureType,
+    bowls: Option<u32>,
+    tub: Option<bool>,
+    burners: Option<u32>,
+    sink: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FixtureType {
+    Toilet,
+    WashBasin,
+    Bath,
+    Shower,
+    WashingMachine,
+    Kitchen,
+    Stairs,
+}
+
+impl TryFrom<FixtureFields> for FixtureKind {
+    type Error = String;
+
+    fn try_from(f: FixtureFields) -> Result<Self, String> {
+        let FixtureFields {
+            kind,
+            bowls,
+            tub,
+            burners,
+            sink,
+        } = f;
+        // The fields the type takes, taken out; any other one left is unknown.
+        let (kind, taken) = match kind {
+            FixtureType::Toilet => (Ok(Self::Toilet), [false; 4]),
+            FixtureType::Shower => (Ok(Self::Shower), [false; 4]),
+            FixtureType::WashingMachine => (Ok(Self::WashingMachine), [false; 4]),
+            FixtureType::Stairs => (Ok(Self::Stairs), [false; 4]),
+            FixtureType::WashBasin => (
+                bowls
+                    .map(|bowls| Self::WashBasin { bowls })
+                    .ok_or_else(|| field_error("missing", "bowls")),
+                [true, false, false, false],
+            ),
+            FixtureType::Bath => (
+                tub.map(|tub| Self::Bath { tub })
+                    .ok_or_else(|| field_error("missing", "tub")),
+                [false, true, false, false],
+            ),
+            FixtureType::Kitchen => (
+                match (burners, sink) {
+                    (Some(burners), Some(sink)) => Ok(Self::Kitchen { burners, sink }),
+                    (None, _) => Err(field_error("missing", "burners")),
+                    (_, None) => Err(field_error("missing", "sink")),
+                },
+                [false, false, true, true],
+            ),
+        };
+        let present = [
+            bowls.is_some(),
+            tub.is_some(),
+            burners.is_some(),
+            sink.is_some(),
+        ];
+        let names = ["bowls", "tub", "burners", "sink"];
+        match (0..4).find(|&i| present[i] && !taken[i]) {
+            Some(i) => Err(field_error("unknown", names[i])),
+            None => kind,
+        }
+    }
 }
 
 impl Plan {

@@ -766,9 +766,11 @@ fn choose_cut(room: &Room, storey: &Storey, outer: &Ring, hole: &Ring) -> Result
                 && along < f64::from(o.offset_mm) + f64::from(o.width_mm)
         })
     };
-    let mut cuts = cuts(outer, hole);
-    cuts.sort_by_key(|c| (crosses(c), c.length_mm));
-    cuts.first().copied().ok_or_else(|| {
+    // The first of the shortest cuts that cross nothing, else the first of the shortest.
+    cuts(outer, hole)
+        .into_iter()
+        .min_by_key(|c| (crosses(c), c.length_mm))
+        .ok_or_else(|| {
         why(
             "穴の頂点から外周へ (または外周の頂点から穴へ)、端が mm の整数になる水平・垂直の切断線が見つかりません",
             "no horizontal or vertical cut with whole-millimetre ends joins a vertex of the hole to the outer ring (or a vertex of the outer ring to the hole)",

@@ -109,7 +109,7 @@ pub fn capacity(ctx: &Ctx<'_, '_>) -> Capacity {
     // count-dependent limits (not a rule failing whatever the count) leave fewer than two.
     let below_two = limits.iter().map(|l| l.max).min().unwrap_or(0) < 2;
     limits.extend(blocking);
-    limits.sort_by_key(|l| l.max);
+    madori_plan::order::sort_by_i64_key(&mut limits, |l| i64::from(l.max));
     let max = limits.iter().map(|l| l.max).min().unwrap_or(0);
     let mut limiting: Vec<&'static str> = Vec::new();
     for limit in limits.iter().filter(|l| l.max == max) {

@@ -148,6 +148,89 @@ fn trim(text: String) -> String {
     }
 }
 
+/// Most significant digits [`parse_decimal`] keeps: below 2^63, so they fit a `u64`.
+const MAX_DIGITS: u32 = 18;
+
+/// Reads a decimal number as people type it: an optional sign, digits with at most one
+/// decimal point (`7`, `7.5`, `.5`, `7.`) and an optional exponent (`1e3`, `2.5E-2`). `None`
+/// for anything else (empty text, letters, `inf`, `NaN`, two points, a bare sign).
+///
+/// Exact (the nearest `f64`, as `str::parse` gives) for up to 15 significant digits times a
+/// power of ten up to 10²² either way, which covers every figure a plan or a profile holds:
+/// both numbers are then exact `f64`s and one IEEE multiplication or division rounds
+/// correctly. Longer or far larger or smaller numbers are within a few units in the last
+/// place (digits past the 18th are dropped). Written out rather than using `str::parse`,
+/// whose correctly rounded algorithm and its 10 KB table of powers are the largest single
+/// cost of the app's wasm after its own code.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, rest) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa_text, exponent_text) = match rest.find(['e', 'E']) {
+        Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+        None => (rest, None),
+    };
+    let mut mantissa: u64 = 0;
+    let (mut digits, mut any_digit, mut point) = (0u32, false, false);
+    // Power of ten to apply to `mantissa`: minus the decimals kept, plus the digits dropped.
+    let mut scale: i64 = 0;
+    for byte in mantissa_text.bytes() {
+        match byte {
+            b'.' if !point => point = true,
+            b'0'..=b'9' => {
+                any_digit = true;
+                if digits < MAX_DIGITS {
+                    mantissa = mantissa * 10 + u64::from(byte - b'0');
+                    digits += u32::from(mantissa != 0);
+                    scale -= i64::from(point);
+                } else {
+                    scale += i64::from(!point);
+                }
+            }
+            _ => return None,
+        }
+    }
+    if !any_digit {
+        return None;
+    }
+    if let Some(exponent_text) = exponent_text {
+        let (negative_exponent, digits_text) = match exponent_text.as_bytes().first() {
+            Some(b'-') => (true, &exponent_text[1..]),
+            Some(b'+') => (false, &exponent_text[1..]),
+            _ => (false, exponent_text),
+        };
+        if digits_text.is_empty() || !digits_text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // Past ±10 000 every value is 0 or infinite anyway; saturating keeps it bounded.
+        let exponent = digits_text
+            .bytes()
+            .fold(0i64, |e, b| (e * 10 + i64::from(b - b'0')).min(10_000));
+        scale += if negative_exponent {
+            -exponent
+        } else {
+            exponent
+        };
+    }
+    let magnitude = mantissa as f64;
+    let value = if mantissa == 0 {
+        0.0
+    } else if (0..=22).contains(&scale) {
+        magnitude * 10f64.powi(scale as i32)
+    } else if (-22..0).contains(&scale) {
+        magnitude / 10f64.powi(-scale as i32)
+    } else {
+        // Far from 1: two steps so that 10^scale itself neither overflows nor underflows
+        // before the digits are applied.
+        let half = (scale / 2).clamp(-400, 400) as i32;
+        let rest = (scale - i64::from(half)).clamp(-400, 400) as i32;
+        magnitude * 10f64.powi(half) * 10f64.powi(rest)
+    };
+    Some(if negative { -value } else { value })
+}
+
 /// An area in ㎡ with two decimals, rounded with the mode in force.
 pub fn area(value_m2: f64) -> String {
     fixed_with(value_m2, 2, rounding())

@@ -959,7 +959,8 @@ impl Profile {
             .flat_map(|r| r.rule.params().iter().copied())
             .chain([ParamKey::ReportRounding])
             .collect();
-        keys.sort();
+        // In declaration order, which is the order `Ord` derives.
+        madori_plan::order::sort_by_i64_key(&mut keys, |&k| k as i64);
         keys.dedup();
         let params = keys
             .into_iter()
@@ -1089,7 +1090,7 @@ impl Profile {
                 });
             }
         }
-        changed.params.sort_by_key(|p| p.key);
+        madori_plan::order::sort_by_i64_key(&mut changed.params, |p| p.key as i64);
         for &(key, value) in local.sets {
             if ParamKey::from_key(key).is_some_and(|k| changed.has_param(k)) {
                 changed.set(key, value, local.source)?;

@@ -186,7 +186,10 @@ fn beside(measured_m2: f64, threshold_m2: f64, over: bool) -> (String, String) {
     for decimals in 2..=6 {
         let measured = numbers::fixed_with(measured_m2, decimals, mode);
         let threshold = num(threshold_m2, decimals);
-        let (Ok(m), Ok(t)) = (measured.parse::<f64>(), threshold.parse::<f64>()) else {
+        let (Some(m), Some(t)) = (
+            numbers::parse_decimal(&measured),
+            numbers::parse_decimal(&threshold),
+        ) else {
             break;
         };
         if (m > t) == over {

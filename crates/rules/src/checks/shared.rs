@@ -154,7 +154,10 @@ fn relaxed_rooms(ctx: &Ctx<'_, '_>, indices: &[usize], limits: &RoomLimits) -> V
             a + EPSILON_M2 < limits.min_m2 && a + EPSILON_M2 >= limits.relaxed_min_m2
         })
         .collect();
-    candidates.sort_by(|&a, &b| rooms[b].area_m2.total_cmp(&rooms[a].area_m2));
+    // Largest first (`!` reverses the key's order); equal areas keep their order.
+    madori_plan::order::sort_by_i64_key(&mut candidates, |&i| {
+        !madori_plan::order::f64_key(rooms[i].area_m2)
+    });
     let mut relaxed = vec![false; rooms.len()];
     for &i in candidates.iter().take(limits.relaxed_allowed) {
         relaxed[i] = true;

@@ -39,6 +39,7 @@ pub fn App(
     view! {
         <div
             class="app"
+            class:workshop=move || state.workshop.get()
             data-testid="app"
             // A plan or a picture dropped anywhere on the page opens as if chosen.
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
@@ -52,12 +53,18 @@ pub fn App(
             <Toolbar />
             <div class="workspace">
                 <PlanView />
+                {move || if state.workshop.get() {
+                    view! { <components::workshop::WorkshopPanel /> }.into_any()
+                } else {
+                    view! {
                 <aside class="side">
-                    <Inspector />
-                    <OverridesPanel />
-                    <components::underlay::UnderlayPanel />
-                    <FindingsPanel />
-                </aside>
+                            <Inspector />
+                            <OverridesPanel />
+                            <components::underlay::UnderlayPanel />
+                            <FindingsPanel />
+                        </aside>
+                    }.into_any()
+                }}
             </div>
             <TotalsBar />
             <components::import::ImportDialog />

@@ -68,6 +68,8 @@ pub struct AppState {
     pub storage_error: RwSignal<Option<String>>,
     /// An autosave is scheduled or running (a reload now could lose the last change).
     pub saving: RwSignal<bool>,
+    /// Workshop mode (発表モード): full screen, large type, what to discuss and why.
+    pub workshop: RwSignal<bool>,
     /// Paper for printing (`A3`, `A4`, landscape).
     pub print_paper: RwSignal<String>,
     /// Print scale (1:n).
@@ -200,6 +202,7 @@ impl AppState {
             saving: RwSignal::new(false),
             in_library: RwSignal::new(false),
             import: RwSignal::new(None),
+            workshop: RwSignal::new(false),
             print_paper: RwSignal::new("A3".to_owned()),
             print_scale: RwSignal::new(100),
             print_sheets: RwSignal::new(Vec::new()),

@@ -262,3 +262,44 @@ async fn an_edited_plan_comes_back_with_its_settings_and_view_after_a_reload() {
     // The restored plan is not an unsaved change, and undo has nothing to undo.
     assert!(restored.editor.with_untracked(|e| !e.can_undo()));
 }
+
+#[wasm_bindgen_test]
+async fn workshop_mode_lists_what_to_discuss_explains_it_and_compares_two_standards() {
+    use leptos::prelude::*;
+    let (root, state) = mount_with_state();
+    state.open(madori_app::state::load_template("kodan-3dk-shared"));
+    settle().await;
+    assert!(try_query(&root, "workshop-panel").is_none());
+    click(&root, "workshop-toggle").await;
+    assert!(state.workshop.get_untracked());
+    assert!(
+        try_query(&root, "workshop-panel").is_some(),
+        "the side shows the workshop panel"
+    );
+    assert!(
+        try_query(&root, "findings-panel").is_none(),
+        "and not the editing panels"
+    );
+    let rules = root
+        .query_selector_all("[data-testid=workshop-rule] button")
+        .unwrap();
+    assert!(rules.length() >= 1, "SH-ROOM fails on this plan");
+    let first: web_sys::HtmlElement = rules.item(0).unwrap().unchecked_into();
+    first.click();
+    settle().await;
+    let why = text(&root, "workshop-why");
+    assert!(why.chars().count() > 20, "a plain reason: {why}");
+    // The explainer shows this plan's numbers for the failing room (7.45 ㎡ < 9 ㎡).
+    let explainer = text(&root, "workshop-explainer");
+    assert!(explainer.contains("7.45 ㎡ < 9 ㎡"), "{explainer}");
+    // The same plan under a second standard, side by side, with each capacity.
+    choose(&root, "workshop-compare-select", "sh-elderly").await;
+    let compare = text(&root, "workshop-compare");
+    assert!(compare.contains("高齢"), "{compare}");
+    assert!(try_query(&root, "workshop-compare-capacity").is_some());
+    click(&root, "workshop-toggle").await;
+    assert!(
+        try_query(&root, "findings-panel").is_some(),
+        "leaving restores the panels"
+    );
+}

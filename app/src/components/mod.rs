@@ -10,3 +10,4 @@ pub mod print;
 pub mod toolbar;
 pub mod totals;
 pub mod underlay;
+pub mod workshop;

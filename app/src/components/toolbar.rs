@@ -128,6 +128,7 @@ pub fn Toolbar() -> impl IntoView {
                     </span>
                 })}
             </span>
+            <crate::components::workshop::WorkshopToggle />
             <crate::components::library::Library />
             <crate::components::print::PrintMenu />
             <button data-testid="share-link" on:click=move |_| {

@@ -1,0 +1,230 @@
+//! Workshop mode (発表モード): for a room of housing and welfare staff around a projector. The
+//! page goes full screen with large type; the side shows only what fails or needs care, each
+//! with the rule's plain-language reason, its text with this plan's numbers, the formula and
+//! the source (`madori_rules::explain`), and the same plan checked under a second profile
+//! side by side (e.g. the national standard and a local relaxation).
+
+use crate::i18n::{pick, status_label, t, Key, Lang};
+use crate::state::AppState;
+use leptos::prelude::*;
+use madori_rules::profile::{catalogue, RuleId};
+use madori_rules::{explain, Status};
+
+/// The button that enters and leaves workshop mode (and full screen).
+#[component]
+pub fn WorkshopToggle() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <button data-testid="workshop-toggle" class:active=move || state.workshop.get() on:click=move |_| {
+            let on = !state.workshop.get_untracked();
+            state.workshop.set(on);
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(document) = document {
+                if on {
+                    if let Some(root) = document.document_element() {
+                        // Refused without a user gesture or in some frames: the mode works anyway.
+                        let _ = root.request_fullscreen();
+                    }
+                } else if document.fullscreen_element().is_some() {
+                    document.exit_fullscreen();
+                }
+            }
+        }>{move || t(lang.get(), Key::Workshop)}</button>
+    }
+}
+
+/// The rules of the report that fail, warn or are unavailable, once each, worst first.
+fn rules_to_discuss(state: AppState) -> Vec<(RuleId, Status)> {
+    state.with_report(|report| {
+        let mut rules: Vec<(RuleId, Status)> = Vec::new();
+        for f in &report.findings {
+            if matches!(f.status, Status::Pass | Status::Info) {
+                continue;
+            }
+            match rules.iter_mut().find(|(r, _)| *r == f.rule) {
+                Some((_, worst)) if rank(f.status) > rank(*worst) => *worst = f.status,
+                Some(_) => {}
+                None => rules.push((f.rule, f.status)),
+            }
+        }
+        rules.sort_by_key(|(_, s)| std::cmp::Reverse(rank(*s)));
+        rules
+    })
+}
+
+fn rank(status: Status) -> u8 {
+    match status {
+        Status::Fail => 3,
+        Status::Unavailable => 2,
+        Status::Warning => 1,
+        _ => 0,
+    }
+}
+
+/// The workshop side panel: what to discuss, the explainer, and two profiles compared.
+#[component]
+pub fn WorkshopPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let open_rule = RwSignal::new(None::<RuleId>);
+    let discuss = move || {
+        let l = lang.get();
+        let rules = rules_to_discuss(state);
+        if rules.is_empty() {
+            return view! { <p class="all-clear" data-testid="workshop-all-clear">{t(l, Key::WorkshopAllClear)}</p> }.into_any();
+        }
+        rules
+            .into_iter()
+            .map(|(rule, status)| {
+                let e = explain::explain(rule);
+                view! {
+                    <li class=format!("discuss {}", status_class(status)) data-testid="workshop-rule">
+                        <button on:click=move |_| open_rule.set(Some(rule))>
+                            <span class="status">{status_label(l, status)}</span>
+                            " " {pick(l, e.title_ja, e.title_en).to_owned()}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let explainer = move || {
+        let l = lang.get();
+        open_rule.get().map(|rule| {
+            let explained = state.with_report(|report| explain::explain_with(report, rule));
+            let e = &explained.explanation;
+            let formulas = explained
+                .findings
+                .iter()
+                .filter(|f| f.status != Status::Pass)
+                .map(|f| view! { <li class="formula">{f.formula.clone()}</li> })
+                .collect_view();
+            view! {
+                <div class="explainer" data-testid="workshop-explainer">
+                    <h3>{pick(l, e.title_ja, e.title_en).to_owned()} <small>{format!(" {}", e.rule.as_str())}</small></h3>
+                    <p class="why" data-testid="workshop-why">{pick(l, e.why_ja, e.why_en).to_owned()}</p>
+                    <p class="text">{pick(l, &explained.text_ja, &explained.text_en).to_owned()}</p>
+                    <ul class="formulas">{formulas}</ul>
+                    <p class="source">{e.source}</p>
+                    <p class="confidence">{if l == Lang::Ja { e.confidence.summary_ja() } else { e.confidence.summary_en() }}</p>
+                    <button on:click=move |_| open_rule.set(None)>{t(l, Key::Close)}</button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <aside class="workshop-panel" data-testid="workshop-panel">
+            <h2>{move || t(lang.get(), Key::WorkshopDiscuss)}</h2>
+            <ul class="discuss-list">{discuss}</ul>
+            {explainer}
+            <ProfilesCompared />
+        </aside>
+    }
+}
+
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Fail => "fail",
+        Status::Warning => "warning",
+        Status::Unavailable => "unavailable",
+        _ => "info",
+    }
+}
+
+/// The plan under the profile in force and under a second one, rule by rule, with each
+/// one's capacity. Rules whose verdicts differ come first.
+#[component]
+pub fn ProfilesCompared() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let other = RwSignal::new(None::<String>);
+    let table = move || {
+        let l = lang.get();
+        let id = other.get()?;
+        let mut second = madori_rules::profile::profile(&id)?;
+        // The same local override, where it applies to the second profile too.
+        if let Some(local) = state
+            .local_id
+            .get()
+            .and_then(|l| madori_rules::profile::local_override(&l))
+        {
+            let _ = second.apply_local(local);
+        }
+        let first = state.profile.get();
+        let (rows, capacities) = state.plan.with(|plan| {
+            let a = state.with_report(worst_by_rule);
+            let b = worst_by_rule(&madori_rules::check(plan, &second));
+            let mut rules: Vec<RuleId> = a.iter().chain(&b).map(|(r, _)| *r).collect();
+            rules.sort_by_key(|r| r.as_str());
+            rules.dedup();
+            let status = |list: &[(RuleId, Status)], r: RuleId| {
+                list.iter().find(|(x, _)| *x == r).map(|(_, s)| *s)
+            };
+            let mut rows: Vec<(RuleId, Option<Status>, Option<Status>)> = rules
+                .into_iter()
+                .map(|r| (r, status(&a, r), status(&b, r)))
+                .collect();
+            rows.sort_by_key(|(_, x, y)| x == y);
+            let capacities = (
+                state.capacity.get().max,
+                madori_rules::capacity(plan, &second).max,
+            );
+            (rows, capacities)
+        });
+        let cell = move |s: Option<Status>| {
+            s.map_or_else(|| "—".to_owned(), |s| status_label(l, s).to_owned())
+        };
+        let count = |n: Option<u32>| n.map_or_else(|| "—".to_owned(), |n| n.to_string());
+        Some(view! {
+            <table class="compare" data-testid="workshop-compare">
+                <thead><tr>
+                    <th></th>
+                    <th>{pick(l, first.name_ja, first.name_en).to_owned()}</th>
+                    <th>{pick(l, second.name_ja, second.name_en).to_owned()}</th>
+                </tr></thead>
+                <tbody>
+                    <tr class="capacity" data-testid="workshop-compare-capacity">
+                        <td>{t(l, Key::Capacity)}</td><td>{count(capacities.0)}</td><td>{count(capacities.1)}</td>
+                    </tr>
+                    {rows.into_iter().map(|(rule, a, b)| view! {
+                        <tr class:differs=a != b>
+                            <td>{pick(l, explain::explain(rule).title_ja, explain::explain(rule).title_en).to_owned()}</td>
+                            <td>{cell(a)}</td><td>{cell(b)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })
+    };
+    view! {
+        <div class="profiles-compared">
+            <label>{move || t(lang.get(), Key::CompareWith)}
+                <select data-testid="workshop-compare-select" on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    other.set((!id.is_empty()).then_some(id));
+                }>
+                    <option value="">"—"</option>
+                    {catalogue().into_iter().map(|p| view! {
+                        <option value=p.id>{move || pick(lang.get(), p.name_ja, p.name_en).to_owned()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            {table}
+        </div>
+    }
+}
+
+/// The worst verdict of each rule in a report.
+fn worst_by_rule(report: &madori_rules::Report) -> Vec<(RuleId, Status)> {
+    let mut out: Vec<(RuleId, Status)> = Vec::new();
+    for f in &report.findings {
+        match out.iter_mut().find(|(r, _)| *r == f.rule) {
+            Some((_, worst)) if rank(f.status) > rank(*worst) => *worst = f.status,
+            Some(_) => {}
+            None => out.push((f.rule, f.status)),
+        }
+    }
+    out
+}

@@ -1,0 +1,28 @@
+//! A short run of the DXF fuzzer (`examples/fuzz_dxf.rs`), so the test suite covers it, and
+//! the inputs it once crashed on.
+
+#[path = "../examples/fuzz_dxf.rs"]
+#[allow(dead_code)]
+mod fuzz_dxf;
+
+#[test]
+fn fuzzing_the_importer_finds_no_crash() {
+    let stats = fuzz_dxf::run(2_000, 7);
+    assert_eq!(stats.executions, 2_000);
+    assert!(
+        stats.crashes.is_empty(),
+        "{} crashes; the first: {:?}",
+        stats.crashes.len(),
+        stats.crashes.first().map(|c| &c.1)
+    );
+    // The mutations reach both outcomes.
+    assert!(stats.imported > 0 && stats.refused > 0, "{stats:?}");
+}
+
+#[test]
+fn the_small_seed_imports() {
+    assert_eq!(
+        fuzz_dxf::run_one(&fuzz_dxf::small_seed(), true),
+        Ok(fuzz_dxf::Outcome::Imported)
+    );
+}

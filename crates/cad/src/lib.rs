@@ -5,11 +5,11 @@
 //! 1. **Bytes → text** ([`text::decode`]): the encoding is told from the bytes (valid UTF-8
 //!    with non-ASCII → UTF-8, else Shift_JIS), never from `$DWGCODEPAGE`, which Jw_cad omits
 //!    and AutoCAD 2007+ sets to `ANSI_932` over UTF-8 text. The text is handed to the `dxf`
-//!    crate as UTF-8 (see [`input`] for how that crate decodes).
-//! 2. **Pre-scan and parse** ([`input`]): size and entity limits, inputs known to make the
+//!    crate as UTF-8 (see `input` for how that crate decodes).
+//! 2. **Pre-scan and parse** (`input`): size and entity limits, inputs known to make the
 //!    `dxf` crate panic are refused before it sees them (the app is built with
 //!    `panic = "abort"`, so nothing may panic).
-//! 3. **Flatten** ([`extract`]): LINE, LWPOLYLINE / POLYLINE (bulges become arcs), ARC,
+//! 3. **Flatten** (`extract`): LINE, LWPOLYLINE / POLYLINE (bulges become arcs), ARC,
 //!    TEXT, MTEXT, ATTRIB and INSERT (blocks expanded with insertion point, scale, rotation
 //!    and arrays, nested up to [`MAX_BLOCK_DEPTH`]); everything else is listed as unused.
 //! 4. **Units** ([`units`]): the caller's choice, else the unit that makes door swings,
@@ -28,9 +28,17 @@
 //!    they meet; segments split where they cross; the bounded faces of the planar graph are
 //!    the rooms (too small or thin faces dropped). This part is written by hand: see the
 //!    [`graph`] module for why.
-//! 9. **Names, doors, windows**: texts inside a room name it ([`text::room_kind`]); 90°
-//!    arcs become doors on the wall under their hinge, parallel lines on an opening layer
-//!    lying along a wall become windows.
+//! 9. **Names, doors, windows**: texts inside a room name it ([`text::room_kind`]; a label
+//!    such as 「洋室 6帖」 is kept whole; rooms without one are numbered 室1, 室2, …). A 90°
+//!    arc of a door's radius is a door swing; its leaf (the line from the hinge to one end
+//!    of the arc) tells the open end, so the chord from the hinge to the other end lies on
+//!    the wall: it is added as a wall-centre piece (a 780 mm door in a 910 mm wall leaves
+//!    piers of a few millimetres, and the wall would vanish), and the door becomes an
+//!    opening on the edge under it, on the room it opens into. Lines on an opening layer
+//!    lying along a wall edge, inside the wall, are window sashes: overlapping ones make one
+//!    window, recorded as 引違い (sliding, the usual Japanese sash) with its height unknown
+//!    and exterior when no room lies beyond the wall. Sliding doors drawn as lines are
+//!    therefore read as windows; symbols that match nothing are listed as unused.
 //! 10. **Validation**: the plan is checked with [`madori_plan::validate::validate`]; rooms
 //!     or openings that fail are dropped and listed, so the result is always valid.
 //!
@@ -443,6 +451,9 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             continue;
         }
         match &item.shape {
+            Shape::Text { .. } if layer.role == LayerRole::Ignore => {
+                log.add(item.entity, name, Reason::NotForRole, "");
+            }
             Shape::Text { centre, value } => {
                 texts.push((to_mm(*centre), value.clone(), item.layer, item.entity))
             }
@@ -470,7 +481,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
                 } else if usable {
                     log.add(item.entity, name, Reason::NotADoorArc, "");
                 } else {
-                    log.add(item.entity, name, unused_for_role(layer.role), "");
+                    log.add(item.entity, name, Reason::NotForRole, "");
                 }
             }
             Shape::Seg(a, b) => {
@@ -500,7 +511,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
                     }
                     LayerRole::Openings => opening_lines.push((a, b, item.layer)),
                     LayerRole::Labels | LayerRole::Ignore => {
-                        log.add(item.entity, name, unused_for_role(layer.role), "");
+                        log.add(item.entity, name, Reason::NotForRole, "");
                     }
                 }
             }
@@ -907,13 +918,6 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         unused,
         unused_left_off,
     })
-}
-
-fn unused_for_role(role: LayerRole) -> Reason {
-    match role {
-        LayerRole::Ignore => Reason::LayerNotChosen,
-        _ => Reason::UnsupportedType,
-    }
 }
 
 /// A label that can name a room: not only digits, areas and punctuation ("6帖", "3640").

@@ -282,6 +282,10 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
     format!("panic: {text}")
 }
 
+/// An input taking longer than this is kept and reported: the importer's work must stay
+/// bounded on any input.
+pub const SLOW: Duration = Duration::from_millis(500);
+
 /// Figures of a run.
 #[derive(Debug, Default)]
 pub struct Stats {
@@ -291,8 +295,10 @@ pub struct Stats {
     pub imported: u64,
     /// Inputs refused.
     pub refused: u64,
-    /// The slowest input.
+    /// The slowest input's time.
     pub slowest: Duration,
+    /// Inputs that took more than [`SLOW`]: their number in the run and their bytes.
+    pub slow: Vec<(u64, Vec<u8>)>,
     /// Inputs that crashed: the bytes and what went wrong.
     pub crashes: Vec<(Vec<u8>, String)>,
 }
@@ -306,7 +312,11 @@ pub fn run(executions: u64, seed: u64) -> Stats {
         let bytes = input(&mut rng, &seeds);
         let started = Instant::now();
         let outcome = run_one(&bytes, n % 8 == 0);
-        stats.slowest = stats.slowest.max(started.elapsed());
+        let took = started.elapsed();
+        stats.slowest = stats.slowest.max(took);
+        if took > SLOW && stats.slow.len() < 20 {
+            stats.slow.push((n, bytes.clone()));
+        }
         stats.executions += 1;
         match outcome {
             Ok(Outcome::Imported) => stats.imported += 1,
@@ -339,8 +349,19 @@ fn main() {
         stats.executions as f64 / seconds.max(1e-9),
         stats.slowest.as_secs_f64() * 1000.0
     );
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/fuzz_dxf");
+    if !stats.slow.is_empty() {
+        let _ = std::fs::create_dir_all(&dir);
+        println!(
+            "slow inputs (> {} ms): {}",
+            SLOW.as_millis(),
+            stats.slow.len()
+        );
+        for (n, bytes) in &stats.slow {
+            let _ = std::fs::write(dir.join(format!("slow-{seed}-{n}.dxf")), bytes);
+        }
+    }
     if !stats.crashes.is_empty() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/fuzz_dxf");
         let _ = std::fs::create_dir_all(&dir);
         for (i, (bytes, why)) in stats.crashes.iter().enumerate().take(50) {
             println!("crash {i}: {why}");

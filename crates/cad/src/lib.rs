@@ -70,7 +70,8 @@ pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 /// entity (816 bytes for the struct alone), so this bounds its memory near 150 MB; a
 /// Jw_cad dwelling drawing has some thousands to tens of thousands.
 pub const MAX_FILE_ENTITIES: usize = 150_000;
-/// Primitives after block expansion.
+/// Primitives after block expansion; also the entities visited while expanding blocks (an
+/// array of blocks that hold nothing usable must stop too).
 pub const MAX_PRIMITIVES: usize = 1_000_000;
 /// How deep blocks may nest.
 pub const MAX_BLOCK_DEPTH: usize = 8;

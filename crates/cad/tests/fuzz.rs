@@ -26,3 +26,19 @@ fn the_small_seed_imports() {
         Ok(fuzz_dxf::Outcome::Imported)
     );
 }
+
+/// Every file in `tests/regressions/` (inputs that once crashed the importer or the `dxf`
+/// crate) is refused or imported as a valid plan, without a panic.
+#[test]
+fn regressions_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).expect("the regressions folder") {
+        let path = entry.expect("an entry").path();
+        let bytes = std::fs::read(&path).expect("a file");
+        let outcome = fuzz_dxf::run_one(&bytes, true);
+        assert!(outcome.is_ok(), "{}: {outcome:?}", path.display());
+        files += 1;
+    }
+    assert!(files >= 1);
+}

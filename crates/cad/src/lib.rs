@@ -519,23 +519,42 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         }
     }
 
-    // Door leaves: a line from the hinge to an end of the swing belongs to the door.
+    // Door leaves: a line from the hinge to an end of the swing belongs to the door. Hinges
+    // are hashed in 100 mm cells (the tolerance is at most 65 mm, so the 3 × 3 cells
+    // around a point hold every candidate); a cell offers at most 64 doors, so stacked
+    // copies cannot make this quadratic.
+    let cell = |p: [f64; 2]| ((p[0] / 100.0).floor() as i64, (p[1] / 100.0).floor() as i64);
+    let mut hinges: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for (d, door) in doors.iter().enumerate() {
+        let list = hinges.entry(cell(door.hinge)).or_default();
+        if list.len() < 64 {
+            list.push(d);
+        }
+    }
     let near = |p: [f64; 2], q: [f64; 2], tol: f64| (p[0] - q[0]).hypot(p[1] - q[1]) <= tol;
     let is_leaf = |a: [f64; 2], b: [f64; 2], doors: &mut [Door]| {
-        doors.iter_mut().any(|d| {
-            let tol = (d.radius * 0.05).max(20.0);
-            for (p, q) in [(a, b), (b, a)] {
-                if near(p, d.hinge, tol) {
-                    for (k, e) in d.ends.iter().enumerate() {
-                        if near(q, *e, tol) {
-                            d.open_end = Some(k);
+        for (p, q) in [(a, b), (b, a)] {
+            let (cx, cy) = cell(p);
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    for &d in hinges
+                        .get(&(cx + dx, cy + dy))
+                        .map_or(&[][..], Vec::as_slice)
+                    {
+                        let door = &mut doors[d];
+                        let tol = (door.radius * 0.05).max(20.0);
+                        if !near(p, door.hinge, tol) {
+                            continue;
+                        }
+                        if let Some(k) = door.ends.iter().position(|e| near(q, *e, tol)) {
+                            door.open_end = Some(k);
                             return true;
                         }
                     }
                 }
             }
-            false
-        })
+        }
+        false
     };
     wall_lines.retain(|(s, _)| {
         let f = |p: PointMm| [p.x as f64, p.y as f64];

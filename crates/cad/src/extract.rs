@@ -133,6 +133,9 @@ fn finite(p: Xy) -> bool {
 
 struct Walker<'a> {
     blocks: HashMap<&'a str, &'a dxf::Block>,
+    /// Entities visited, blocks expanded: bounded even when a block holds nothing the
+    /// import uses (an array of empty blocks would otherwise loop for ever).
+    visits: usize,
     out: Extracted,
     layer_index: HashMap<String, usize>,
 }
@@ -141,6 +144,7 @@ struct Walker<'a> {
 pub fn extract(drawing: &dxf::Drawing) -> Result<Extracted, ImportError> {
     let mut walker = Walker {
         blocks: drawing.blocks().map(|b| (b.name.as_str(), b)).collect(),
+        visits: 0,
         out: Extracted {
             layers: Vec::new(),
             counts: Vec::new(),
@@ -241,6 +245,10 @@ impl Walker<'_> {
         parent_layer: Option<usize>,
         depth: usize,
     ) -> Result<(), ImportError> {
+        self.visits += 1;
+        if self.visits > MAX_PRIMITIVES {
+            return Err(too_many());
+        }
         let name = type_name(&entity.specific);
         let own = entity.common.layer.as_str();
         let layer = match parent_layer {
@@ -557,6 +565,10 @@ impl Walker<'_> {
                     return Ok(());
                 }
                 let map = transform.then_after(&local.then_after(&place));
+                self.visits += 1;
+                if self.visits > MAX_PRIMITIVES {
+                    return Err(too_many());
+                }
                 for entity in &block.entities {
                     self.entity(entity, &map, Some(layer), depth + 1)?;
                 }
@@ -564,6 +576,14 @@ impl Walker<'_> {
         }
         Ok(())
     }
+}
+
+fn too_many() -> ImportError {
+    ImportError::new(
+        ErrorKind::TooMany,
+        format!("ブロックを展開した図形が多すぎます (上限 {MAX_PRIMITIVES} 個)"),
+        format!("too many objects once blocks are expanded (the limit is {MAX_PRIMITIVES})"),
+    )
 }
 
 /// Width of a text of `height`: full-width characters are square, others about 0.6 wide.

@@ -11,7 +11,7 @@
 use crate::{ErrorKind, ImportError};
 use madori_plan::geometry::{orientation, signed_area_twice_mm2};
 use madori_plan::PointMm;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Segments beyond this count are refused (a dwelling has a few thousand wall lines).
 pub const MAX_SEGMENTS: usize = 100_000;
@@ -315,21 +315,42 @@ fn runs(segs: &[Seg], gap_mm: f64) -> Vec<Run> {
 }
 
 /// Pieces of one merged run: split at every member's ends, each with the largest
-/// thickness covering it (a gap takes the thickness before it).
+/// thickness covering it (a gap takes the thickness before it). `members` are sorted by
+/// their start.
 fn run_of(cluster: usize, line: Line, rho: f64, members: &[(f64, f64, Option<u32>, usize)]) -> Run {
     let mut cuts: Vec<f64> = members.iter().flat_map(|m| [m.0, m.1]).collect();
     cuts.sort_by(f64::total_cmp);
     cuts.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     let mut pieces: Vec<(f64, f64, Option<u32>, usize)> = Vec::new();
+    // A sweep along the line: members enter at their start and leave after their end;
+    // the active ones give the thickness (the largest) and the tag (the first).
+    let mut by_end: Vec<usize> = (0..members.len()).collect();
+    by_end.sort_by(|&a, &b| members[a].1.total_cmp(&members[b].1));
+    let (mut entered, mut left) = (0, 0);
+    let mut active: BTreeMap<usize, ()> = BTreeMap::new();
+    let mut thicknesses: BTreeMap<Option<u32>, usize> = BTreeMap::new();
     for w in cuts.windows(2) {
         let mid = (w[0] + w[1]) / 2.0;
-        let covering = members.iter().filter(|m| m.0 <= mid && mid <= m.1);
-        let mut thickness = None;
-        let mut tag = None;
-        for m in covering {
-            thickness = thickness.max(m.2);
-            tag = tag.or(Some(m.3));
+        // `members` are sorted by start.
+        while entered < members.len() && members[entered].0 <= mid {
+            active.insert(entered, ());
+            *thicknesses.entry(members[entered].2).or_insert(0) += 1;
+            entered += 1;
         }
+        while left < by_end.len() && members[by_end[left]].1 < mid {
+            let m = by_end[left];
+            if active.remove(&m).is_some() {
+                if let Some(count) = thicknesses.get_mut(&members[m].2) {
+                    *count -= 1;
+                    if *count == 0 {
+                        thicknesses.remove(&members[m].2);
+                    }
+                }
+            }
+            left += 1;
+        }
+        let thickness = thicknesses.keys().next_back().copied().flatten();
+        let tag = active.keys().next().map(|&m| members[m].3);
         let (thickness, tag) = match (tag, pieces.last()) {
             (Some(tag), _) => (thickness, tag),
             (None, Some(prev)) => (prev.2, prev.3),

@@ -5,11 +5,11 @@
 //! 1. **Bytes → text** ([`text::decode`]): the encoding is told from the bytes (valid UTF-8
 //!    with non-ASCII → UTF-8, else Shift_JIS), never from `$DWGCODEPAGE`, which Jw_cad omits
 //!    and AutoCAD 2007+ sets to `ANSI_932` over UTF-8 text. The text is handed to the `dxf`
-//!    crate as UTF-8 (see [`input`] for how that crate decodes).
-//! 2. **Pre-scan and parse** ([`input`]): size and entity limits, inputs known to make the
+//!    crate as UTF-8 (see `input` for how that crate decodes).
+//! 2. **Pre-scan and parse** (`input`): size and entity limits, inputs known to make the
 //!    `dxf` crate panic are refused before it sees them (the app is built with
 //!    `panic = "abort"`, so nothing may panic).
-//! 3. **Flatten** ([`extract`]): LINE, LWPOLYLINE / POLYLINE (bulges become arcs), ARC,
+//! 3. **Flatten** (`extract`): LINE, LWPOLYLINE / POLYLINE (bulges become arcs), ARC,
 //!    TEXT, MTEXT, ATTRIB and INSERT (blocks expanded with insertion point, scale, rotation
 //!    and arrays, nested up to [`MAX_BLOCK_DEPTH`]); everything else is listed as unused.
 //! 4. **Units** ([`units`]): the caller's choice, else the unit that makes door swings,
@@ -28,9 +28,17 @@
 //!    they meet; segments split where they cross; the bounded faces of the planar graph are
 //!    the rooms (too small or thin faces dropped). This part is written by hand: see the
 //!    [`graph`] module for why.
-//! 9. **Names, doors, windows**: texts inside a room name it ([`text::room_kind`]); 90°
-//!    arcs become doors on the wall under their hinge, parallel lines on an opening layer
-//!    lying along a wall become windows.
+//! 9. **Names, doors, windows**: texts inside a room name it ([`text::room_kind`]; a label
+//!    such as 「洋室 6帖」 is kept whole; rooms without one are numbered 室1, 室2, …). A 90°
+//!    arc of a door's radius is a door swing; its leaf (the line from the hinge to one end
+//!    of the arc) tells the open end, so the chord from the hinge to the other end lies on
+//!    the wall: it is added as a wall-centre piece (a 780 mm door in a 910 mm wall leaves
+//!    piers of a few millimetres, and the wall would vanish), and the door becomes an
+//!    opening on the edge under it, on the room it opens into. Lines on an opening layer
+//!    lying along a wall edge, inside the wall, are window sashes: overlapping ones make one
+//!    window, recorded as 引違い (sliding, the usual Japanese sash) with its height unknown
+//!    and exterior when no room lies beyond the wall. Sliding doors drawn as lines are
+//!    therefore read as windows; symbols that match nothing are listed as unused.
 //! 10. **Validation**: the plan is checked with [`madori_plan::validate::validate`]; rooms
 //!     or openings that fail are dropped and listed, so the result is always valid.
 //!
@@ -62,7 +70,8 @@ pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 /// entity (816 bytes for the struct alone), so this bounds its memory near 150 MB; a
 /// Jw_cad dwelling drawing has some thousands to tens of thousands.
 pub const MAX_FILE_ENTITIES: usize = 150_000;
-/// Primitives after block expansion.
+/// Primitives after block expansion; also the entities visited while expanding blocks (an
+/// array of blocks that hold nothing usable must stop too).
 pub const MAX_PRIMITIVES: usize = 1_000_000;
 /// How deep blocks may nest.
 pub const MAX_BLOCK_DEPTH: usize = 8;
@@ -395,9 +404,10 @@ struct Door {
 /// Imports the drawing as a plan.
 pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportError> {
     check_options(options)?;
-    let parsed = input::parse(bytes)?;
-    let mut extracted = extract::extract(&parsed.drawing)?;
-    drop(parsed.drawing);
+    let input::Parsed { drawing, encoding } = input::parse(bytes)?;
+    let mut extracted = extract::extract(&drawing)?;
+    // The flattened primitives are all that is needed from here on.
+    drop(drawing);
     let mut layers = summarise(&extracted);
     if let Some(choices) = &options.layers {
         for choice in choices {
@@ -442,6 +452,9 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             continue;
         }
         match &item.shape {
+            Shape::Text { .. } if layer.role == LayerRole::Ignore => {
+                log.add(item.entity, name, Reason::NotForRole, "");
+            }
             Shape::Text { centre, value } => {
                 texts.push((to_mm(*centre), value.clone(), item.layer, item.entity))
             }
@@ -469,7 +482,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
                 } else if usable {
                     log.add(item.entity, name, Reason::NotADoorArc, "");
                 } else {
-                    log.add(item.entity, name, unused_for_role(layer.role), "");
+                    log.add(item.entity, name, Reason::NotForRole, "");
                 }
             }
             Shape::Seg(a, b) => {
@@ -499,30 +512,49 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
                     }
                     LayerRole::Openings => opening_lines.push((a, b, item.layer)),
                     LayerRole::Labels | LayerRole::Ignore => {
-                        log.add(item.entity, name, unused_for_role(layer.role), "");
+                        log.add(item.entity, name, Reason::NotForRole, "");
                     }
                 }
             }
         }
     }
 
-    // Door leaves: a line from the hinge to an end of the swing belongs to the door.
+    // Door leaves: a line from the hinge to an end of the swing belongs to the door. Hinges
+    // are hashed in 100 mm cells (the tolerance is at most 65 mm, so the 3 × 3 cells
+    // around a point hold every candidate); a cell offers at most 64 doors, so stacked
+    // copies cannot make this quadratic.
+    let cell = |p: [f64; 2]| ((p[0] / 100.0).floor() as i64, (p[1] / 100.0).floor() as i64);
+    let mut hinges: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for (d, door) in doors.iter().enumerate() {
+        let list = hinges.entry(cell(door.hinge)).or_default();
+        if list.len() < 64 {
+            list.push(d);
+        }
+    }
     let near = |p: [f64; 2], q: [f64; 2], tol: f64| (p[0] - q[0]).hypot(p[1] - q[1]) <= tol;
     let is_leaf = |a: [f64; 2], b: [f64; 2], doors: &mut [Door]| {
-        doors.iter_mut().any(|d| {
-            let tol = (d.radius * 0.05).max(20.0);
-            for (p, q) in [(a, b), (b, a)] {
-                if near(p, d.hinge, tol) {
-                    for (k, e) in d.ends.iter().enumerate() {
-                        if near(q, *e, tol) {
-                            d.open_end = Some(k);
+        for (p, q) in [(a, b), (b, a)] {
+            let (cx, cy) = cell(p);
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    for &d in hinges
+                        .get(&(cx + dx, cy + dy))
+                        .map_or(&[][..], Vec::as_slice)
+                    {
+                        let door = &mut doors[d];
+                        let tol = (door.radius * 0.05).max(20.0);
+                        if !near(p, door.hinge, tol) {
+                            continue;
+                        }
+                        if let Some(k) = door.ends.iter().position(|e| near(q, *e, tol)) {
+                            door.open_end = Some(k);
                             return true;
                         }
                     }
                 }
             }
-            false
-        })
+        }
+        false
     };
     wall_lines.retain(|(s, _)| {
         let f = |p: PointMm| [p.x as f64, p.y as f64];
@@ -634,7 +666,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             }
             found.push(face);
         }
-        drop_overlaps(&mut found, &mut log);
+        drop_overlaps(&mut found, &mut log)?;
         if found.is_empty() {
             continue;
         }
@@ -673,20 +705,35 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         keep
     });
 
+    // Which room of each cluster holds each text (the first found).
+    let mut budget = 0usize;
+    let indexes = groups
+        .iter()
+        .map(|g| RoomIndex::new(&g.0))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut holder: Vec<Option<(usize, usize)>> = vec![None; texts.len()];
+    for (t, (at, _, _, _)) in texts.iter().enumerate() {
+        let p = round(*at);
+        for (g, index) in indexes.iter().enumerate() {
+            let found = index
+                .near(p, 0, &mut budget)?
+                .into_iter()
+                .find(|&r| geometry::locate(&groups[g].0[r].polygon, p) == Location::Inside);
+            if let Some(r) = found {
+                holder[t] = Some((g, r));
+                break;
+            }
+        }
+    }
+
     // Storey order: by "N階" labels outside rooms, else left to right.
-    let inside_any = |p: PointMm| {
-        groups
-            .iter()
-            .flat_map(|g| g.0.iter())
-            .any(|f| geometry::locate(&f.polygon, p) != Location::Outside)
-    };
     let mut numbers: Vec<Option<u32>> = vec![None; groups.len()];
-    for (at, value, _, _) in &texts {
+    for (t, (at, value, _, _)) in texts.iter().enumerate() {
         let p = round(*at);
         let Some(n) = text::storey_number(value) else {
             continue;
         };
-        if inside_any(p) {
+        if holder[t].is_some() {
             continue;
         }
         let nearest = groups
@@ -728,22 +775,22 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         let storey_name = format!("{number}F");
         let mut rooms = Vec::new();
         let mut unnamed = 0usize;
+        let mut inside_room: Vec<Vec<usize>> = vec![Vec::new(); faces.len()];
+        for (t, held) in holder.iter().enumerate() {
+            if let Some((hg, r)) = *held {
+                if hg == g {
+                    inside_room[r].push(t);
+                }
+            }
+        }
         for (r, face) in faces.iter().enumerate() {
-            let inside: Vec<usize> = texts
-                .iter()
-                .enumerate()
-                .filter(|(t, (at, _, _, _))| {
-                    !text_used[*t]
-                        && geometry::locate(&face.polygon, round(*at)) == Location::Inside
-                })
-                .map(|(t, _)| t)
-                .collect();
+            let inside = &inside_room[r];
             let named = inside
                 .iter()
                 .copied()
                 .find(|&t| text::room_kind(&texts[t].1).is_some())
                 .or_else(|| inside.iter().copied().find(|&t| is_name_like(&texts[t].1)));
-            for &t in &inside {
+            for &t in inside {
                 text_used[t] = true;
                 if Some(t) != named {
                     let (_, value, layer, entity) = &texts[t];
@@ -783,9 +830,13 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             if door_used[d] {
                 continue;
             }
-            if let Some((room, edge, offset, width)) =
-                place_door(door, &rooms, options.wall_thickness_mm.1)
-            {
+            if let Some((room, edge, offset, width)) = place_door(
+                door,
+                &rooms,
+                &indexes[g],
+                options.wall_thickness_mm.1,
+                &mut budget,
+            )? {
                 door_used[d] = true;
                 openings.push(Opening {
                     id: format!("{storey_id}-d{}", openings.len() + 1),
@@ -801,8 +852,10 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             &opening_lines,
             &mut window_used,
             &rooms,
+            &indexes[g],
             options.wall_thickness_mm.1,
-        ) {
+            &mut budget,
+        )? {
             openings.push(Opening {
                 id: format!("{storey_id}-w{}", openings.len() + 1),
                 room: rooms[room].id.clone(),
@@ -877,7 +930,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
     let (unused, unused_left_off) = log.finish(MAX_UNUSED_ENTRIES);
     Ok(Import {
         plan,
-        encoding: extracted_encoding(bytes),
+        encoding,
         unit,
         unit_from_caller: options.unit.is_some(),
         proposal,
@@ -889,19 +942,6 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         unused,
         unused_left_off,
     })
-}
-
-/// The encoding report again (cheap: a scan of the bytes), so the parsed drawing can be
-/// dropped early.
-fn extracted_encoding(bytes: &[u8]) -> EncodingReport {
-    text::decode(bytes).1
-}
-
-fn unused_for_role(role: LayerRole) -> Reason {
-    match role {
-        LayerRole::Ignore => Reason::LayerNotChosen,
-        _ => Reason::UnsupportedType,
-    }
 }
 
 /// A label that can name a room: not only digits, areas and punctuation ("6帖", "3640").
@@ -1009,24 +1049,61 @@ fn cluster(segs: &[Seg]) -> Result<Vec<Vec<usize>>, ImportError> {
     Ok(groups.into_values().collect())
 }
 
+/// The rooms of a storey by bounding box in a uniform grid, so that finding the rooms near
+/// a point costs about the rooms there, not every room (texts, doors and windows are looked
+/// up this way).
+struct RoomIndex {
+    grid: graph::Grid,
+}
+
+impl RoomIndex {
+    fn new(faces: &[Face]) -> Result<Self, ImportError> {
+        // Each room's box as its diagonal: the grid indexes segments by their boxes.
+        let boxes: Vec<Seg> = faces
+            .iter()
+            .map(|f| {
+                let (lo, hi) = geometry::bounds(&f.polygon).unwrap_or_default();
+                Seg {
+                    a: lo,
+                    b: hi,
+                    thickness: None,
+                    tag: 0,
+                }
+            })
+            .collect();
+        Ok(Self {
+            grid: graph::Grid::new(&boxes, 0)?,
+        })
+    }
+
+    /// Rooms whose boxes may lie within `reach` of `p`, in index order.
+    fn near(&self, p: PointMm, reach: i64, budget: &mut usize) -> Result<Vec<usize>, ImportError> {
+        self.grid.near(p, p, reach.max(0), budget)
+    }
+}
+
 /// Drops the smaller of two overlapping faces (an island drawn inside a room).
-fn drop_overlaps(faces: &mut Vec<Face>, log: &mut unused::UnusedLog) {
+fn drop_overlaps(faces: &mut Vec<Face>, log: &mut unused::UnusedLog) -> Result<(), ImportError> {
     let area = |f: &Face| geometry::signed_area_twice_mm2(&f.polygon);
     faces.sort_by_key(|f| std::cmp::Reverse(area(f)));
-    let boxes: Vec<(PointMm, PointMm)> = faces
-        .iter()
-        .map(|f| geometry::bounds(&f.polygon).unwrap_or_default())
-        .collect();
+    let index = RoomIndex::new(faces)?;
+    let mut budget = 0usize;
     let mut keep = vec![true; faces.len()];
     for i in 0..faces.len() {
         if !keep[i] {
             continue;
         }
-        for j in i + 1..faces.len() {
-            let (a, b) = (boxes[i], boxes[j]);
+        let (lo, hi) = geometry::bounds(&faces[i].polygon).unwrap_or_default();
+        for j in index.grid.near(lo, hi, 0, &mut budget)? {
+            if j <= i || !keep[j] {
+                continue;
+            }
+            let (a, b) = (
+                (lo, hi),
+                geometry::bounds(&faces[j].polygon).unwrap_or_default(),
+            );
             let touch = a.0.x < b.1.x && b.0.x < a.1.x && a.0.y < b.1.y && b.0.y < a.1.y;
-            if keep[j] && touch && geometry::interiors_overlap(&faces[i].polygon, &faces[j].polygon)
-            {
+            if touch && geometry::interiors_overlap(&faces[i].polygon, &faces[j].polygon) {
                 keep[j] = false;
                 log.add(
                     "ROOM",
@@ -1047,6 +1124,7 @@ fn drop_overlaps(faces: &mut Vec<Face>, log: &mut unused::UnusedLog) {
         let (lo, _) = geometry::bounds(&f.polygon).unwrap_or_default();
         (lo.y, lo.x)
     });
+    Ok(())
 }
 
 /// Where `p` falls along edge `a`→`b`: (distance along, distance across with the room's
@@ -1066,9 +1144,18 @@ fn along_across(a: PointMm, b: PointMm, p: [f64; 2]) -> Option<(f64, f64, f64)> 
 
 /// The room, edge, offset and width for a door swing: the edge under the hinge along
 /// which the closed end lies, on the room the door opens into when there is a choice.
-fn place_door(door: &Door, rooms: &[Room], max_thickness: u32) -> Option<(usize, usize, u32, u32)> {
+fn place_door(
+    door: &Door,
+    rooms: &[Room],
+    index: &RoomIndex,
+    max_thickness: u32,
+    budget: &mut usize,
+) -> Result<Option<(usize, usize, u32, u32)>, ImportError> {
     let mut fallback = None;
-    for (r, room) in rooms.iter().enumerate() {
+    let reach = (door.radius + f64::from(max_thickness)).ceil() as i64;
+    let hinge = PointMm::new(door.hinge[0].round() as i64, door.hinge[1].round() as i64);
+    for r in index.near(hinge, reach, budget)? {
+        let room = &rooms[r];
         let n = room.polygon.len();
         for e in 0..n {
             let (a, b) = (room.polygon[e], room.polygon[(e + 1) % n]);
@@ -1108,14 +1195,17 @@ fn place_door(door: &Door, rooms: &[Room], max_thickness: u32) -> Option<(usize,
                 let into_room = along_across(a, b, open).is_some_and(|(_, c, _)| c > 0.0);
                 let found = (r, e, offset, width);
                 if into_room {
-                    return Some(found);
+                    return Ok(Some(found));
                 }
                 fallback = fallback.or(Some(found));
             }
         }
     }
-    fallback
+    Ok(fallback)
 }
+
+/// A window's room, edge, offset and width (mm), and whether it faces outside.
+type WindowPlace = (usize, usize, u32, u32, bool);
 
 /// Windows from lines on opening layers lying along a room edge, within the wall: lines
 /// on one edge that overlap (or nearly touch) make one window.
@@ -1123,15 +1213,24 @@ fn place_windows(
     lines: &[([f64; 2], [f64; 2], usize)],
     used: &mut [bool],
     rooms: &[Room],
+    index: &RoomIndex,
     max_thickness: u32,
-) -> Vec<(usize, usize, u32, u32, bool)> {
+    budget: &mut usize,
+) -> Result<Vec<WindowPlace>, ImportError> {
     let mut spans: BTreeMap<(usize, usize), Vec<(f64, f64)>> = BTreeMap::new();
     let mut lengths: HashMap<(usize, usize), f64> = HashMap::new();
     for (w, &(p, q, _)) in lines.iter().enumerate() {
         if used[w] {
             continue;
         }
-        'rooms: for (r, room) in rooms.iter().enumerate() {
+        let mid = PointMm::new(
+            ((p[0] + q[0]) / 2.0).round() as i64,
+            ((p[1] + q[1]) / 2.0).round() as i64,
+        );
+        let reach =
+            ((p[0] - q[0]).hypot(p[1] - q[1]) / 2.0 + f64::from(max_thickness)).ceil() as i64;
+        'rooms: for r in index.near(mid, reach, budget)? {
+            let room = &rooms[r];
             let n = room.polygon.len();
             for e in 0..n {
                 let (a, b) = (room.polygon[e], room.polygon[(e + 1) % n]);
@@ -1193,13 +1292,13 @@ fn place_windows(
                 (a.x as f64 + dx * mid + dy * reach).round() as i64,
                 (a.y as f64 + dy * mid - dx * reach).round() as i64,
             );
-            let exterior = !rooms.iter().enumerate().any(|(o, other)| {
-                o != r && geometry::locate(&other.polygon, outside) == Location::Inside
+            let exterior = !index.near(outside, 0, budget)?.into_iter().any(|o| {
+                o != r && geometry::locate(&rooms[o].polygon, outside) == Location::Inside
             });
             out.push((r, e, offset, width, exterior));
         }
     }
-    out
+    Ok(out)
 }
 
 /// Validates the plan and drops what fails (rooms with their openings, or openings),

@@ -207,7 +207,7 @@ fn module_share(values: &[f64]) -> f64 {
 }
 
 /// Proposes the unit that makes the drawing look most like a dwelling.
-pub fn propose(items: &[&Item], insunits: dxf::enums::Units) -> UnitProposal {
+pub(crate) fn propose(items: &[&Item], insunits: dxf::enums::Units) -> UnitProposal {
     let header = Unit::from_header(insunits);
     let f = features(items);
     let score = |unit: Unit| {

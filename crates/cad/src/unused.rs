@@ -10,6 +10,9 @@ pub enum Reason {
     LayerNotChosen,
     /// An entity type the importer does not read (dimensions, hatches, splines, …).
     UnsupportedType,
+    /// Geometry its layer's role does not use (lines on a labels layer, anything on an
+    /// ignored layer, arcs on a reference-line layer).
+    NotForRole,
     /// Drawn in paper space (title blocks, viewports), not on the plan.
     PaperSpace,
     /// Not in the plan's plane (an extrusion direction other than ±Z), or a 3D mesh.
@@ -59,6 +62,7 @@ impl Reason {
         match self {
             Self::LayerNotChosen => "選ばれていないレイヤーです",
             Self::UnsupportedType => "読み込まない種類の図形です",
+            Self::NotForRole => "レイヤーの用途では使わない図形です",
             Self::PaperSpace => "ペーパー空間の図形です",
             Self::NotPlanar => "平面上にない図形です",
             Self::BadCoordinate => "座標が数値でないか大きすぎます",
@@ -86,6 +90,7 @@ impl Reason {
         match self {
             Self::LayerNotChosen => "its layer was not chosen",
             Self::UnsupportedType => "an entity type the importer does not read",
+            Self::NotForRole => "its layer's role does not use it",
             Self::PaperSpace => "drawn in paper space",
             Self::NotPlanar => "not in the plan's plane",
             Self::BadCoordinate => "a coordinate is not a number or is too large",

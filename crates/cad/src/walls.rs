@@ -27,6 +27,7 @@ pub fn pair(faces: &[Seg], snap_mm: f64, min_mm: f64, max_mm: f64) -> Result<Pai
     let lines = merge_collinear(faces, snap_mm);
     let mut used = vec![false; lines.len()];
     let mut centres = Vec::new();
+    let mut tests = 0usize;
     for (line, members) in direction_groups(&lines, 0.5) {
         // (rho, t0, t1, index)
         let mut placed: Vec<(f64, f64, f64, usize)> = members
@@ -50,14 +51,16 @@ pub fn pair(faces: &[Seg], snap_mm: f64, min_mm: f64, max_mm: f64) -> Result<Pai
                 if spacing > max_mm {
                     break;
                 }
+                // Collinear pieces (a dashed line drawn as separate lines) are all within
+                // reach of each other: bound the tests, not only the pairs.
+                tests += 1;
+                if tests > crate::graph::MAX_PAIR_TESTS {
+                    return Err(too_dense());
+                }
                 if spacing >= min_mm && placed[i].1 < placed[j].2 && placed[j].1 < placed[i].2 {
                     candidates.push((spacing, i, j));
                     if candidates.len() > MAX_PAIRS {
-                        return Err(ImportError::new(
-                            ErrorKind::TooComplex,
-                            "平行線が込み入りすぎていて壁を求められません",
-                            "too many close parallel lines to find the walls",
-                        ));
+                        return Err(too_dense());
                     }
                 }
             }
@@ -102,6 +105,14 @@ pub fn pair(faces: &[Seg], snap_mm: f64, min_mm: f64, max_mm: f64) -> Result<Pai
         lines,
         used,
     })
+}
+
+fn too_dense() -> ImportError {
+    ImportError::new(
+        ErrorKind::TooComplex,
+        "平行線が込み入りすぎていて壁を求められません",
+        "too many close parallel lines to find the walls",
+    )
 }
 
 /// The parts of `intervals` inside `[lo, hi]`, longer than half a millimetre.

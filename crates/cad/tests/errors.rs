@@ -244,6 +244,28 @@ fn block_expansion_is_bounded() {
 }
 
 #[test]
+fn an_array_of_blocks_holding_nothing_usable_stops() {
+    let mut inside = dxf::Writer::default();
+    inside
+        .pair(0, "CIRCLE")
+        .pair(8, "0")
+        .pair(10, 0)
+        .pair(20, 0)
+        .pair(40, 50);
+    let blocks = dxf::block("EMPTY", &inside.text);
+    let mut w = room();
+    w.insert("WALL", "EMPTY", (0.0, 0.0));
+    w.pair(70, 32767).pair(71, 32767).pair(44, 1).pair(45, 1);
+    // 32767² instances that push nothing: the visits, not the primitives, hit the limit.
+    let error = refused(
+        &dxf::file(&blocks, &w.text),
+        &ImportOptions::default(),
+        ErrorKind::TooMany,
+    );
+    assert!(error.message_en.contains("blocks are expanded"));
+}
+
+#[test]
 fn blocks_that_cannot_be_expanded_are_listed() {
     let mut own = dxf::Writer::default();
     own.insert("0", "SELF", (10.0, 10.0));

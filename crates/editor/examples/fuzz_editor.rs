@@ -671,6 +671,22 @@ fn a_command(rng: &mut Rng, plan: &Plan, storey: usize, variant: usize) -> Comma
                     .collect(),
             }
         })),
+        25 => Command::SaveState {
+            id: ["state-a", "state-b", ""][rng.below(3)].to_owned(),
+            name: ["現況", "", "計画案A"][rng.below(3)].to_owned(),
+            note: "fuzz".to_owned(),
+        },
+        26 => Command::UpdateState {
+            index: rng.below(3),
+            name: ["", "計画案B"][rng.below(2)].to_owned(),
+            note: String::new(),
+        },
+        27 => Command::RemoveState {
+            index: rng.below(3),
+        },
+        28 => Command::OpenState {
+            index: rng.below(3),
+        },
         _ => Command::SetUnderlay {
             storey: any_storey,
             underlay: (!rng.chance(20)).then(|| madori_plan::Underlay {
@@ -716,11 +732,15 @@ fn command_name(command: &Command) -> &'static str {
         Command::RenamePlan { .. } => "RenamePlan",
         Command::SetCheck(_) => "SetCheck",
         Command::SetUnderlay { .. } => "SetUnderlay",
+        Command::SaveState { .. } => "SaveState",
+        Command::UpdateState { .. } => "UpdateState",
+        Command::RemoveState { .. } => "RemoveState",
+        Command::OpenState { .. } => "OpenState",
     }
 }
 
 /// The number of [`Command`] variants [`a_command`] draws from.
-pub const COMMAND_VARIANTS: usize = 25;
+pub const COMMAND_VARIANTS: usize = 29;
 
 /// A point inside a simple polygon (the middle of an interior cut near its first vertex),
 /// or its first vertex.

@@ -227,6 +227,35 @@ pub enum Command {
     /// Sets how the plan is checked (profile, local override, changed values); `None`
     /// returns to the target household's profile with nothing changed.
     SetCheck(Option<madori_plan::CheckSettings>),
+    /// Saves the plan as it is now as a named state (現況, 計画案A …) with a note.
+    SaveState {
+        /// The state's id (unique among the plan's states).
+        id: String,
+        /// Its name.
+        name: String,
+        /// One sentence a presenter shows with it.
+        note: String,
+    },
+    /// Renames a saved state or changes its note.
+    UpdateState {
+        /// Its index in `Plan::variants`.
+        index: usize,
+        /// New name.
+        name: String,
+        /// New note.
+        note: String,
+    },
+    /// Removes a saved state.
+    RemoveState {
+        /// Its index in `Plan::variants`.
+        index: usize,
+    },
+    /// Replaces the plan being worked on (storeys, building facts, check settings) with a
+    /// saved state; one undo step brings the work back.
+    OpenState {
+        /// Its index in `Plan::variants`.
+        index: usize,
+    },
     /// Places, changes or removes (`None`) a storey's underlay picture.
     SetUnderlay {
         /// Storey index.
@@ -263,6 +292,10 @@ impl Command {
             Self::RenamePlan { .. } => "間取りの名前",
             Self::SetCheck(_) => "基準の設定",
             Self::SetUnderlay { .. } => "下絵",
+            Self::SaveState { .. } => "状態を保存",
+            Self::UpdateState { .. } => "状態の名前",
+            Self::RemoveState { .. } => "状態を削除",
+            Self::OpenState { .. } => "状態を開く",
             Self::UpdateDwelling(_) => "建物の情報",
             Self::SetCeilingHeight { .. } => "天井高",
         }
@@ -453,6 +486,43 @@ impl Command {
             Self::SetUnderlay { storey, underlay } => {
                 storey_mut(plan, *storey)?.underlay.clone_from(underlay)
             }
+            Self::SaveState { id, name, note } => {
+                if name.trim().is_empty() {
+                    return Err(EditError::new("名前が空です", "the name is empty"));
+                }
+                if plan.variants.iter().any(|v| v.id == *id) {
+                    return Err(EditError::new(
+                        format!("状態の id \"{id}\" はもう使われています"),
+                        format!("the state id \"{id}\" is already used"),
+                    ));
+                }
+                plan.variants.push(madori_plan::Variant {
+                    id: id.clone(),
+                    name: name.trim().to_owned(),
+                    note: note.clone(),
+                    dwelling: plan.dwelling.clone(),
+                    check: plan.check.clone(),
+                    storeys: plan.storeys.clone(),
+                });
+            }
+            Self::UpdateState { index, name, note } => {
+                if name.trim().is_empty() {
+                    return Err(EditError::new("名前が空です", "the name is empty"));
+                }
+                let state = state_mut(plan, *index)?;
+                state.name = name.trim().to_owned();
+                state.note.clone_from(note);
+            }
+            Self::RemoveState { index } => {
+                state_mut(plan, *index)?;
+                plan.variants.remove(*index);
+            }
+            Self::OpenState { index } => {
+                let state = state_mut(plan, *index)?.clone();
+                plan.dwelling = state.dwelling;
+                plan.check = state.check;
+                plan.storeys = state.storeys;
+            }
         }
         Ok(())
     }
@@ -529,6 +599,12 @@ fn ensure_new_id(plan: &Plan, id: &str) -> Result<(), EditError> {
     } else {
         Ok(())
     }
+}
+
+fn state_mut(plan: &mut Plan, index: usize) -> Result<&mut madori_plan::Variant, EditError> {
+    plan.variants
+        .get_mut(index)
+        .ok_or_else(|| EditError::new("その状態はありません", "no such saved state"))
 }
 
 fn storey_mut(plan: &mut Plan, index: usize) -> Result<&mut Storey, EditError> {

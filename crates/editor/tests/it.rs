@@ -884,3 +884,71 @@ fn doors_and_windows_slide_along_their_wall() {
     ed.undo();
     assert_eq!(ed.plan.storeys[0].openings[0].offset_mm, 820);
 }
+
+#[test]
+fn saved_states_are_kept_opened_and_undone_each_in_one_step() {
+    let mut ed = template_editor("kodan-3dk");
+    let existing = ed.plan.clone();
+    ed.apply(Command::SaveState {
+        id: "genkyo".into(),
+        name: "現況".into(),
+        note: "公団 3DK の今の間取り".into(),
+    })
+    .unwrap();
+    assert_eq!(ed.plan.variants.len(), 1);
+    assert_eq!(ed.plan.variants[0].storeys, existing.storeys);
+    // The work goes on: a room renamed, the profile changed; then saved as a proposal.
+    let room = ed.plan.storeys[0].rooms[0].id.clone();
+    ed.apply(Command::UpdateRoom {
+        room: room.clone(),
+        patch: RoomPatch {
+            name: Some("個室A".into()),
+            ..RoomPatch::default()
+        },
+    })
+    .unwrap();
+    ed.apply(Command::SaveState {
+        id: "plan-a".into(),
+        name: "計画案A".into(),
+        note: String::new(),
+    })
+    .unwrap();
+    assert!(ed
+        .apply(Command::SaveState {
+            id: "plan-a".into(),
+            name: "again".into(),
+            note: String::new(),
+        })
+        .is_err());
+    // Opening 現況 brings its storeys back; one undo returns to the work.
+    let work = ed.plan.storeys.clone();
+    ed.apply(Command::OpenState { index: 0 }).unwrap();
+    assert_eq!(ed.plan.storeys, existing.storeys);
+    assert_eq!(
+        ed.plan.variants.len(),
+        2,
+        "opening a state keeps every state"
+    );
+    ed.undo();
+    assert_eq!(ed.plan.storeys, work);
+    ed.apply(Command::UpdateState {
+        index: 1,
+        name: "計画案A: 3人".into(),
+        note: "和室を個室に".into(),
+    })
+    .unwrap();
+    assert_eq!(ed.plan.variants[1].note, "和室を個室に");
+    assert!(ed
+        .apply(Command::UpdateState {
+            index: 1,
+            name: " ".into(),
+            note: String::new(),
+        })
+        .is_err());
+    ed.apply(Command::RemoveState { index: 0 }).unwrap();
+    assert_eq!(ed.plan.variants.len(), 1);
+    assert!(ed.apply(Command::OpenState { index: 5 }).is_err());
+    // Every state survives the file format.
+    let text = format::to_json(&ed.plan);
+    assert_eq!(format::from_json(&text).unwrap(), ed.plan);
+}

@@ -37,6 +37,7 @@
 //! All work is bounded (bytes, entities, expanded primitives, segments, pair tests, faces)
 //! and every failure is an [`ImportError`] with Japanese and English words.
 
+pub mod export;
 pub(crate) mod extract;
 pub mod graph;
 pub(crate) mod input;
@@ -45,6 +46,7 @@ pub mod units;
 pub mod unused;
 pub mod walls;
 
+pub use export::{export_dxf, reimport_layers, ExportOptions, Format};
 use extract::{Item, Shape};
 use graph::{CleanOptions, Face, Seg};
 use madori_plan::geometry::{self, Location, MAX_COORDINATE_MM};

@@ -54,12 +54,20 @@
 //! same `dxf` crate by [`crate::import`] in the round-trip tests.
 //!
 //! # Reading an export back
-//! [`reimport_layers`] gives the layer roles under which [`crate::import`] recovers the
-//! rooms exactly: the 壁芯 lines as reference lines (single centre lines, so no two close
-//! parallel walls are ever taken for one wall's faces), 建具 for doors and windows, 室名 and
-//! 注記 for texts (the titles order the storeys), everything else ignored.
+//! [`reimport_layers`] gives the layer choices under which [`crate::import`] recovers the
+//! plan: the 壁芯 lines as reference lines (single centre lines, so no two close parallel
+//! walls are ever taken for one wall's faces), 建具 for doors and windows, 室名 and 注記 for
+//! texts (the titles order the storeys), everything else ignored. Rooms then come back
+//! exactly: the same count per storey, names, kinds (where the name implies one) and 壁芯
+//! areas to the square millimetre, with no rounding, because wall centres are whole
+//! millimetres written as such and no wall thickness is involved; doors and windows come
+//! back with their widths (doors of 450 mm and more, the importer's smallest swing). Tested
+//! on every template and on `templates::irregular` plans (`tests/export.rs`). Limits: a
+//! storey whose extent is under a quarter of the largest one's is taken by the importer for
+//! a detail, not a storey; storeys come back aligned to their top-left corner, named
+//! `1F`, `2F`….
 
-use crate::{LayerChoice, LayerRole};
+use crate::{LayerChoice, LayerRole, Survey};
 use madori_drawing::{
     paper, storey_drawing, Anchor, Dimension, Drawing, DrawingOptions, Layer, Mark, Pen, Pt, Shape,
     Text,
@@ -105,18 +113,39 @@ pub const LAYERS: [(Layer, i32, &str); 8] = [
     (Layer::Annotation, 7, "CONTINUOUS"),
 ];
 
-/// The layer roles under which [`crate::import`] reads an export back: see the module doc.
-pub fn reimport_layers() -> Vec<LayerChoice> {
-    LAYERS
+/// The role [`crate::import`] should give one of the export's layers to read it back.
+pub fn reimport_role(layer: Layer) -> LayerRole {
+    match layer {
+        Layer::WallCentre => LayerRole::ReferenceLines,
+        Layer::Opening => LayerRole::Openings,
+        Layer::RoomName | Layer::Annotation => LayerRole::Labels,
+        Layer::Axis | Layer::Wall | Layer::Fixture | Layer::Dimension => LayerRole::Ignore,
+    }
+}
+
+/// The layer choices under which [`crate::import`] reads an export back (see the module
+/// doc), for the layers the surveyed drawing holds: the export's layers by
+/// [`reimport_role`], any other layer (added in a CAD program) as guessed. The import
+/// refuses choices naming a layer the drawing lacks (a plan without fixtures has no 設備),
+/// hence the survey.
+pub fn reimport_layers(survey: &Survey) -> Vec<LayerChoice> {
+    survey
+        .layers
         .iter()
-        .map(|&(layer, _, _)| LayerChoice {
-            name: layer.ja().to_owned(),
-            role: match layer {
-                Layer::WallCentre => LayerRole::ReferenceLines,
-                Layer::Opening => LayerRole::Openings,
-                Layer::RoomName | Layer::Annotation => LayerRole::Labels,
-                Layer::Axis | Layer::Wall | Layer::Fixture | Layer::Dimension => LayerRole::Ignore,
-            },
+        .filter_map(|summary| {
+            let ours = LAYERS
+                .iter()
+                .find(|(layer, _, _)| layer.ja() == summary.name)
+                .map(|&(layer, _, _)| reimport_role(layer));
+            let role = match ours {
+                Some(role) => role,
+                None if summary.selected => summary.role,
+                None => return None,
+            };
+            Some(LayerChoice {
+                name: summary.name.clone(),
+                role,
+            })
         })
         .collect()
 }

@@ -302,6 +302,8 @@ fn guess_role(name: &str, counts: &BTreeMap<String, usize>) -> LayerRole {
         "frame",
         "title",
         "凡例",
+        "設備",
+        "注記",
     ]) {
         LayerRole::Ignore
     } else if only_text || has(&["文字", "室名", "text", "label"]) {
@@ -416,7 +418,8 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             match choices.iter().find(|c| c.name == layer.name) {
                 Some(c) => {
                     layer.role = c.role;
-                    layer.selected = true;
+                    // A layer given the role `Ignore` is not used, texts included.
+                    layer.selected = c.role != LayerRole::Ignore;
                 }
                 None => layer.selected = false,
             }

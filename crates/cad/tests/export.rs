@@ -292,3 +292,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn names_beyond_shift_jis_come_back_through_escapes() {
+    let mut plan = template("kodan-3dk");
+    plan.storeys[0].rooms[0].name = "Caf\u{e9} 和室".into();
+    plan.storeys[0].rooms[1].name = "\u{20BB7}の和室".into();
+    let r12 = export_dxf(&plan, &ExportOptions::default());
+    assert!(find(&r12, b"Caf\\U+00E9 ").is_some());
+    let back = reimport(&r12).plan;
+    let names: Vec<&str> = back.storeys[0]
+        .rooms
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
+    assert!(names.contains(&"Caf\u{e9} 和室"), "{names:?}");
+    // Beyond the BMP, R12 writes the geta mark; R2007 keeps the character.
+    assert!(names.contains(&"〓の和室"), "{names:?}");
+    let back = reimport(&export_dxf(&plan, &options(Format::R2007Utf8))).plan;
+    assert!(back.storeys[0]
+        .rooms
+        .iter()
+        .any(|r| r.name == "\u{20BB7}の和室"));
+}
+
+#[test]
+fn titles_number_the_storeys_and_keep_other_names() {
+    let mut plan = template("wooden-house-4ldk");
+    plan.storeys[1].name = "ロフト階".into();
+    let bytes = export_dxf(&plan, &options(Format::R2007Utf8));
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    assert!(text.contains("\r\n1階平面図  S=1:100\r\n"));
+    assert!(text.contains("\r\n2階平面図 ロフト階  S=1:100\r\n"));
+}

@@ -250,7 +250,8 @@ impl Run {
 }
 
 /// Merges segments that lie on one line (direction within 0.5°, offset within
-/// [`LATERAL_TOLERANCE_MM`]) where they overlap or leave a gap of at most `gap_mm`.
+/// [`LATERAL_TOLERANCE_MM`]) where they overlap or leave a gap of at most `gap_mm`; each
+/// merged run lies at the offset of its longest member.
 /// Where merged segments carry different thicknesses the larger one wins.
 fn runs(segs: &[Seg], gap_mm: f64) -> Vec<Run> {
     let mut out = Vec::new();
@@ -271,30 +272,39 @@ fn runs(segs: &[Seg], gap_mm: f64) -> Vec<Run> {
                 end += 1;
             }
             let cluster = &by_rho[start..end];
-            // The offset of the longest member.
-            let rho = cluster
-                .iter()
-                .max_by(|a, b| {
-                    segs[a.1]
-                        .length()
-                        .total_cmp(&segs[b.1].length())
-                        .then(b.1.cmp(&a.1))
-                })
-                .map_or(0.0, |c| c.0);
-            let mut intervals: Vec<(f64, f64, Option<u32>, usize)> = cluster
+            // (from, to, thickness, tag, segment) along the line.
+            let mut intervals: Vec<(f64, f64, Option<u32>, usize, usize)> = cluster
                 .iter()
                 .map(|&(_, i)| {
                     let s = &segs[i];
                     let (t0, t1) = (line.t(s.a), line.t(s.b));
-                    (t0.min(t1), t0.max(t1), s.thickness, s.tag)
+                    (t0.min(t1), t0.max(t1), s.thickness, s.tag, i)
                 })
                 .collect();
             intervals.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-            let mut group: Vec<(f64, f64, Option<u32>, usize)> = Vec::new();
+            // Each run takes the offset of its longest member: pieces that do not meet
+            // along the line are separate walls, however close side to side (two notches
+            // 1 mm apart, a storey apart along the line, stay where they are).
+            let flush = |group: &[(f64, f64, Option<u32>, usize, usize)]| {
+                let rho = group
+                    .iter()
+                    .map(|m| m.4)
+                    .max_by(|&a, &b| {
+                        segs[a]
+                            .length()
+                            .total_cmp(&segs[b].length())
+                            .then(b.cmp(&a))
+                    })
+                    .map_or(0.0, |i| (line.rho(segs[i].a) + line.rho(segs[i].b)) / 2.0);
+                let members: Vec<(f64, f64, Option<u32>, usize)> =
+                    group.iter().map(|m| (m.0, m.1, m.2, m.3)).collect();
+                run_of(cluster_id, line, rho, &members)
+            };
+            let mut group: Vec<(f64, f64, Option<u32>, usize, usize)> = Vec::new();
             let mut reach = f64::MIN;
             for iv in intervals {
                 if !group.is_empty() && iv.0 > reach + gap_mm {
-                    out.push(run_of(cluster_id, line, rho, &group));
+                    out.push(flush(&group));
                     group.clear();
                 }
                 reach = if group.is_empty() {
@@ -305,7 +315,7 @@ fn runs(segs: &[Seg], gap_mm: f64) -> Vec<Run> {
                 group.push(iv);
             }
             if !group.is_empty() {
-                out.push(run_of(cluster_id, line, rho, &group));
+                out.push(flush(&group));
             }
             cluster_id += 1;
             start = end;
@@ -908,6 +918,20 @@ mod tests {
             thickness: None,
             tag: 0,
         }
+    }
+
+    #[test]
+    fn close_parallel_walls_apart_along_the_line_stay_where_they_are() {
+        // Two pieces 1 mm apart side to side: overlapping, they are one wall at the longer
+        // one's offset; 910 mm apart along the line, each keeps its own.
+        let merged = merge_collinear(&[seg(2034, 0, 2034, 455), seg(2035, 200, 2035, 300)], 0.0);
+        assert_eq!(merged.len(), 1);
+        assert_eq!((merged[0].a.x, merged[0].b.x), (2034, 2034));
+        let mut apart =
+            merge_collinear(&[seg(2035, 0, 2035, 455), seg(2034, 1365, 2034, 1820)], 0.0);
+        apart.sort_by_key(|s| s.a.y.min(s.b.y));
+        let xs: Vec<(i64, i64)> = apart.iter().map(|s| (s.a.x, s.b.x)).collect();
+        assert_eq!(xs, vec![(2035, 2035), (2034, 2034)]);
     }
 
     #[test]

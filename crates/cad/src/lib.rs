@@ -45,6 +45,7 @@
 //! All work is bounded (bytes, entities, expanded primitives, segments, pair tests, faces)
 //! and every failure is an [`ImportError`] with Japanese and English words.
 
+pub mod export;
 pub(crate) mod extract;
 pub mod graph;
 pub(crate) mod input;
@@ -53,6 +54,7 @@ pub mod units;
 pub mod unused;
 pub mod walls;
 
+pub use export::{export_dxf, reimport_layers, ExportOptions, Format};
 use extract::{Item, Shape};
 use graph::{CleanOptions, Face, Seg};
 use madori_plan::geometry::{self, Location, MAX_COORDINATE_MM};
@@ -309,6 +311,8 @@ fn guess_role(name: &str, counts: &BTreeMap<String, usize>) -> LayerRole {
         "frame",
         "title",
         "凡例",
+        "設備",
+        "注記",
     ]) {
         LayerRole::Ignore
     } else if only_text || has(&["文字", "室名", "text", "label"]) {
@@ -424,7 +428,8 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             match choices.iter().find(|c| c.name == layer.name) {
                 Some(c) => {
                     layer.role = c.role;
-                    layer.selected = true;
+                    // A layer given the role `Ignore` is not used, texts included.
+                    layer.selected = c.role != LayerRole::Ignore;
                 }
                 None => layer.selected = false,
             }

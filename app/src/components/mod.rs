@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod export;
 pub mod findings;
 pub mod import;
 pub mod inspector;

@@ -131,6 +131,7 @@ pub fn Toolbar() -> impl IntoView {
             <crate::components::workshop::WorkshopToggle />
             <crate::components::library::Library />
             <crate::components::print::PrintMenu />
+            <crate::components::export::DxfExport />
             <button data-testid="share-link" on:click=move |_| {
                 let shown = match crate::share::link(state) {
                     Ok(link) => {

@@ -12,7 +12,10 @@
 //!   what the import found;
 //! - `{"op": "sheet", "plan_json": "…", "storey": 0, "scale": 100, "rounding": "truncate" |
 //!   "nearest" | "up", "interior": false, "module": 910 | 455 | 1000 | 500 | 0}`: the
-//!   storey's 平面図 as SVG at exact paper size (`madori_drawing`).
+//!   storey's 平面図 as SVG at exact paper size (`madori_drawing`);
+//! - `{"op": "dxf", "plan_json": "…", "format": "r12" | "r2007"}`: every storey as a DXF
+//!   drawing in mm with layers by meaning (`madori_cad::export_dxf`: R12 with Shift_JIS text
+//!   for Jw_cad, or R2007 with UTF-8), its bytes in base64 (`base64`).
 //!
 //! Replies: `{"ok": {…}}` or `{"err": {"ja": "…", "en": "…"}}`.
 
@@ -26,6 +29,7 @@ pub fn respond(request: &str, bytes: &[u8]) -> String {
             Some("survey") => survey(bytes),
             Some("import") => import(&request, bytes),
             Some("sheet") => sheet(&request),
+            Some("dxf") => dxf(&request),
             _ => error("不明な要求です", "unknown request"),
         },
         Err(_) => error("要求が JSON ではありません", "the request is not JSON"),
@@ -152,6 +156,29 @@ fn sheet(request: &Value) -> Value {
         "height_mm": drawing.extent.height() / denominator,
         "storey_name": drawing.storey_name,
     }})
+}
+
+fn dxf(request: &Value) -> Value {
+    use base64::Engine;
+    let Some(plan) = request["plan_json"]
+        .as_str()
+        .and_then(|text| madori_plan::format::from_json(text).ok())
+    else {
+        return error("間取りを読めません", "the plan could not be read");
+    };
+    let format = match request["format"].as_str() {
+        Some("r2007") => madori_cad::Format::R2007Utf8,
+        Some("r12") | None => madori_cad::Format::R12ShiftJis,
+        Some(_) => return error("DXF の形式が不明です", "unknown DXF format"),
+    };
+    let bytes = madori_cad::export_dxf(
+        &plan,
+        &madori_cad::ExportOptions {
+            format,
+            ..madori_cad::ExportOptions::default()
+        },
+    );
+    json!({"ok": {"base64": base64::engine::general_purpose::STANDARD.encode(&bytes), "bytes": bytes.len()}})
 }
 
 fn encoding(e: &madori_cad::EncodingReport) -> Value {
@@ -350,6 +377,38 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_dxf_export_reads_back_through_the_importer() {
+        use base64::Engine;
+        let plan_json = madori_plan::templates::get("wooden-house-shared").unwrap();
+        let plan = madori_plan::format::from_json(plan_json).unwrap();
+        for format in ["r12", "r2007"] {
+            let r = reply(
+                &json!({"op": "dxf", "plan_json": plan_json, "format": format}).to_string(),
+                b"",
+            );
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(r["ok"]["base64"].as_str().unwrap())
+                .unwrap();
+            assert_eq!(bytes.len() as u64, r["ok"]["bytes"].as_u64().unwrap());
+            let survey = madori_cad::survey(&bytes).unwrap();
+            let options = madori_cad::ImportOptions {
+                layers: Some(madori_cad::reimport_layers(&survey)),
+                ..madori_cad::ImportOptions::default()
+            };
+            let back = madori_cad::import(&bytes, &options).unwrap().plan;
+            assert_eq!(back.storeys.len(), plan.storeys.len(), "{format}");
+            for (a, b) in back.storeys.iter().zip(&plan.storeys) {
+                assert_eq!(a.rooms.len(), b.rooms.len(), "{format}");
+            }
+        }
+        assert!(reply(
+            &json!({"op": "dxf", "plan_json": plan_json, "format": "r14"}).to_string(),
+            b""
+        )["err"]
+            .is_object());
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub fn App(
                             <Inspector />
                             <OverridesPanel />
                             <components::underlay::UnderlayPanel />
+                            <components::states::StatesPanel />
                             <FindingsPanel />
                         </aside>
                     }.into_any()

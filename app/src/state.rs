@@ -68,6 +68,8 @@ pub struct AppState {
     pub storage_error: RwSignal<Option<String>>,
     /// An autosave is scheduled or running (a reload now could lose the last change).
     pub saving: RwSignal<bool>,
+    /// The saved state compared with the plan on screen, by index in `Plan::variants`.
+    pub compare_state: RwSignal<Option<usize>>,
     /// Workshop mode (発表モード): full screen, large type, what to discuss and why.
     pub workshop: RwSignal<bool>,
     /// Paper for printing (`A3`, `A4`, landscape).
@@ -203,6 +205,7 @@ impl AppState {
             in_library: RwSignal::new(false),
             import: RwSignal::new(None),
             workshop: RwSignal::new(false),
+            compare_state: RwSignal::new(None),
             print_paper: RwSignal::new("A3".to_owned()),
             print_scale: RwSignal::new(100),
             print_sheets: RwSignal::new(Vec::new()),
@@ -348,6 +351,7 @@ impl AppState {
         self.shared.set(false);
         self.underlay_pick.set(None);
         self.underlay_error.set(None);
+        self.compare_state.set(None);
         self.mark_saved();
         self.opened.set_value(self.plan.get_untracked());
         self.highlighted.set(Vec::new());

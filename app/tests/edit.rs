@@ -712,3 +712,48 @@ async fn a_picture_is_placed_scaled_levelled_and_moved_each_in_one_undo_step() {
         None
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_saved_state_is_compared_with_the_plan_on_screen() {
+    use leptos::prelude::*;
+    let (root, state) = mount_with_state();
+    state.open(madori_app::state::load_template("kodan-3dk"));
+    settle().await;
+    // Save 現況, then turn the plan into a proposal: a wall moved and a room renamed.
+    click(&root, "state-save").await;
+    assert_eq!(state.plan.with_untracked(|p| p.variants.len()), 1);
+    assert_eq!(
+        state.plan.with_untracked(|p| p.variants[0].name.clone()),
+        "現況"
+    );
+    let plan = state.plan.get_untracked();
+    let room = plan.storeys[0].rooms[0].clone();
+    state.run(madori_editor::Command::UpdateRoom {
+        room: room.id.clone(),
+        patch: madori_editor::RoomPatch {
+            name: Some("個室A".into()),
+            ..Default::default()
+        },
+    });
+    click(&root, "state-compare").await;
+    let changes = text(&root, "change-list");
+    assert!(changes.contains("個室A"), "{changes}");
+    assert!(try_query(&root, "compare-capacity").is_some());
+    // Opening 現況 brings it back; one undo returns to the proposal.
+    click(&root, "state-open").await;
+    assert_eq!(
+        state
+            .plan
+            .with_untracked(|p| p.storeys[0].rooms[0].name.clone()),
+        room.name
+    );
+    state.editor.update(|e| {
+        e.undo();
+    });
+    assert_eq!(
+        state
+            .plan
+            .with_untracked(|p| p.storeys[0].rooms[0].name.clone()),
+        "個室A"
+    );
+}

@@ -8,6 +8,7 @@ pub mod library;
 pub mod overrides;
 pub mod plan_view;
 pub mod print;
+pub mod states;
 pub mod toolbar;
 pub mod totals;
 pub mod underlay;

@@ -797,6 +797,7 @@ pub fn PlanView() -> impl IntoView {
                 <g class="rooms-layer">
                     <For each=rooms key=keyed children=room_view />
                 </g>
+                {crate::components::states::compare_layer(state)}
                 <g class="openings-layer">
                     <For each=openings key=keyed children=opening_view />
                 </g>

@@ -116,11 +116,58 @@ pub fn WorkshopPanel() -> impl IntoView {
     };
     view! {
         <aside class="workshop-panel" data-testid="workshop-panel">
+            <ScenarioStepper />
             <h2>{move || t(lang.get(), Key::WorkshopDiscuss)}</h2>
             <ul class="discuss-list">{discuss}</ul>
             {explainer}
             <ProfilesCompared />
         </aside>
+    }
+}
+
+/// Steps through the plan's saved states (現況 → 計画案 …) in order, opening each and showing
+/// the presenter's sentence for it. Each step is an undoable command like any other.
+#[component]
+pub fn ScenarioStepper() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let step = RwSignal::new(None::<usize>);
+    let go = move |to: usize| {
+        step.set(Some(to));
+        state.run(madori_editor::Command::OpenState { index: to });
+    };
+    move || {
+        let l = lang.get();
+        let states: Vec<(String, String)> = state.plan.with(|p| {
+            p.variants
+                .iter()
+                .map(|v| (v.name.clone(), v.note.clone()))
+                .collect()
+        });
+        if states.is_empty() {
+            return None;
+        }
+        let n = states.len();
+        let at = step.get().filter(|&i| i < n);
+        let (name, note) = at.map(|i| states[i].clone()).unwrap_or_default();
+        Some(view! {
+            <section class="scenario" data-testid="scenario">
+                <h2>{t(l, Key::Scenario)}</h2>
+                <div class="row">
+                    <button data-testid="scenario-prev" disabled=at.is_none_or(|i| i == 0) on:click=move |_| {
+                        if let Some(i) = step.get_untracked() { go(i.saturating_sub(1)); }
+                    }>"◀"</button>
+                    <span class="step" data-testid="scenario-step">{at.map_or_else(|| format!("0 / {n}"), |i| format!("{} / {n}", i + 1))}</span>
+                    <button data-testid="scenario-next" disabled=at.is_some_and(|i| i + 1 >= n) on:click=move |_| {
+                        go(step.get_untracked().map_or(0, |i| i + 1));
+                    }>"▶"</button>
+                </div>
+                {at.map(|_| view! {
+                    <h3 data-testid="scenario-name">{name}</h3>
+                    <p class="note" data-testid="scenario-note">{note}</p>
+                })}
+            </section>
+        })
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod findings;
+pub mod ghosts;
 pub mod import;
 pub mod inspector;
 pub mod library;

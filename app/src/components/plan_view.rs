@@ -798,6 +798,7 @@ pub fn PlanView() -> impl IntoView {
                     <For each=rooms key=keyed children=room_view />
                 </g>
                 {crate::components::states::compare_layer(state)}
+                <g class="ghost-layer">{crate::components::ghosts::ghost_layer(state)}</g>
                 <g class="openings-layer">
                     <For each=openings key=keyed children=opening_view />
                 </g>

@@ -375,6 +375,12 @@ impl Editor {
         }
     }
 
+    /// The plan as it was when the gesture in progress began (`None` outside a gesture): what
+    /// a what-if search starts from while the drag previews other positions.
+    pub fn gesture_origin(&self) -> Option<&Plan> {
+        self.gesture.as_ref().map(|g| &g.origin)
+    }
+
     /// Shows the gesture's origin again, as if nothing had been previewed (a rectangle dragged
     /// back to no width). The gesture goes on.
     pub fn preview_origin(&mut self) {

@@ -70,6 +70,8 @@ pub struct AppState {
     pub saving: RwSignal<bool>,
     /// The saved state compared with the plan on screen, by index in `Plan::variants`.
     pub compare_state: RwSignal<Option<usize>>,
+    /// Draw the plan as Japanese plans are drawn (図面表示), from the worker.
+    pub drawing_view: RwSignal<bool>,
     /// Workshop mode (発表モード): full screen, large type, what to discuss and why.
     pub workshop: RwSignal<bool>,
     /// Paper for printing (`A3`, `A4`, landscape).
@@ -205,6 +207,7 @@ impl AppState {
             in_library: RwSignal::new(false),
             import: RwSignal::new(None),
             workshop: RwSignal::new(false),
+            drawing_view: RwSignal::new(false),
             compare_state: RwSignal::new(None),
             print_paper: RwSignal::new("A3".to_owned()),
             print_scale: RwSignal::new(100),

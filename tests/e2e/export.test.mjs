@@ -43,3 +43,18 @@ test('the storey on screen downloads as SVG at paper size and as PNG', async () 
   assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
   assert.ok(png.bytes.length > 10_000, `${png.bytes.length} bytes`);
 });
+
+test('the drawing view draws the plan as the printed sheet does, over the editor', async () => {
+  const { page } = app;
+  await app.open();
+  await byTestId(page, 'drawing-toggle').check();
+  const layer = byTestId(page, 'drawing-layer');
+  await layer.waitFor({ state: 'attached' });
+  // Walls at thickness, door swings and dimension texts are there; room names stay the editor's.
+  const html = await layer.innerHTML();
+  assert.match(html, /<path|<polygon/);
+  assert.ok((await page.locator('[data-testid="drawing-layer"] text').count()) > 5, 'dimension texts');
+  assert.ok(await page.locator('svg.plan.drawn').count() === 1);
+  await byTestId(page, 'drawing-toggle').uncheck();
+  await layer.waitFor({ state: 'detached' });
+});

@@ -779,6 +779,7 @@ pub fn PlanView() -> impl IntoView {
             </nav>
             <svg
                 class="plan"
+                class:drawn=move || state.drawing_view.get() && !state.editor.with(|e| e.gesture_origin().is_some())
                 class:panning=move || space_held.get()
                 data-testid="plan-canvas"
                 node_ref=svg_ref
@@ -797,6 +798,7 @@ pub fn PlanView() -> impl IntoView {
                 <g class="rooms-layer">
                     <For each=rooms key=keyed children=room_view />
                 </g>
+                {crate::components::drawing_layer::drawing_layer(state)}
                 {crate::components::states::compare_layer(state)}
                 <g class="ghost-layer">{crate::components::ghosts::ghost_layer(state)}</g>
                 <g class="openings-layer">

@@ -278,6 +278,7 @@ pub fn Toolbar() -> impl IntoView {
             {move || state.check_notes().into_iter().map(|(ja, en)| view! {
                 <span class="note" data-testid="check-note">{if lang.get() == Lang::Ja { ja } else { en }}</span>
             }).collect_view()}
+            <crate::components::drawing_layer::DrawingToggle />
             <label class="toggle">
                 <input type="checkbox" data-testid="interior-toggle" on:change=move |ev| state.show_interior.set(event_target_checked(&ev)) />
                 {move || t(lang.get(), Key::ShowInterior)}

@@ -11,8 +11,11 @@
 //!   plan-format JSON (`plan_json`, read by the page with the same loader as a file) and
 //!   what the import found;
 //! - `{"op": "sheet", "plan_json": "…", "storey": 0, "scale": 100, "rounding": "truncate" |
-//!   "nearest" | "up", "interior": false, "module": 910 | 455 | 1000 | 500 | 0}`: the
-//!   storey's 平面図 as SVG at exact paper size (`madori_drawing`);
+//!   "nearest" | "up", "interior": false, "module": 910 | 455 | 1000 | 500 | 0, "hidden":
+//!   ["room-name", …], "embed": false}`: the storey's 平面図 as SVG at exact paper size
+//!   (`madori_drawing`); with `embed` the SVG is placed in plan millimetres instead (its
+//!   `x`, `y`, `width`, `height` are the sheet's extent in mm), to lay over the editor's
+//!   canvas, whose user unit is the millimetre, and has no background;
 //! - `{"op": "dxf", "plan_json": "…", "format": "r12" | "r2007"}`: every storey as a DXF
 //!   drawing in mm with layers by meaning (`madori_cad::export_dxf`: R12 with Shift_JIS text
 //!   for Jw_cad, or R2007 with UTF-8), its bytes in base64 (`base64`).
@@ -150,8 +153,45 @@ fn sheet(request: &Value) -> Value {
     };
     let drawing = madori_drawing::storey_drawing(&plan, storey, &options);
     let denominator = f64::from(scale.denominator());
+    let hidden = request["hidden"]
+        .as_array()
+        .map(|names| {
+            madori_drawing::Layer::ALL
+                .into_iter()
+                .filter(|layer| names.iter().any(|n| n.as_str() == Some(layer.id())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let embed = request["embed"].as_bool() == Some(true);
+    let svg_options = SvgOptions {
+        hidden,
+        background: if embed {
+            None
+        } else {
+            SvgOptions::default().background
+        },
+        ..SvgOptions::default()
+    };
+    let mut svg = madori_drawing::svg(&drawing, &svg_options);
+    if embed {
+        // The sheet's size in paper mm becomes its place in plan mm.
+        let e = drawing.extent;
+        let paper = format!(
+            r#"width="{}mm" height="{}mm""#,
+            e.width() / denominator,
+            e.height() / denominator
+        );
+        let plan_mm = format!(
+            r#"x="{}" y="{}" width="{}" height="{}""#,
+            e.min.x,
+            e.min.y,
+            e.width(),
+            e.height()
+        );
+        svg = svg.replacen(&paper, &plan_mm, 1);
+    }
     json!({"ok": {
-        "svg": madori_drawing::svg(&drawing, &SvgOptions::default()),
+        "svg": svg,
         "width_mm": drawing.extent.width() / denominator,
         "height_mm": drawing.extent.height() / denominator,
         "storey_name": drawing.storey_name,
@@ -377,6 +417,27 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn an_embedded_sheet_is_placed_in_plan_millimetres_without_the_hidden_layers() {
+        let plan = madori_plan::templates::get("kodan-3dk").unwrap();
+        let request = json!({"op": "sheet", "plan_json": plan, "storey": 0, "embed": true,
+            "hidden": ["room-name", "wall-centre"]});
+        let r = reply(&request.to_string(), b"");
+        let svg = r["ok"]["svg"].as_str().unwrap();
+        assert!(!svg.contains("mm\""), "no paper size left: {}", &svg[..200]);
+        assert!(svg.contains(" x=\"") && svg.contains(" width=\""));
+        let full = reply(
+            &json!({"op": "sheet", "plan_json": plan, "storey": 0}).to_string(),
+            b"",
+        );
+        let full = full["ok"]["svg"].as_str().unwrap();
+        let name = &madori_plan::format::from_json(plan).unwrap().storeys[0].rooms[0].name;
+        assert!(
+            full.contains(name.as_str()) && !svg.contains(name.as_str()),
+            "room names hidden"
+        );
     }
 
     #[test]

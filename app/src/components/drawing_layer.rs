@@ -51,7 +51,7 @@ pub fn drawing_layer(state: AppState) -> impl IntoView {
                         .with_untracked(|p| madori_plan::format::to_json(p));
                     let request = serde_json::json!({
                         "op": "sheet", "plan_json": plan_json, "storey": storey, "scale": 100,
-                        "embed": true, "hidden": ["room-name", "wall-centre", "annotation"],
+                        "embed": true, "hidden": ["room-name", "wall-centre"],
                     });
                     if let Ok(reply) = crate::worker::ask(&request, &[]).await {
                         // A newer request supersedes this reply.

@@ -166,7 +166,7 @@ pub fn Toolbar() -> impl IntoView {
                 {move || t(lang.get(), Key::Open)}
                 <input
                     type="file"
-                    accept=".json,application/json"
+                    accept=".json,.dxf,.png,.jpg,.jpeg,application/json,image/png,image/jpeg"
                     data-testid="open-plan"
                     on:change=move |ev| {
                         use wasm_bindgen::JsCast;

@@ -34,12 +34,14 @@ pub fn App(
         state.open(plan);
     }
     provide_context(state);
+    let side_open = RwSignal::new(false);
     keyboard::install(state);
     warn_before_leaving(state);
     view! {
         <div
             class="app"
             class:workshop=move || state.workshop.get()
+            class:side-open=move || side_open.get()
             data-testid="app"
             // A plan or a picture dropped anywhere on the page opens as if chosen.
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
@@ -53,6 +55,10 @@ pub fn App(
             <Toolbar />
             <div class="workspace">
                 <PlanView />
+                // On a tablet the side panels fold away so the plan has the width; this opens them.
+                <button class="side-toggle" data-testid="side-toggle" on:click=move |_| side_open.update(|o| *o = !*o)>
+                    {move || i18n::t(state.lang.get(), i18n::Key::Panels)}
+                </button>
                 {move || if state.workshop.get() {
                     view! { <components::workshop::WorkshopPanel /> }.into_any()
                 } else {

@@ -1,0 +1,33 @@
+// Layouts for the rooms Madori is used in: a 1024 px tablet gives the plan the width and
+// slides the panels in on demand; controls are large enough to touch.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, byTestId } from './harness.mjs';
+
+const app = useApp();
+
+test('on a 1024 × 768 tablet the panels fold away and open over the plan', async () => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.open();
+  const canvas = await byTestId(page, 'plan-canvas').boundingBox();
+  assert.ok(canvas.width >= 1000, `the plan takes the width: ${canvas.width}px`);
+  assert.equal(await page.locator('aside.side').isVisible(), false);
+  const toggle = byTestId(page, 'side-toggle');
+  const box = await toggle.boundingBox();
+  assert.ok(box.height >= 40, `touch target ${box.height}px`);
+  await toggle.click();
+  assert.equal(await page.locator('aside.side').isVisible(), true);
+  assert.equal(await byTestId(page, 'findings-panel').isVisible(), true);
+  await toggle.click();
+  assert.equal(await page.locator('aside.side').isVisible(), false);
+});
+
+test('on a wide screen the panels stay beside the plan', async () => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await app.open();
+  assert.equal(await page.locator('aside.side').isVisible(), true);
+  assert.equal(await byTestId(page, 'side-toggle').isVisible(), false);
+});

@@ -31,3 +31,18 @@ test('on a wide screen the panels stay beside the plan', async () => {
   assert.equal(await page.locator('aside.side').isVisible(), true);
   assert.equal(await byTestId(page, 'side-toggle').isVisible(), false);
 });
+
+test('workshop mode on a 1280 × 720 projector: the plan and what to discuss, in large type', async () => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.open();
+  await byTestId(page, 'workshop-toggle').click();
+  await byTestId(page, 'workshop-panel').waitFor();
+  assert.equal(await byTestId(page, 'template-select').isVisible(), false, 'editing controls step aside');
+  const toolbar = await byTestId(page, 'toolbar').boundingBox();
+  assert.ok(toolbar.height <= 60, `one toolbar row: ${toolbar.height}px`);
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.workshop-panel')).fontSize));
+  assert.ok(size >= 20, `large type: ${size}px`);
+  const canvas = await byTestId(page, 'plan-canvas').boundingBox();
+  assert.ok(canvas.height >= 560, `the plan keeps the height: ${canvas.height}px`);
+});

@@ -106,3 +106,22 @@ test('an edit comes back after a reload with its settings and view; a reload bef
   assert.deepEqual(dialogs, ['beforeunload']);
   await page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]').value === '改修案 E2E 2');
 });
+
+test('when the browser refuses storage the page says so and offers a file save', async () => {
+  const { page } = app;
+  // As in a private window with storage blocked: opening IndexedDB fails.
+  await page.addInitScript(() => {
+    const refuse = () => { throw new DOMException('storage blocked', 'SecurityError'); };
+    Object.defineProperty(window, 'indexedDB', { get: () => ({ open: refuse, deleteDatabase: refuse }) });
+  });
+  await app.open();
+  await rename(page, '保存できない試験');
+  const banner = byTestId(page, 'storage-error');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /自動保存できません/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    byTestId(page, 'storage-error-save').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '保存できない試験.madori.json');
+});

@@ -46,3 +46,19 @@ test('workshop mode on a 1280 × 720 projector: the plan and what to discuss, in
   const canvas = await byTestId(page, 'plan-canvas').boundingBox();
   assert.ok(canvas.height >= 560, `the plan keeps the height: ${canvas.height}px`);
 });
+
+test('at 1280 px the toolbar is one row and every control in it can be reached', async () => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.open();
+  const toolbar = await byTestId(page, 'toolbar').boundingBox();
+  assert.ok(toolbar.height <= 56, `one row: ${toolbar.height}px`);
+  for (const id of ['template-select', 'save-plan', 'tool-select', 'undo', 'zoom-fit', 'profile-select', 'lang-toggle']) {
+    const control = byTestId(page, id);
+    await control.scrollIntoViewIfNeeded();
+    assert.ok(await control.isVisible(), `${id} reachable`);
+  }
+  await byTestId(page, 'library-button').click();
+  const library = await byTestId(page, 'library').boundingBox();
+  assert.ok(library.height > 40, 'a pop-up is not clipped by the row');
+});

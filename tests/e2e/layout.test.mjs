@@ -10,7 +10,9 @@ const app = useApp();
 test('on a 1024 × 768 tablet the panels fold away and open over the plan', async () => {
   const { page } = app;
   await page.setViewportSize({ width: 1024, height: 768 });
-  await app.open();
+  // The findings are folded away here, so wait for the plan instead of them.
+  await page.goto(app.url);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-canvas"] [data-testid^="room-"]').length > 0);
   const canvas = await byTestId(page, 'plan-canvas').boundingBox();
   assert.ok(canvas.width >= 1000, `the plan takes the width: ${canvas.width}px`);
   assert.equal(await page.locator('aside.side').isVisible(), false);

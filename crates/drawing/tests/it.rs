@@ -223,6 +223,7 @@ fn a_door_swings_into_its_room_with_a_quarter_arc() {
     let mut door = window("a", 1, 500, 780);
     door.kind = OpeningKind::Door {
         lockable: Some(true),
+        operation: None,
     };
     let plan = plan_of(vec![room("a", rect(0, 0, 3640, 2730))], vec![door]);
     let d = storey_drawing(&plan, 0, &DrawingOptions::default());

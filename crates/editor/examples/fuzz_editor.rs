@@ -30,7 +30,7 @@ use madori_editor::tools::{Key, Tool};
 use madori_editor::{Command, Editor, RoomPatch, Transform};
 use madori_plan::validate::validate;
 use madori_plan::{
-    format, templates, BuildingStatus, Construction, Dwelling, Fixture, FixtureKind,
+    format, templates, BuildingStatus, Construction, DoorOperation, Dwelling, Fixture, FixtureKind,
     HouseholdTarget, Occupancy, Opening, OpeningKind, Plan, PointMm, Room, RoomKind,
     WindowOperation,
 };
@@ -330,6 +330,13 @@ fn an_opening_kind(rng: &mut Rng) -> OpeningKind {
     if rng.chance(50) {
         OpeningKind::Door {
             lockable: [None, Some(true), Some(false)][rng.below(3)],
+            operation: [
+                None,
+                Some(DoorOperation::Hinged),
+                Some(DoorOperation::Sliding),
+                Some(DoorOperation::DoubleSliding),
+                Some(DoorOperation::Folding),
+            ][rng.below(5)],
         }
     } else {
         OpeningKind::Window {

@@ -312,7 +312,7 @@ fn opening_fields(state: AppState, opening: madori_plan::Opening) -> impl IntoVi
     let kind_fields = match kind.clone() {
         // Whether a door locks is a choice with "not entered", so an unknown lock is never
         // shown as "no lock".
-        OpeningKind::Door { lockable } => view! {
+        OpeningKind::Door { lockable, operation } => view! {
             <label>{t(l, Key::Lockable)}
                 <select data-testid="opening-lockable" on:change=move |ev| {
                     let lockable = match event_target_value(&ev).as_str() {
@@ -320,7 +320,7 @@ fn opening_fields(state: AppState, opening: madori_plan::Opening) -> impl IntoVi
                         "no" => Some(false),
                         _ => None,
                     };
-                    update(id2.clone(), width, OpeningKind::Door { lockable });
+                    update(id2.clone(), width, OpeningKind::Door { lockable, operation });
                 }>
                     <option value="" selected=lockable.is_none()>{t(l, Key::NotEntered)}</option>
                     <option value="yes" selected=lockable == Some(true)>{t(l, Key::Yes)}</option>

@@ -849,7 +849,10 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
                     edge,
                     offset_mm: offset,
                     width_mm: width,
-                    kind: OpeningKind::Door { lockable: None },
+                    kind: OpeningKind::Door {
+                        lockable: None,
+                        operation: None,
+                    },
                 });
             }
         }

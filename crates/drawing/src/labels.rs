@@ -17,7 +17,7 @@
 
 use crate::fixtures::FixtureSymbol;
 use crate::geom;
-use crate::openings::{OpeningSymbol, OpeningSymbolKind};
+use crate::openings::OpeningSymbol;
 use crate::walls::Walls;
 use crate::{paper, AreaBasis, DrawingOptions, Pt, Rect};
 use geo::Area;
@@ -72,10 +72,11 @@ pub(crate) fn place(
     for f in fixtures {
         boxes.entry(f.room.as_str()).or_default().push(f.bounds);
     }
-    // Door swings are kept clear too where possible, fixtures always first.
+    // Door swings (and folded 折れ戸 leaves) are kept clear too where possible, fixtures
+    // always first.
     let mut swings: HashMap<&str, Vec<Rect>> = HashMap::new();
     for o in openings {
-        if o.kind == OpeningSymbolKind::SwingDoor {
+        if o.kind.reaches_into_room() {
             swings.entry(o.room.as_str()).or_default().push(o.bounds);
         }
     }

@@ -12,8 +12,9 @@
 //! * 壁 – each wall once, at its thickness around its wall-centre line (a wall two rooms share
 //!   is one body), corners mitred, openings cut out ([`walls`]).
 //! * 壁芯 – the wall-centre lines.
-//! * 建具 – 開き戸 (a leaf and a quarter arc, swinging into the room that owns the opening:
-//!   the plan model has no door operation, so every door is a 開き戸) and windows (三本線;
+//! * 建具 – doors as they open: 開き戸 (a leaf and a quarter arc, swinging into the room that
+//!   owns the opening), 引戸 (a leaf across the opening within the wall and an arrow), 引違い戸
+//!   (two overlapping leaves within the wall), 折れ戸 (two folded leaves); windows (三本線;
 //!   引違い as two overlapping sashes) ([`openings`]).
 //! * 設備 – fixtures at true size against their room's nearest wall ([`fixtures`]).
 //! * 室名 – room name, area and 帖, kept clear of fixtures ([`labels`]).

@@ -223,11 +223,15 @@ fn a_door_swings_into_its_room_with_a_quarter_arc() {
     let mut door = window("a", 1, 500, 780);
     door.kind = OpeningKind::Door {
         lockable: Some(true),
+        operation: None,
     };
     let plan = plan_of(vec![room("a", rect(0, 0, 3640, 2730))], vec![door]);
     let d = storey_drawing(&plan, 0, &DrawingOptions::default());
     let o = &d.openings[0];
-    assert_eq!(o.kind, madori_drawing::OpeningSymbolKind::SwingDoor);
+    assert_eq!(
+        o.kind,
+        madori_drawing::OpeningSymbolKind::Door(DoorOperation::Hinged)
+    );
     let (leaf, arc) = (&o.marks[0].shape, &o.marks[1].shape);
     // Edge 1 is the right wall (x = 3640, downwards); the room lies to the left.
     match leaf {
@@ -247,6 +251,176 @@ fn a_door_swings_into_its_room_with_a_quarter_arc() {
         other => panic!("arc {other:?}"),
     }
     assert!(o.bounds.max.x <= 3640.0 && o.bounds.min.x >= 3640.0 - 75.0 - 780.0 - 1e-9);
+}
+
+/// A door on the top wall of a 3640 × 2730 room (edge 0, left to right; the room lies below,
+/// so "into the room" is +y), 1000 mm from the corner, 800 wide, opening as given.
+fn door_drawing(operation: Option<DoorOperation>) -> Drawing {
+    let mut door = window("a", 0, 1000, 800);
+    door.kind = OpeningKind::Door {
+        lockable: None,
+        operation,
+    };
+    storey_drawing(
+        &plan_of(vec![room("a", rect(0, 0, 3640, 2730))], vec![door]),
+        0,
+        &DrawingOptions::default(),
+    )
+}
+
+/// Every point of a mark (an arc by its centre and both ends).
+fn mark_points(shape: &madori_drawing::Shape) -> Vec<Pt> {
+    match shape {
+        madori_drawing::Shape::Line(s) => vec![s.a, s.b],
+        madori_drawing::Shape::Polyline { points, .. } => points.clone(),
+        madori_drawing::Shape::Arc {
+            centre,
+            radius,
+            start_deg,
+            sweep_deg,
+        } => [*start_deg, start_deg + sweep_deg]
+            .iter()
+            .map(|a| {
+                let r = a.to_radians();
+                Pt::new(centre.x + radius * r.cos(), centre.y + radius * r.sin())
+            })
+            .chain([*centre])
+            .collect(),
+        other => panic!("an opening mark {other:?}"),
+    }
+}
+
+/// A closed polyline's corners rounded to whole mm, sorted.
+fn corners(shape: &madori_drawing::Shape) -> Vec<(i64, i64)> {
+    match shape {
+        madori_drawing::Shape::Polyline {
+            points,
+            closed: true,
+        } => {
+            let mut v: Vec<(i64, i64)> = points
+                .iter()
+                .map(|p| (p.x.round() as i64, p.y.round() as i64))
+                .collect();
+            v.sort_unstable();
+            v
+        }
+        other => panic!("a closed polyline, not {other:?}"),
+    }
+}
+
+#[test]
+fn each_door_operation_draws_its_own_symbol_in_a_gap_its_width() {
+    use madori_drawing::{OpeningSymbolKind, Pen, Shape};
+    // The top wall is exterior, 150 thick: its faces at y = ±75.
+    let h = 75.0;
+    for operation in [None].into_iter().chain(DoorOperation::ALL.map(Some)) {
+        let d = door_drawing(operation);
+        let o = &d.openings[0];
+        let drawn_as = operation.unwrap_or(DoorOperation::Hinged);
+        assert_eq!(o.kind, OpeningSymbolKind::Door(drawn_as));
+        assert_eq!(
+            (o.span.a, o.span.b),
+            (Pt::new(1000.0, 0.0), Pt::new(1800.0, 0.0))
+        );
+        // The wall leaves the opening's width whatever the door.
+        let mut spans: Vec<(f64, f64)> = d
+            .walls
+            .iter()
+            .filter(|w| w.centre.is_some_and(|c| c.a.y == 0.0 && c.b.y == 0.0))
+            .map(|w| (w.bounds.min.x, w.bounds.max.x))
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert_eq!(spans.len(), 2, "{operation:?}");
+        assert_eq!((spans[0].1, spans[1].0), (1000.0, 1800.0), "{operation:?}");
+        let arcs = o
+            .marks
+            .iter()
+            .filter(|m| matches!(m.shape, Shape::Arc { .. }))
+            .count();
+        assert_eq!(
+            arcs,
+            usize::from(drawn_as == DoorOperation::Hinged),
+            "{operation:?}"
+        );
+        let points: Vec<Pt> = o.marks.iter().flat_map(|m| mark_points(&m.shape)).collect();
+        let within_span = points.iter().all(|p| (1000.0..=1800.0).contains(&p.x));
+        let within_wall = points.iter().all(|p| p.y.abs() <= h);
+        assert!(within_span, "{operation:?}: {points:?}");
+        match drawn_as {
+            DoorOperation::Hinged => {
+                assert_eq!(o.marks.len(), 2);
+                assert!(!within_wall, "a swing reaches into the room");
+            }
+            DoorOperation::Sliding => {
+                assert_eq!(o.marks.len(), 3);
+                assert!(within_wall, "{points:?}");
+                // The leaf closed across the whole opening on the room's side of the centre
+                // line (a third of the half thickness in, 30 thick), …
+                assert_eq!(o.marks[0].pen, Pen::Medium);
+                assert_eq!(
+                    corners(&o.marks[0].shape),
+                    [(1000, 10), (1000, 40), (1800, 10), (1800, 40)]
+                );
+                // … and on the other side an arrow towards the start, where it slides.
+                match o.marks[1].shape {
+                    Shape::Line(s) => {
+                        assert_eq!((s.a, s.b), (Pt::new(1600.0, -25.0), Pt::new(1200.0, -25.0)))
+                    }
+                    ref other => panic!("the arrow's shaft {other:?}"),
+                }
+                assert_eq!(o.marks[2].pen, Pen::Fill);
+                assert_eq!(
+                    corners(&o.marks[2].shape),
+                    [(1200, -25), (1250, -50), (1250, 0)]
+                );
+            }
+            DoorOperation::DoubleSliding => {
+                assert_eq!(o.marks.len(), 2);
+                assert!(within_wall, "{points:?}");
+                // Each leaf a little over half the width, overlapping 80 mm at the centre,
+                // one on either side of the centre line.
+                assert_eq!(
+                    corners(&o.marks[0].shape),
+                    [(1000, 10), (1000, 40), (1440, 10), (1440, 40)]
+                );
+                assert_eq!(
+                    corners(&o.marks[1].shape),
+                    [(1360, -40), (1360, -10), (1800, -40), (1800, -10)]
+                );
+            }
+            DoorOperation::Folding => {
+                assert_eq!(o.marks.len(), 2);
+                // Two leaves of 400 folded at 60° from the hinge on the room's wall face,
+                // the free end on the face at the middle of the opening.
+                let ends: Vec<Pt> = o.marks.iter().flat_map(|m| mark_points(&m.shape)).collect();
+                let depth = 400.0 * 60_f64.to_radians().sin();
+                let expected = [
+                    Pt::new(1000.0, h),
+                    Pt::new(1200.0, h + depth),
+                    Pt::new(1200.0, h + depth),
+                    Pt::new(1400.0, h),
+                ];
+                for (p, q) in ends.iter().zip(expected) {
+                    assert!(
+                        (p.x - q.x).abs() < 1e-9 && (p.y - q.y).abs() < 1e-9,
+                        "{ends:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            o.kind.reaches_into_room(),
+            matches!(drawn_as, DoorOperation::Hinged | DoorOperation::Folding)
+        );
+    }
+}
+
+#[test]
+fn a_hinged_door_is_drawn_as_a_door_without_an_operation() {
+    assert_eq!(
+        door_drawing(Some(DoorOperation::Hinged)).openings,
+        door_drawing(None).openings
+    );
 }
 
 #[test]
@@ -573,6 +747,69 @@ fn grid_plan(columns: &[i64], rows: &[i64], empty: &[bool], thick: &[Option<u32>
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// On any wall of a room of either winding, at any offset and width, a sliding door's
+    /// marks stay within the opening's span and the wall's thickness, a folding door's within
+    /// the first half of the span and on the room's side, and no door but a hinged one has
+    /// an arc.
+    #[test]
+    fn door_symbols_stay_where_their_operation_puts_them(
+        w in 900_i64..6000,
+        h in 900_i64..6000,
+        reversed in any::<bool>(),
+        edge in 0_usize..4,
+        share in 0.0_f64..1.0,
+        at in 0.0_f64..1.0,
+        thickness in prop::sample::select(vec![60_u32, 90, 120, 150, 240]),
+        operation in prop::sample::select(DoorOperation::ALL.to_vec()),
+    ) {
+        let mut polygon = rect(0, 0, w, h);
+        if reversed {
+            polygon.reverse();
+        }
+        let (a, b) = (polygon[edge], polygon[(edge + 1) % 4]);
+        let len = (b.x - a.x).abs() + (b.y - a.y).abs();
+        let width = ((len as f64 * share) as u32).clamp(1, len as u32);
+        let offset = ((len as u32 - width) as f64 * at) as u32;
+        let mut r = room("a", polygon);
+        r.wall_thickness_mm = vec![Some(thickness); 4];
+        let mut door = window("a", edge, offset, width);
+        door.kind = OpeningKind::Door { lockable: None, operation: Some(operation) };
+        let d = storey_drawing(&plan_of(vec![r], vec![door]), 0, &DrawingOptions::default());
+        let o = &d.openings[0];
+        // Local frame: `s` along the edge from the opening's start, `n` into the room (the
+        // room is the rectangle, so into it is towards its centre).
+        let (pa, pb) = (Pt::from(a), Pt::from(b));
+        let len_f = len as f64;
+        let u = Pt::new((pb.x - pa.x) / len_f, (pb.y - pa.y) / len_f);
+        let mid = Pt::new(w as f64 / 2.0, h as f64 / 2.0);
+        let side = (mid.x - pa.x) * -u.y + (mid.y - pa.y) * u.x;
+        let n = if side > 0.0 { Pt::new(-u.y, u.x) } else { Pt::new(u.y, -u.x) };
+        let start = Pt::new(pa.x + u.x * f64::from(offset), pa.y + u.y * f64::from(offset));
+        let half = f64::from(thickness) / 2.0;
+        let width = f64::from(width);
+        let eps = 1e-6;
+        let arcs = o.marks.iter().filter(|m| matches!(m.shape, madori_drawing::Shape::Arc { .. })).count();
+        prop_assert_eq!(arcs, usize::from(operation == DoorOperation::Hinged));
+        for p in o.marks.iter().flat_map(|m| mark_points(&m.shape)) {
+            prop_assert!(p.x.is_finite() && p.y.is_finite());
+            let (dx, dy) = (p.x - start.x, p.y - start.y);
+            let (s, into) = (dx * u.x + dy * u.y, dx * n.x + dy * n.y);
+            match operation {
+                DoorOperation::Sliding | DoorOperation::DoubleSliding => {
+                    prop_assert!(-eps <= s && s <= width + eps, "{:?} s {}", operation, s);
+                    prop_assert!(into.abs() <= half + eps, "{:?} across {}", operation, into);
+                }
+                DoorOperation::Folding => {
+                    prop_assert!(-eps <= s && s <= width / 2.0 + eps, "folding s {}", s);
+                    prop_assert!(half - eps <= into && into <= half + width / 2.0 + eps, "folding into {}", into);
+                }
+                DoorOperation::Hinged => {
+                    prop_assert!(into >= half - eps, "hinged into {}", into);
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_wall_centre_is_covered_once_and_bodies_never_overlap(

@@ -30,7 +30,7 @@ use madori_editor::tools::{Key, Tool};
 use madori_editor::{Command, Editor, RoomPatch, Transform};
 use madori_plan::validate::validate;
 use madori_plan::{
-    format, templates, BuildingStatus, Construction, Dwelling, Fixture, FixtureKind,
+    format, templates, BuildingStatus, Construction, DoorOperation, Dwelling, Fixture, FixtureKind,
     HouseholdTarget, Occupancy, Opening, OpeningKind, Plan, PointMm, Room, RoomKind,
     WindowOperation,
 };
@@ -328,8 +328,18 @@ fn a_fixture_kind(rng: &mut Rng) -> FixtureKind {
 
 fn an_opening_kind(rng: &mut Rng) -> OpeningKind {
     if rng.chance(50) {
+        // One draw for both fields: `k % 3` is the draw's value modulo 3 as before the
+        // operation existed, so a seed still gives the same sequence of commands.
+        let k = rng.below(15);
         OpeningKind::Door {
-            lockable: [None, Some(true), Some(false)][rng.below(3)],
+            lockable: [None, Some(true), Some(false)][k % 3],
+            operation: [
+                None,
+                Some(DoorOperation::Hinged),
+                Some(DoorOperation::Sliding),
+                Some(DoorOperation::DoubleSliding),
+                Some(DoorOperation::Folding),
+            ][k / 3],
         }
     } else {
         OpeningKind::Window {

@@ -843,7 +843,10 @@ impl Editor {
         // What the user has not said is left unknown (the check lists it as missing), never
         // guessed: whether the door locks, how tall the window is.
         let kind = if door {
-            OpeningKind::Door { lockable: None }
+            OpeningKind::Door {
+                lockable: None,
+                operation: None,
+            }
         } else {
             OpeningKind::Window {
                 height_mm: None,

@@ -447,8 +447,14 @@ fn doors_and_windows_go_on_walls() {
     ed.tool(Tool::Door).click(2730.0, 1820.0);
     let door = ed.plan.storeys[0].openings.last().unwrap().clone();
     assert!(
-        matches!(door.kind, OpeningKind::Door { lockable: None }),
-        "whether the door locks is the user's to say"
+        matches!(
+            door.kind,
+            OpeningKind::Door {
+                lockable: None,
+                operation: None
+            }
+        ),
+        "whether the door locks is the user's to say; a placed door is a 開き戸"
     );
     ed.tool(Tool::Window).click(2700.0, 1820.0);
     let inner = ed.plan.storeys[0].openings.last().unwrap();

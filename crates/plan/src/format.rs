@@ -22,7 +22,7 @@
 //! ([`crate::repair`]) and lists each one, after the user agrees.
 
 use crate::geometry::MAX_COORDINATE_MM;
-use crate::model::{FixtureKind, Plan, RoomKind, Storey};
+use crate::model::{DoorOperation, FixtureKind, Plan, RoomKind, Storey};
 use crate::repair::{self, Repair};
 use crate::validate::{
     out_of_range, too_many, validate, what, Problem, MAX_BOWLS, MAX_BURNERS, MAX_CEILING_HEIGHT_MM,
@@ -598,7 +598,21 @@ const DOOR_FIELDS: &[Field] = &[
         Kind::Choice(OPENING_TYPES, ("開口の種類", "opening type")),
     ),
     maybe("lockable", Kind::Bool),
+    maybe(
+        "operation",
+        Kind::Choice(&DOOR_OPERATIONS, ("扉の開き方", "door operation")),
+    ),
 ];
+/// The door operations' names, in the model's order.
+const DOOR_OPERATIONS: [&str; DoorOperation::ALL.len()] = {
+    let mut names = [""; DoorOperation::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = DoorOperation::ALL[i].as_str();
+        i += 1;
+    }
+    names
+};
 const WINDOW_FIELDS: &[Field] = &[
     req(
         "type",
@@ -1120,6 +1134,15 @@ mod tests {
         room.ceiling_height_mm = Some(2400);
         room.mechanical_ventilation = true;
         room.lockable = true;
+        let door = plan.storeys[0]
+            .openings
+            .iter_mut()
+            .find(|o| matches!(o.kind, crate::OpeningKind::Door { .. }));
+        door.unwrap_or_else(|| panic!("the template has a door"))
+            .kind = crate::OpeningKind::Door {
+            lockable: Some(true),
+            operation: Some(DoorOperation::DoubleSliding),
+        };
         plan.check = Some(crate::model::CheckSettings {
             profile: "sh-single".into(),
             local_override: Some("toshima".into()),

@@ -526,6 +526,7 @@ fn place_door(storey: &mut crate::Storey, room: &str, polygon: &[crate::PointMm]
         width_mm: width,
         kind: crate::OpeningKind::Door {
             lockable: Some(true),
+            operation: None,
         },
     });
 }

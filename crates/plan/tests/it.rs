@@ -325,6 +325,22 @@ fn json_schema_matches_the_model() {
     let mut expected = madori_plan::FixtureKind::TYPE_NAMES.to_vec();
     expected.sort();
     assert_eq!(fixture_types, expected);
+    let opening_kinds = schema["$defs"]["opening"]["properties"]["kind"]["oneOf"]
+        .as_array()
+        .unwrap();
+    let door_operations: Vec<&Value> = opening_kinds
+        .iter()
+        .find(|k| k["properties"]["type"]["const"] == "door")
+        .unwrap()["properties"]["operation"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .collect();
+    let mut expected: Vec<Value> = madori_plan::DoorOperation::ALL
+        .map(|o| json!(o.as_str()))
+        .to_vec();
+    expected.push(Value::Null);
+    assert_eq!(door_operations, expected.iter().collect::<Vec<_>>());
     assert_eq!(
         schema["properties"]["format_version"]["const"],
         json!(FORMAT_VERSION)
@@ -371,7 +387,7 @@ fn unknown_inputs_and_family_households_load_and_round_trip() {
         madori_plan::OpeningKind::Window {
             height_mm: None,
             ..
-        } | madori_plan::OpeningKind::Door { lockable: None }
+        } | madori_plan::OpeningKind::Door { lockable: None, .. }
     )));
     assert_eq!(
         madori_plan::format::from_json(&madori_plan::format::to_json(&loaded)).unwrap(),

@@ -2,7 +2,7 @@
 //! itself, and reading one directly (without the loader's pre-check) is as strict as the
 //! format: a field of another type, a missing field or an unknown type is refused.
 
-use madori_plan::{FixtureKind, OpeningKind, WindowOperation};
+use madori_plan::{DoorOperation, FixtureKind, OpeningKind, WindowOperation};
 
 fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
     serde_json::from_str(json).map_err(|e| e.to_string())
@@ -27,9 +27,29 @@ fn every_kind_writes_and_reads_back_as_itself() {
         assert_eq!(read::<FixtureKind>(&json), Ok(kind), "{json}");
     }
     let openings = [
-        OpeningKind::Door { lockable: None },
+        OpeningKind::Door {
+            lockable: None,
+            operation: None,
+        },
         OpeningKind::Door {
             lockable: Some(true),
+            operation: None,
+        },
+        OpeningKind::Door {
+            lockable: None,
+            operation: Some(DoorOperation::Hinged),
+        },
+        OpeningKind::Door {
+            lockable: Some(false),
+            operation: Some(DoorOperation::Sliding),
+        },
+        OpeningKind::Door {
+            lockable: None,
+            operation: Some(DoorOperation::DoubleSliding),
+        },
+        OpeningKind::Door {
+            lockable: Some(true),
+            operation: Some(DoorOperation::Folding),
         },
         OpeningKind::Window {
             height_mm: None,
@@ -50,13 +70,40 @@ fn every_kind_writes_and_reads_back_as_itself() {
         serde_json::to_string(&FixtureKind::WashBasin { bowls: 2 }).unwrap(),
         r#"{"type":"wash_basin","bowls":2}"#
     );
+    // A door whose operation is not given writes none: files that never had the field read
+    // and write as before.
+    assert_eq!(
+        serde_json::to_string(&OpeningKind::Door {
+            lockable: Some(true),
+            operation: None,
+        })
+        .unwrap(),
+        r#"{"type":"door","lockable":true}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&OpeningKind::Door {
+            lockable: None,
+            operation: Some(DoorOperation::DoubleSliding),
+        })
+        .unwrap(),
+        r#"{"type":"door","operation":"double_sliding"}"#
+    );
+    for operation in DoorOperation::ALL {
+        assert_eq!(
+            serde_json::to_string(&operation).unwrap(),
+            format!("\"{}\"", operation.as_str())
+        );
+    }
 }
 
 #[test]
 fn a_null_optional_field_reads_as_absent() {
     assert_eq!(
-        read::<OpeningKind>(r#"{"type":"door","lockable":null}"#),
-        Ok(OpeningKind::Door { lockable: None })
+        read::<OpeningKind>(r#"{"type":"door","lockable":null,"operation":null}"#),
+        Ok(OpeningKind::Door {
+            lockable: None,
+            operation: None
+        })
     );
 }
 
@@ -110,4 +157,17 @@ fn fields_of_another_type_missing_fields_and_unknown_types_are_refused() {
         "missing field `operation`",
     );
     opening(r#"{"type":"hatch"}"#, "unknown variant `hatch`");
+    // `operation` is both types' field with names of its own for each (`sliding` is both).
+    opening(
+        r#"{"type":"door","operation":"casement"}"#,
+        "unknown variant `casement`, expected one of `hinged`, `sliding`, `double_sliding`, `folding`",
+    );
+    opening(
+        r#"{"type":"window","exterior":true,"operation":"double_sliding"}"#,
+        "unknown variant `double_sliding`, expected one of `fixed`, `sliding`, `casement`",
+    );
+    opening(
+        r#"{"type":"door","operation":"revolving"}"#,
+        "unknown variant `revolving`",
+    );
 }

@@ -29,7 +29,8 @@ use crate::area::{edge_span, wall_centre_area_m2, LineKey};
 use crate::numbers;
 use madori_plan::geometry::{locate, orientation, signed_area_twice_mm2, Location};
 use madori_plan::{
-    Fixture, FixtureKind, Occupancy, Opening, OpeningKind, Plan, PointMm, Room, RoomKind, Storey,
+    DoorOperation, Fixture, FixtureKind, Occupancy, Opening, OpeningKind, Plan, PointMm, Room,
+    RoomKind, Storey,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -601,15 +602,32 @@ fn openings(
                         format!("width ({} → {} mm)", was.width_mm, o.width_mm),
                     ));
                 }
-                if was.kind != o.kind {
-                    let (ja, en) = match (&was.kind, &o.kind) {
-                        (OpeningKind::Door { .. }, OpeningKind::Door { .. }) => ("施錠", "lock"),
-                        (OpeningKind::Window { .. }, OpeningKind::Window { .. }) => {
-                            ("窓の仕様", "window data")
+                match (&was.kind, &o.kind) {
+                    (
+                        OpeningKind::Door {
+                            lockable: lock_before,
+                            operation: operation_before,
+                        },
+                        OpeningKind::Door {
+                            lockable: lock_after,
+                            operation: operation_after,
+                        },
+                    ) => {
+                        if lock_before != lock_after {
+                            parts.push(("施錠".into(), "lock".into()));
                         }
-                        _ => ("種類", "type"),
-                    };
-                    parts.push((ja.into(), en.into()));
+                        // An absent operation is a 開き戸, so writing it out changes nothing.
+                        let hinged = |o: &Option<DoorOperation>| o.unwrap_or(DoorOperation::Hinged);
+                        if hinged(operation_before) != hinged(operation_after) {
+                            parts.push(("開き方".into(), "operation".into()));
+                        }
+                    }
+                    (OpeningKind::Window { .. }, OpeningKind::Window { .. }) => {
+                        if was.kind != o.kind {
+                            parts.push(("窓の仕様".into(), "window data".into()));
+                        }
+                    }
+                    _ => parts.push(("種類".into(), "type".into())),
                 }
                 if parts.is_empty() {
                     // Only its edge's number changed.

@@ -350,7 +350,7 @@ impl StoreyFacts {
                 continue;
             };
             match opening.kind {
-                OpeningKind::Door { lockable } => {
+                OpeningKind::Door { lockable, .. } => {
                     doors[r] = Some(merge_lock(doors[r].flatten(), lockable));
                     if storey.rooms[r].kind != RoomKind::Private {
                         foreign_doors.push(opening);
@@ -382,7 +382,7 @@ impl StoreyFacts {
                 continue;
             }
             for opening in &foreign_doors {
-                let OpeningKind::Door { lockable } = opening.kind else {
+                let OpeningKind::Door { lockable, .. } = opening.kind else {
                     continue;
                 };
                 let Some(&o) = index.get(opening.room.as_str()) else {

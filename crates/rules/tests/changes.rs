@@ -5,7 +5,10 @@
 
 use madori_editor::{Command, Editor, RoomPatch};
 use madori_plan::geometry::{orientation, signed_area_twice_mm2};
-use madori_plan::{format, templates, variant_plan, Occupancy, Plan, PointMm, RoomKind, Variant};
+use madori_plan::{
+    format, templates, variant_plan, DoorOperation, Occupancy, OpeningKind, Plan, PointMm,
+    RoomKind, Variant,
+};
 use madori_rules::changes::{change_list, ChangeKind, ChangeList, Piece};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -581,4 +584,45 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_doors_new_operation_is_told_apart_from_its_lock() {
+    let before = template("kodan-3dk-shared");
+    let door = before.storeys[0]
+        .openings
+        .iter()
+        .position(|o| o.id == "1f-d7")
+        .unwrap();
+    let with = |lockable, operation| {
+        let mut plan = before.clone();
+        plan.storeys[0].openings[door].kind = OpeningKind::Door {
+            lockable,
+            operation,
+        };
+        plan
+    };
+    let words = |after: &Plan| -> Vec<(String, String)> {
+        change_list(&before, after)
+            .changes
+            .into_iter()
+            .map(|c| (c.ja, c.en))
+            .collect()
+    };
+    assert_eq!(
+        words(&with(Some(true), Some(DoorOperation::Sliding))),
+        [(
+            "個室C の扉 1f-d7 の開き方を変更".to_string(),
+            "door 1f-d7 of 個室C: operation changed".to_string()
+        )]
+    );
+    assert_eq!(
+        words(&with(Some(false), Some(DoorOperation::Folding))),
+        [(
+            "個室C の扉 1f-d7 の施錠・開き方を変更".to_string(),
+            "door 1f-d7 of 個室C: lock, operation changed".to_string()
+        )]
+    );
+    // An absent operation is a 開き戸: writing it out is no change.
+    assert_eq!(words(&with(Some(true), Some(DoorOperation::Hinged))), []);
 }

@@ -240,6 +240,7 @@ fn edit(plan: &Plan, kind: u8, seed: u64) -> (String, Plan) {
             let kind = if pick.below(2) == 0 {
                 OpeningKind::Door {
                     lockable: pick.of(&[None, Some(true), Some(false)]),
+                    operation: None,
                 }
             } else {
                 OpeningKind::Window {

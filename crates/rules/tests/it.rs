@@ -3,12 +3,13 @@
 
 use approx::assert_relative_eq;
 use madori_plan::{
-    format, templates, BuildingStatus, Construction, Dwelling, Fixture, FixtureKind, Occupancy,
-    Opening, OpeningKind, Plan, PointMm, Room, RoomKind, Storey, WindowOperation,
+    format, templates, touched::Touched, BuildingStatus, Construction, DoorOperation, Dwelling,
+    Fixture, FixtureKind, Occupancy, Opening, OpeningKind, Plan, PointMm, Room, RoomKind, Storey,
+    WindowOperation,
 };
 use madori_rules::area::{interior_polygon, wall_centre_area_m2, PlanAreas};
 use madori_rules::profile::{self, local_override, Profile};
-use madori_rules::{capacity, check, Report, RuleId, Status};
+use madori_rules::{capacity, check, Checker, Report, RuleId, Status};
 use proptest::prelude::*;
 
 // ---------- building plans ----------
@@ -1532,4 +1533,46 @@ fn a_dk_is_not_the_common_living_room_and_the_hint_says_how_to_make_one() {
         status(&run(&plan, "sh-single"), RuleId::ShCommon, None),
         Status::Pass
     );
+}
+
+// ---------- door operations ----------
+
+/// 開き戸, 引戸, 引違い戸 and 折れ戸 are all doors to the standards: privacy, locks and the
+/// missing-input list read whether a door is there and locks, never how it opens. Every door
+/// of every template (and of an irregular plan) set to each operation gives the same report
+/// and capacity under every profile, checked in full and incrementally.
+#[test]
+fn a_doors_operation_changes_no_verdict() {
+    let mut plans: Vec<(String, Plan)> = templates::TEMPLATES
+        .iter()
+        .map(|(name, _)| (name.to_string(), template(name)))
+        .collect();
+    plans.push(("irregular".into(), templates::irregular(40, 2, 3)));
+    for (name, plan) in &plans {
+        let doors = plan
+            .storeys
+            .iter()
+            .flat_map(|s| &s.openings)
+            .filter(|o| matches!(o.kind, OpeningKind::Door { .. }))
+            .count();
+        assert!(doors > 0, "{name} has no door to test");
+        for profile in profile::catalogue() {
+            let before = check(plan, &profile);
+            let capacity_before = capacity(plan, &profile);
+            for operation in DoorOperation::ALL {
+                let mut next = plan.clone();
+                for o in next.storeys.iter_mut().flat_map(|s| &mut s.openings) {
+                    if let OpeningKind::Door { operation: op, .. } = &mut o.kind {
+                        *op = Some(operation);
+                    }
+                }
+                let what = format!("{name}, {}, {}", profile.id, operation.as_str());
+                assert_eq!(check(&next, &profile), before, "{what}");
+                assert_eq!(capacity(&next, &profile), capacity_before, "{what}");
+                let mut checker = Checker::new(plan, &profile);
+                let incremental = checker.update(&next, &Touched::between(plan, &next));
+                assert_eq!(*incremental, before, "{what}, incremental");
+            }
+        }
+    }
 }

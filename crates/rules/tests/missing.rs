@@ -95,6 +95,7 @@ fn a_door_drawn_on_the_neighbours_side_of_a_shared_wall_serves_both_rooms() {
         width_mm: 800,
         kind: OpeningKind::Door {
             lockable: Some(true),
+            operation: None,
         },
     });
     assert!(!kinds(&plan).iter().any(|(k, _)| *k == MissingKind::Door));
@@ -116,6 +117,7 @@ fn filling_in_the_inputs_empties_the_list() {
             1,
             OpeningKind::Door {
                 lockable: Some(true),
+                operation: None,
             },
         ),
         (
@@ -161,7 +163,14 @@ fn unknown_window_heights_and_door_locks_are_missing_not_guessed() {
     plan.storeys[0].ceiling_height_mm = Some(2400);
     plan.storeys[0].rooms[0].occupancy = Some(madori_plan::Occupancy::Persons(1));
     for (id, edge, kind) in [
-        ("d1", 1, OpeningKind::Door { lockable: None }),
+        (
+            "d1",
+            1,
+            OpeningKind::Door {
+                lockable: None,
+                operation: None,
+            },
+        ),
         (
             "w1",
             0,
@@ -204,6 +213,7 @@ fn unknown_window_heights_and_door_locks_are_missing_not_guessed() {
         width_mm: 800,
         kind: OpeningKind::Door {
             lockable: Some(true),
+            operation: None,
         },
     };
     if let OpeningKind::Window { height_mm, .. } = &mut plan.storeys[0].openings[1].kind {

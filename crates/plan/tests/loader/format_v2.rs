@@ -4,7 +4,8 @@
 use madori_plan::format::{from_json, to_json, FORMAT_VERSION};
 use madori_plan::validate::{MAX_UNDERLAY_PX, MAX_VARIANTS, UNDERLAY_MM_PER_PX};
 use madori_plan::{
-    templates, CheckSettings, CheckValue, EmbeddedImage, Plan, PointMm, Underlay, Variant,
+    templates, CheckSettings, CheckValue, DoorOperation, EmbeddedImage, OpeningKind, Plan, PointMm,
+    Underlay, Variant,
 };
 use serde_json::{json, Value};
 
@@ -233,4 +234,46 @@ fn embedded_images_must_be_image_data_urls_with_unique_ids() {
     let mut twice = plan.clone();
     twice.images.push(twice.images[0].clone());
     assert_eq!(paths(&to_json(&twice)), ["images[1].id"]);
+}
+
+#[test]
+fn a_door_operation_is_an_optional_field_of_version_2() {
+    let plan = template("kodan-3dk-shared");
+    // Openings 5 and 6 are the template's doors.
+    let door = ["storeys", "0", "openings", "6", "kind", "operation"];
+    for operation in DoorOperation::ALL {
+        let loaded = from_json(&with(&plan, &door, json!(operation.as_str()))).unwrap();
+        assert_eq!(
+            loaded.storeys[0].openings[6].kind,
+            OpeningKind::Door {
+                lockable: Some(true),
+                operation: Some(operation),
+            }
+        );
+        assert_eq!(from_json(&to_json(&loaded)).unwrap(), loaded);
+    }
+    // `null` is absent: a 開き戸, as files without the field always meant.
+    assert_eq!(from_json(&with(&plan, &door, json!(null))).unwrap(), plan);
+    // A window's operation is not a door's, nor the reverse; each is refused with its path
+    // and the names the type takes.
+    let problems = from_json(&with(&plan, &door, json!("casement"))).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "storeys[0].openings[6].kind.operation");
+    assert!(
+        problems[0]
+            .message_en
+            .contains("casement\"; expected one of hinged, sliding, double_sliding, folding"),
+        "{}",
+        problems[0].message_en
+    );
+    assert!(problems[0].message_ja.contains("扉の開き方"));
+    let window = ["storeys", "0", "openings", "0", "kind", "operation"];
+    assert_eq!(
+        paths(&with(&plan, &window, json!("double_sliding"))),
+        ["storeys[0].openings[0].kind.operation"]
+    );
+    assert_eq!(
+        paths(&with(&plan, &door, json!(1))),
+        ["storeys[0].openings[6].kind.operation"]
+    );
 }

@@ -140,6 +140,7 @@ pub enum Key {
     DiscardAndOpen,
     Cancel,
     Library,
+    DoorOperation,
     Panels,
     DrawingView,
     States,
@@ -389,6 +390,7 @@ const TABLE: &[(Key, &str, &str)] = &[
     (Key::DiscardAndOpen, "変更を捨てて開く", "Discard the changes and open"),
     (Key::Cancel, "キャンセル", "Cancel"),
     (Key::Library, "間取り一覧", "Plans"),
+    (Key::DoorOperation, "開き方", "Opens"),
     (Key::Panels, "パネル", "Panels"),
     (Key::DrawingView, "図面表示", "Drawing view"),
     (Key::States, "現況・計画案", "Existing and proposals"),
@@ -489,6 +491,22 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         .iter()
         .find(|(k, _, _)| *k == key)
         .map_or("?", |(_, ja, en)| if lang == Lang::Ja { ja } else { en })
+}
+
+/// How a door opens, in words.
+pub fn door_operation(lang: Lang, operation: madori_plan::DoorOperation) -> &'static str {
+    use madori_plan::DoorOperation::*;
+    let (ja, en) = match operation {
+        Hinged => ("開き戸", "hinged"),
+        Sliding => ("引戸", "sliding"),
+        DoubleSliding => ("引違い戸", "double sliding"),
+        Folding => ("折れ戸", "folding"),
+    };
+    if lang == Lang::Ja {
+        ja
+    } else {
+        en
+    }
 }
 
 /// Picks the Japanese or English of a pair the rules crate provides.

@@ -798,3 +798,49 @@ async fn dragging_a_wall_shows_where_the_room_reaches_its_minimum() {
         "the ghosts go with the drag"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_door_can_be_made_a_sliding_door_in_one_step() {
+    use leptos::prelude::*;
+    let (root, state) = mount_with_state();
+    settle().await;
+    let door = state.plan.with_untracked(|p| {
+        p.storeys[0]
+            .openings
+            .iter()
+            .find(|o| matches!(o.kind, madori_plan::OpeningKind::Door { .. }))
+            .map(|o| o.id.clone())
+            .unwrap()
+    });
+    state
+        .editor
+        .update(|e| e.selection = madori_editor::Selection::Opening(door.clone()));
+    settle().await;
+    choose(&root, "door-operation", "double_sliding").await;
+    let operation = |state: &madori_app::state::AppState| {
+        state.plan.with_untracked(|p| {
+            p.storeys[0]
+                .openings
+                .iter()
+                .find(|o| o.id == door)
+                .map(|o| o.kind.clone())
+        })
+    };
+    assert!(matches!(
+        operation(&state),
+        Some(madori_plan::OpeningKind::Door {
+            operation: Some(madori_plan::DoorOperation::DoubleSliding),
+            ..
+        })
+    ));
+    state.editor.update(|e| {
+        e.undo();
+    });
+    assert!(matches!(
+        operation(&state),
+        Some(madori_plan::OpeningKind::Door {
+            operation: None,
+            ..
+        })
+    ));
+}

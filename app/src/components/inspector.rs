@@ -306,6 +306,7 @@ fn opening_fields(state: AppState, opening: madori_plan::Opening) -> impl IntoVi
     );
     let kind = opening.kind.clone();
     let width = opening.width_mm;
+    let id_operation = opening.id.clone();
     let update = move |id: String, width_mm: u32, kind: OpeningKind| {
         state.run(Command::UpdateOpening { id, width_mm, kind })
     };
@@ -325,6 +326,24 @@ fn opening_fields(state: AppState, opening: madori_plan::Opening) -> impl IntoVi
                     <option value="" selected=lockable.is_none()>{t(l, Key::NotEntered)}</option>
                     <option value="yes" selected=lockable == Some(true)>{t(l, Key::Yes)}</option>
                     <option value="no" selected=lockable == Some(false)>{t(l, Key::No)}</option>
+                </select>
+            </label>
+            <label>{t(l, Key::DoorOperation)}
+                <select data-testid="door-operation" on:change={
+                    let id = id_operation;
+                    move |ev| {
+                        let chosen = event_target_value(&ev);
+                        let operation = madori_plan::DoorOperation::ALL
+                            .into_iter()
+                            .find(|o| o.as_str() == chosen)
+                            .filter(|o| *o != madori_plan::DoorOperation::Hinged);
+                        update(id.clone(), width, OpeningKind::Door { lockable, operation });
+                    }
+                }>
+                    {madori_plan::DoorOperation::ALL.into_iter().map(|o| {
+                        let current = operation.unwrap_or(madori_plan::DoorOperation::Hinged) == o;
+                        view! { <option value=o.as_str() selected=current>{crate::i18n::door_operation(l, o)}</option> }
+                    }).collect_view()}
                 </select>
             </label>
         }.into_any(),

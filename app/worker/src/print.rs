@@ -1,0 +1,248 @@
+//! The printed 求積表 and findings report as HTML, in both languages, for the page to insert
+//! with its plan sheets (`app/src/components/print.rs`). They are written here, in the
+//! worker, because only a visit that prints needs them: the 求積表 model
+//! (`madori_rules::area_table`) and this markup stay out of the page's first download.
+//!
+//! The plan's own check settings decide the profile (`madori_rules::profile::resolve`, as
+//! the page does), so the report is the one on screen: same findings, words and capacity.
+//! Every text from the plan or the rules is escaped.
+
+use madori_plan::Plan;
+use madori_rules::area_table::{area_table, AreaSum};
+use madori_rules::profile::{self, Profile};
+use madori_rules::{Capacity, Report, Status};
+use std::fmt::Write;
+
+/// A language of the printed sheets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// Japanese.
+    Ja,
+    /// English.
+    En,
+}
+
+impl Lang {
+    fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+/// What both sheets are made from: the plan, its resolved profile, its report and capacity.
+pub struct Sheets {
+    plan: Plan,
+    profile: Profile,
+    report: Report,
+    capacity: Capacity,
+}
+
+impl Sheets {
+    /// Checks `plan` with the profile its check settings resolve to.
+    pub fn new(plan: Plan) -> Self {
+        let profile = profile::resolve(plan.check.as_ref(), &plan).profile;
+        let report = madori_rules::check(&plan, &profile);
+        let capacity = madori_rules::capacity(&plan, &profile);
+        Self {
+            plan,
+            profile,
+            report,
+            capacity,
+        }
+    }
+
+    /// The 求積表 sheet then the findings report sheet, each with its title block dated
+    /// `today` (the page's local date, as on its plan sheets).
+    pub fn html(&self, l: Lang, today: &str) -> String {
+        let mut out = String::new();
+        self.area_sheet(&mut out, l, today);
+        self.report_sheet(&mut out, l, today);
+        out
+    }
+
+    /// The title block: plan name, drawing, scale (none for these sheets), date, profile.
+    fn title_block(&self, out: &mut String, l: Lang, what: &str, today: &str) {
+        let _ = write!(
+            out,
+            "<table class=\"title-block\" data-testid=\"title-block\"><tr><th>{}</th><td>{}</td><th>{}</th><td>{}</td><th>{}</th><td>—</td></tr><tr><th>{}</th><td>{}</td><th>{}</th><td colspan=\"3\">{}</td></tr></table>",
+            l.pick("間取りの名前", "Plan name"),
+            escape(&self.plan.name),
+            l.pick("図面", "Drawing"),
+            escape(what),
+            l.pick("縮尺", "Scale"),
+            l.pick("日付", "Date"),
+            escape(today),
+            l.pick("基準", "Standard"),
+            escape(l.pick(self.profile.name_ja, self.profile.name_en)),
+        );
+    }
+
+    /// The 求積表: 符号 · 室名 · 計算式 · 面積 per room, subtotals per storey, 延べ面積, in
+    /// ㎡, 帖 and 坪, with the profile's rounding.
+    fn area_sheet(&self, out: &mut String, l: Lang, today: &str) {
+        let table = area_table(&self.plan, self.profile.rounding());
+        let title = l.pick("求積表", "Area table");
+        let _ = write!(
+            out,
+            "<section class=\"sheet area-sheet\" data-testid=\"print-area-table\"><h2>{title}</h2><table class=\"area-table\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>",
+            l.pick("符号", "Ref."),
+            l.pick("室名", "Room"),
+            l.pick("計算式", "Calculation"),
+            l.pick("面積 (㎡)", "Area (㎡)"),
+        );
+        for storey in &table.storeys {
+            let _ = write!(
+                out,
+                "<tbody><tr class=\"storey-head\"><th colspan=\"4\">{} ({})</th></tr>",
+                escape(&storey.name),
+                escape(&storey.letter)
+            );
+            for r in &storey.rooms {
+                let _ = write!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td><td class=\"formula\">{}</td><td class=\"num\">{}</td></tr>",
+                    escape(&r.label),
+                    escape(&r.room_name),
+                    escape(&r.formula),
+                    escape(&r.area_m2)
+                );
+            }
+            let _ = write!(
+                out,
+                "<tr class=\"subtotal\"><td colspan=\"3\">{} {} {}</td><td class=\"num\">{}</td></tr></tbody>",
+                escape(&storey.name),
+                l.pick("床面積", "floor area"),
+                l.pick("小計", "subtotal"),
+                sum(&storey.subtotal)
+            );
+        }
+        let _ = write!(
+            out,
+            "<tfoot><tr class=\"total\"><td colspan=\"3\">{}</td><td class=\"num\" data-testid=\"print-total\">{}</td></tr></tfoot></table><p class=\"note\">{}: {}</p>",
+            l.pick("延べ面積", "Total floor area"),
+            sum(&table.total),
+            l.pick(table.rounding_ja, table.rounding_en),
+            escape(l.pick(&table.note_ja, &table.note_en))
+        );
+        self.title_block(out, l, title, today);
+        out.push_str("</section>");
+    }
+
+    /// The findings report: capacity and what limits it, 入力不足, every finding that did
+    /// not pass with its formula, hint and citation, the count that passed, and every value
+    /// used with its source.
+    fn report_sheet(&self, out: &mut String, l: Lang, today: &str) {
+        let (report, capacity) = (&self.report, &self.capacity);
+        let title = l.pick("判定", "Findings");
+        let capacity_line = match capacity.max {
+            Some(max) => format!(
+                "{}: {max} {} ({}: {})",
+                l.pick("定員上限", "Capacity"),
+                capacity.unit,
+                l.pick("制約する基準", "limited by"),
+                capacity.limiting.join(", ")
+            ),
+            None => format!(
+                "{}: {}",
+                l.pick("定員上限", "Capacity"),
+                l.pick(&capacity.note_ja, &capacity.note_en)
+            ),
+        };
+        let _ = write!(
+            out,
+            "<section class=\"sheet report-sheet\" data-testid=\"print-report\"><h2>{title} — {}</h2><p data-testid=\"print-capacity\">{}</p><h3>{}</h3><ul>",
+            escape(l.pick(report.profile.name_ja, report.profile.name_en)),
+            escape(&capacity_line),
+            l.pick("入力不足", "Missing inputs"),
+        );
+        for m in &report.missing {
+            let _ = write!(
+                out,
+                "<li>{}</li>",
+                escape(l.pick(&m.message_ja, &m.message_en))
+            );
+        }
+        let _ = write!(
+            out,
+            "</ul><h3>{}</h3><ol class=\"findings\">",
+            l.pick("不適合・注意・情報", "Failures, warnings and notes")
+        );
+        for f in report.findings.iter().filter(|f| f.status != Status::Pass) {
+            let _ = write!(
+                out,
+                "<li class=\"finding\"><strong>[{}] {} </strong>{}<div class=\"formula\">{}</div>",
+                status_label(l, f.status),
+                escape(f.rule_id),
+                escape(l.pick(f.message_ja(), f.message_en())),
+                escape(f.formula())
+            );
+            if !f.hint().is_empty() {
+                let _ = write!(
+                    out,
+                    "<div class=\"hint\">→ {}</div>",
+                    escape(l.pick(f.hint(), f.hint_en()))
+                );
+            }
+            let _ = write!(
+                out,
+                "<div class=\"citation\">{}</div></li>",
+                escape(f.citation)
+            );
+        }
+        let _ = write!(
+            out,
+            "</ol><p>{}: {}</p><h3>{}</h3><table class=\"params\">",
+            l.pick("適合した項目", "Points passed"),
+            report.count(Status::Pass),
+            l.pick("判定に使った値と出典", "Values used and their sources")
+        );
+        for p in &report.profile.params {
+            let info = p.key.describe();
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td class=\"num\">{} {}</td><td>{}</td></tr>",
+                escape(l.pick(info.label_ja, info.label_en)),
+                madori_rules::report::num(p.value, 4),
+                escape(info.unit),
+                escape(&p.source)
+            );
+        }
+        out.push_str("</table>");
+        self.title_block(out, l, title, today);
+        out.push_str("</section>");
+    }
+}
+
+/// An area in ㎡ with 帖 and 坪, as the 求積表 prints it.
+fn sum(s: &AreaSum) -> String {
+    escape(&format!("{} ㎡ ({} 帖, {} 坪)", s.area_m2, s.jo, s.tsubo))
+}
+
+/// The status word with an icon, so status reads without colour (as on screen).
+fn status_label(l: Lang, status: Status) -> &'static str {
+    match status {
+        Status::Pass => l.pick("✓ 適合", "✓ Pass"),
+        Status::Fail => l.pick("✗ 不適合", "✗ Fail"),
+        Status::Warning => l.pick("⚠ 注意", "⚠ Warning"),
+        Status::Info => l.pick("ℹ 参考", "ℹ Info"),
+        Status::Unavailable => l.pick("? 判定不能", "? Unavailable"),
+    }
+}
+
+/// Text made safe to place in HTML, inside elements or quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -14,7 +14,7 @@
 //!   "nearest" | "up", "interior": false, "module": 910 | 455 | 1000 | 500 | 0}`: the
 //!   storey's 平面図 as SVG at exact paper size (`madori_drawing`);
 //! - `{"op": "print", "today": "2026/11/26"}` with a valid plan's JSON: the 求積表 and the
-//!   findings report sheets as HTML in both languages, `{"ja": "…", "en": "…"}` ([`print`]);
+//!   findings report sheets as HTML in both languages, `{"ja": "…", "en": "…"}` ([`mod@print`]);
 //! - `{"op": "problems"}` with a file's text: every problem [`format::from_json`] finds, each
 //!   marked `repairable` or not (`[]` when the file loads). The page loads without finding
 //!   repairs (`format::from_json_unmarked`), so the repairs stay out of its download;

@@ -72,10 +72,8 @@ pub struct AppState {
     pub print_paper: RwSignal<String>,
     /// Print scale (1:n).
     pub print_scale: RwSignal<u32>,
-    /// The printed 平面図 sheets: storey name and its SVG, or why it is not drawn `(ja, en)`.
-    pub print_sheets: RwSignal<Vec<PrintSheet>>,
-    /// The printed 求積表 and findings report, drawn by the worker as HTML `(ja, en)`, or why
-    /// they are not `(ja, en)`.
+    /// The printed sheets (each storey's 平面図, the 求積表, the findings report), drawn by
+    /// the worker as HTML `(ja, en)` when 印刷 was chosen, or why they are not `(ja, en)`.
     pub print_pages: RwSignal<Option<PrintPages>>,
     /// A DXF drawing being imported (the dialog is open while this is set).
     pub import: RwSignal<Option<crate::components::import::Session>>,
@@ -92,11 +90,8 @@ pub struct AppState {
     pub in_library: RwSignal<bool>,
 }
 
-/// The printed 求積表 and findings report as HTML `(ja, en)`, or why there are none `(ja, en)`.
+/// The printed sheets as HTML `(ja, en)`, or why there are none `(ja, en)`.
 pub type PrintPages = Result<(String, String), (String, String)>;
-
-/// A printed 平面図 sheet: the storey's name and its SVG, or why it is not drawn `(ja, en)`.
-pub type PrintSheet = (String, Result<String, (String, String)>);
 
 /// A new library id: the time and a random part, so two tabs never collide.
 pub fn new_plan_id() -> String {
@@ -208,7 +203,6 @@ impl AppState {
             import: RwSignal::new(None),
             print_paper: RwSignal::new("A3".to_owned()),
             print_scale: RwSignal::new(100),
-            print_sheets: RwSignal::new(Vec::new()),
             print_pages: RwSignal::new(None),
             shared: RwSignal::new(false),
             images: RwSignal::new(std::collections::HashMap::new()),

@@ -10,7 +10,7 @@
 //! draws all of them when 印刷 is chosen (the 平面図 as SVG, the 求積表 and the report as
 //! HTML in both languages), so none of that code is in the page's first download.
 
-use crate::i18n::{pick, t, Key, Lang};
+use crate::i18n::{pick, t, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -86,51 +86,22 @@ pub fn PrintSheets() -> impl IntoView {
     // would redraw every finding on every drag step.
     Effect::new(move |_| {
         state.plan.track();
-        if state.print_sheets.with_untracked(|s| !s.is_empty()) {
-            state.print_sheets.set(Vec::new());
+        if state.print_pages.with_untracked(Option::is_some) {
             state.print_pages.set(None);
         }
     });
-    let ready = move || state.print_sheets.with(|s| !s.is_empty());
     view! {
         <style>{page_style}</style>
         <div class="print-only" data-testid="print-sheets">
-            {move || ready().then(|| view! {
-                {move || plan_sheets(state, lang.get())}
-                {move || state.print_pages.get().map(|pages| match pages {
-                    Ok((ja, en)) => view! {
-                        <div class="print-pages" inner_html=pick(lang.get(), &ja, &en).to_owned()></div>
-                    }.into_any(),
-                    Err((ja, en)) => view! {
-                        <p class="does-not-fit">{pick(lang.get(), &ja, &en).to_owned()}</p>
-                    }.into_any(),
-                })}
+            {move || state.print_pages.get().map(|pages| match pages {
+                Ok((ja, en)) => view! {
+                    <div class="print-pages" inner_html=pick(lang.get(), &ja, &en).to_owned()></div>
+                }.into_any(),
+                Err((ja, en)) => view! {
+                    <p class="does-not-fit">{pick(lang.get(), &ja, &en).to_owned()}</p>
+                }.into_any(),
             })}
         </div>
-    }
-}
-
-/// The title block: plan name, storey, scale, date and profile.
-fn title_block(state: AppState, l: Lang, what: &str, scale: Option<u32>) -> impl IntoView {
-    let (name, profile) = (
-        state.plan.with(|p| p.name.clone()),
-        state
-            .profile
-            .with(|p| pick(l, p.name_ja, p.name_en).to_owned()),
-    );
-    let today = today();
-    view! {
-        <table class="title-block" data-testid="title-block">
-            <tr>
-                <th>{t(l, Key::PlanName)}</th><td>{name}</td>
-                <th>{t(l, Key::Drawing)}</th><td>{what.to_owned()}</td>
-                <th>{t(l, Key::Scale)}</th><td>{scale.map_or_else(|| "—".to_owned(), |n| format!("1:{n}"))}</td>
-            </tr>
-            <tr>
-                <th>{t(l, Key::Date)}</th><td>{today}</td>
-                <th>{t(l, Key::Standard)}</th><td colspan="3">{profile}</td>
-            </tr>
-        </table>
     }
 }
 
@@ -142,34 +113,9 @@ fn today() -> String {
         .unwrap_or_default()
 }
 
-/// One sheet per storey with its 平面図 at exact scale (drawn by the worker when 印刷 was
-/// chosen), or why it could not be drawn.
-fn plan_sheets(state: AppState, l: Lang) -> impl IntoView {
-    let scale = state.print_scale.get();
-    state
-        .print_sheets
-        .get()
-        .into_iter()
-        .map(|(name, sheet)| {
-            let what = format!("{} {}", t(l, Key::FloorPlan), name);
-            view! {
-                <section class="sheet plan-sheet" data-testid="print-plan-sheet">
-                    {match sheet {
-                        Ok(svg) => view! { <div class="drawing" inner_html=svg></div> }.into_any(),
-                        Err((ja, en)) => view! {
-                            <p class="does-not-fit" data-testid="print-does-not-fit">{pick(l, &ja, &en).to_owned()}</p>
-                        }.into_any(),
-                    }}
-                    {title_block(state, l, &what, Some(scale))}
-                </section>
-            }
-        })
-        .collect_view()
-}
-
-/// Draws every storey's sheet in the worker for the chosen paper and scale, then opens the
-/// browser's print dialog. A storey larger than the paper at the scale gets a note instead
-/// of a shrunk drawing.
+/// Has the worker draw every sheet for the chosen paper and scale, then opens the browser's
+/// print dialog. A storey larger than the paper at the scale gets a note instead of a shrunk
+/// drawing.
 pub async fn prepare_and_print(state: AppState) {
     let scale = state.print_scale.get_untracked();
     let (long, short) = state.print_paper.with_untracked(|p| {
@@ -178,53 +124,14 @@ pub async fn prepare_and_print(state: AppState) {
             .find(|(name, _, _)| name == p)
             .map_or((PAPERS[0].1, PAPERS[0].2), |(_, a, b)| (*a, *b))
     });
-    let room = (
-        long - 2.0 * MARGIN_MM,
-        short - 2.0 * MARGIN_MM - TITLE_BLOCK_MM,
-    );
     let plan_json = state
         .plan
         .with_untracked(|p| madori_plan::format::to_json(p));
-    let names: Vec<String> = state
-        .plan
-        .with_untracked(|p| p.storeys.iter().map(|s| s.name.clone()).collect());
-    let (rounding, interior) = state.profile.with_untracked(|p| {
-        (
-            match p.rounding() {
-                madori_rules::numbers::Rounding::Truncate => "truncate",
-                madori_rules::numbers::Rounding::Nearest => "nearest",
-                madori_rules::numbers::Rounding::Up => "up",
-            },
-            p.value(madori_rules::profile::ParamKey::AreaBasisInterior) >= 0.5,
-        )
+    let request = serde_json::json!({
+        "op": "print", "today": today(), "scale": scale,
+        "width_mm": long - 2.0 * MARGIN_MM,
+        "height_mm": short - 2.0 * MARGIN_MM - TITLE_BLOCK_MM,
     });
-    let mut sheets = Vec::with_capacity(names.len());
-    for (storey, name) in names.into_iter().enumerate() {
-        let request = serde_json::json!({
-            "op": "sheet", "plan_json": plan_json, "storey": storey, "scale": scale,
-            "rounding": rounding, "interior": interior,
-        });
-        let sheet = match crate::worker::ask(&request, &[]).await {
-            Ok(reply) => {
-                let (w, h) = (
-                    reply["width_mm"].as_f64().unwrap_or(f64::MAX),
-                    reply["height_mm"].as_f64().unwrap_or(f64::MAX),
-                );
-                if w <= room.0 && h <= room.1 {
-                    Ok(reply["svg"].as_str().unwrap_or_default().to_owned())
-                } else {
-                    Err((
-                        format!("{name} は 1:{scale} で {w:.0} × {h:.0} mm になり、用紙に収まりません。大きい用紙か小さい縮尺を選んでください"),
-                        format!("{name} is {w:.0} × {h:.0} mm at 1:{scale} and does not fit the paper: choose a larger paper or a smaller scale"),
-                    ))
-                }
-            }
-            Err(e) => Err(e),
-        };
-        sheets.push((name, sheet));
-    }
-    // The 求積表 and the findings report, in both languages, dated as the title blocks.
-    let request = serde_json::json!({"op": "print", "today": today()});
     let pages = crate::worker::ask(&request, plan_json.as_bytes())
         .await
         .map(|reply| {
@@ -234,7 +141,6 @@ pub async fn prepare_and_print(state: AppState) {
             )
         });
     state.print_pages.set(Some(pages));
-    state.print_sheets.set(sheets);
     // Let the sheets reach the page before the print dialog reads it.
     next_frame().await;
     if let Some(w) = web_sys::window() {

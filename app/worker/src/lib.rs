@@ -13,8 +13,10 @@
 //! - `{"op": "sheet", "plan_json": "…", "storey": 0, "scale": 100, "rounding": "truncate" |
 //!   "nearest" | "up", "interior": false, "module": 910 | 455 | 1000 | 500 | 0}`: the
 //!   storey's 平面図 as SVG at exact paper size (`madori_drawing`);
-//! - `{"op": "print", "today": "2026/11/26"}` with a valid plan's JSON: the 求積表 and the
-//!   findings report sheets as HTML in both languages, `{"ja": "…", "en": "…"}` ([`mod@print`]);
+//! - `{"op": "print", "today": "2026/11/26", "scale": 100, "width_mm": 400, "height_mm": 253}`
+//!   with a valid plan's JSON: every printed sheet (each storey's 平面図, or why it does not
+//!   fit the paper's `width_mm` × `height_mm` at the scale, then the 求積表 and the findings
+//!   report) as HTML in both languages, `{"ja": "…", "en": "…"}` ([`mod@print`]);
 //! - `{"op": "problems"}` with a file's text: every problem [`format::from_json`] finds, each
 //!   marked `repairable` or not (`[]` when the file loads). The page loads without finding
 //!   repairs (`format::from_json_unmarked`), so the repairs stay out of its download;
@@ -137,11 +139,36 @@ fn print_sheets(request: &Value, bytes: &[u8]) -> Value {
         Err(e) => return e,
     };
     let today = request["today"].as_str().unwrap_or_default();
+    let Some(scale) = scale(&request["scale"]) else {
+        return bad_scale();
+    };
+    let room = (
+        request["width_mm"].as_f64().unwrap_or(f64::INFINITY),
+        request["height_mm"].as_f64().unwrap_or(f64::INFINITY),
+    );
     let sheets = print::Sheets::new(plan);
     json!({"ok": {
-        "ja": sheets.html(print::Lang::Ja, today),
-        "en": sheets.html(print::Lang::En, today),
+        "ja": sheets.html(print::Lang::Ja, today, scale, room),
+        "en": sheets.html(print::Lang::En, today, scale, room),
     }})
+}
+
+/// A print scale (1:50, 1:100 by default, 1:200).
+fn scale(value: &Value) -> Option<madori_drawing::Scale> {
+    use madori_drawing::Scale;
+    match value.as_u64() {
+        Some(50) => Some(Scale::S50),
+        Some(200) => Some(Scale::S200),
+        Some(100) | None => Some(Scale::S100),
+        Some(_) => None,
+    }
+}
+
+fn bad_scale() -> Value {
+    error(
+        "縮尺は 1:50、1:100、1:200 です",
+        "the scale is 1:50, 1:100 or 1:200",
+    )
 }
 
 fn survey(bytes: &[u8]) -> Value {
@@ -205,7 +232,7 @@ fn import(request: &Value, bytes: &[u8]) -> Value {
 }
 
 fn sheet(request: &Value) -> Value {
-    use madori_drawing::{AreaBasis, DrawingOptions, Module, Scale, SvgOptions};
+    use madori_drawing::{AreaBasis, DrawingOptions, Module, SvgOptions};
     use madori_rules::numbers::Rounding;
     let Some(plan) = request["plan_json"]
         .as_str()
@@ -217,16 +244,8 @@ fn sheet(request: &Value) -> Value {
     if storey >= plan.storeys.len() {
         return error("その階はありません", "no such storey");
     }
-    let scale = match request["scale"].as_u64() {
-        Some(50) => Scale::S50,
-        Some(200) => Scale::S200,
-        Some(100) | None => Scale::S100,
-        Some(_) => {
-            return error(
-                "縮尺は 1:50、1:100、1:200 です",
-                "the scale is 1:50, 1:100 or 1:200",
-            )
-        }
+    let Some(scale) = scale(&request["scale"]) else {
+        return bad_scale();
     };
     let rounding = match request["rounding"].as_str() {
         Some("nearest") => Rounding::Nearest,
@@ -547,7 +566,10 @@ mod tests {
     fn the_printed_sheets_hold_the_area_table_and_the_report_in_both_languages() {
         let text = madori_plan::templates::get("kodan-3dk-shared").unwrap();
         let plan = format::from_json(text).unwrap();
-        let r = reply(r#"{"op": "print", "today": "2026/11/26"}"#, text.as_bytes());
+        let r = reply(
+            r#"{"op": "print", "today": "2026/11/26", "scale": 100, "width_mm": 400, "height_mm": 253}"#,
+            text.as_bytes(),
+        );
         let (ja, en) = (
             r["ok"]["ja"].as_str().unwrap(),
             r["ok"]["en"].as_str().unwrap(),
@@ -603,10 +625,40 @@ mod tests {
             "<td class=\"num\" data-testid=\"print-total\">{} ㎡ ({} 帖, {} 坪)</td>",
             area.total.area_m2, area.total.jo, area.total.tsubo
         )));
-        assert_eq!(ja.matches("<section class=\"sheet ").count(), 2);
-        assert_eq!(ja.matches("data-testid=\"title-block\"").count(), 2);
-        // A refused plan is a protocol error.
+        // A 平面図 per storey (the drawing as the sheet op gives it), then the two tables.
+        let storeys = plan.storeys.len();
+        assert_eq!(ja.matches("<section class=\"sheet ").count(), storeys + 2);
+        assert_eq!(
+            ja.matches("data-testid=\"title-block\"").count(),
+            storeys + 2
+        );
+        assert_eq!(ja.matches("<div class=\"drawing\"><svg").count(), storeys);
+        let sheet = reply(
+            &json!({"op": "sheet", "plan_json": text, "storey": 0, "scale": 100}).to_string(),
+            b"",
+        );
+        assert!(ja.contains(sheet["ok"]["svg"].as_str().unwrap()));
+        assert!(
+            ja.contains("平面図 ") && ja.contains("<td>1:100</td>") && en.contains("Floor plan ")
+        );
+        // A storey larger than the paper at the scale says so, with its size, instead.
+        let r = reply(
+            r#"{"op": "print", "scale": 50, "width_mm": 100, "height_mm": 100}"#,
+            text.as_bytes(),
+        );
+        let ja = r["ok"]["ja"].as_str().unwrap();
+        assert_eq!(
+            ja.matches("data-testid=\"print-does-not-fit\"").count(),
+            storeys
+        );
+        assert!(ja.contains("1:50 で") && !ja.contains("<svg"));
+        assert!(r["ok"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("does not fit the paper"));
+        // A refused plan or scale is a protocol error.
         assert!(reply(r#"{"op": "print"}"#, b"{")["err"]["en"].is_string());
+        assert!(reply(r#"{"op": "print", "scale": 30}"#, text.as_bytes())["err"]["en"].is_string());
     }
 
     #[test]

@@ -1,12 +1,14 @@
-//! The printed 求積表 and findings report as HTML, in both languages, for the page to insert
-//! with its plan sheets (`app/src/components/print.rs`). They are written here, in the
-//! worker, because only a visit that prints needs them: the 求積表 model
-//! (`madori_rules::area_table`) and this markup stay out of the page's first download.
+//! The printed sheets as HTML, in both languages, for the page to insert
+//! (`app/src/components/print.rs`): each storey's 平面図 at exact scale with its title block
+//! (or why it does not fit the paper), the 求積表 and the findings report. They are written
+//! here, in the worker, because only a visit that prints needs them: the drawing, the 求積表
+//! model (`madori_rules::area_table`) and this markup stay out of the page's first download.
 //!
 //! The plan's own check settings decide the profile (`madori_rules::profile::resolve`, as
 //! the page does), so the report is the one on screen: same findings, words and capacity.
 //! Every text from the plan or the rules is escaped.
 
+use madori_drawing::{AreaBasis, DrawingOptions, Scale, SvgOptions};
 use madori_plan::Plan;
 use madori_rules::area_table::{area_table, AreaSum};
 use madori_rules::profile::{self, Profile};
@@ -53,20 +55,80 @@ impl Sheets {
         }
     }
 
-    /// The 求積表 sheet then the findings report sheet, each with its title block dated
-    /// `today` (the page's local date, as on its plan sheets).
-    pub fn html(&self, l: Lang, today: &str) -> String {
+    /// Every sheet: a 平面図 per storey at `scale` (one that would not fit `room`, the paper's
+    /// width and height in mm left for the drawing, gets a note instead of being shrunk),
+    /// then the 求積表 and the findings report, each with its title block dated `today` (the
+    /// page's local date).
+    pub fn html(&self, l: Lang, today: &str, scale: Scale, room: (f64, f64)) -> String {
         let mut out = String::new();
+        for (storey, svg) in self.drawings(scale).iter().enumerate() {
+            self.plan_sheet(&mut out, l, today, (storey, svg), scale, room);
+        }
         self.area_sheet(&mut out, l, today);
         self.report_sheet(&mut out, l, today);
         out
     }
 
-    /// The title block: plan name, drawing, scale (none for these sheets), date, profile.
-    fn title_block(&self, out: &mut String, l: Lang, what: &str, today: &str) {
+    /// Each storey's 平面図 at `scale` as SVG with its width and height on paper, mm.
+    pub fn drawings(&self, scale: Scale) -> Vec<(String, f64, f64)> {
+        let options = DrawingOptions {
+            scale,
+            area_basis: if self.profile.value(profile::ParamKey::AreaBasisInterior) >= 0.5 {
+                AreaBasis::Interior
+            } else {
+                AreaBasis::WallCentre
+            },
+            rounding: self.profile.rounding(),
+            ..DrawingOptions::default()
+        };
+        let denominator = f64::from(scale.denominator());
+        (0..self.plan.storeys.len())
+            .map(|storey| {
+                let drawing = madori_drawing::storey_drawing(&self.plan, storey, &options);
+                (
+                    madori_drawing::svg(&drawing, &SvgOptions::default()),
+                    drawing.extent.width() / denominator,
+                    drawing.extent.height() / denominator,
+                )
+            })
+            .collect()
+    }
+
+    fn plan_sheet(
+        &self,
+        out: &mut String,
+        l: Lang,
+        today: &str,
+        (storey, (svg, w, h)): (usize, &(String, f64, f64)),
+        scale: Scale,
+        room: (f64, f64),
+    ) {
+        let name = &self.plan.storeys[storey].name;
+        let n = scale.denominator();
+        out.push_str("<section class=\"sheet plan-sheet\" data-testid=\"print-plan-sheet\">");
+        if *w <= room.0 && *h <= room.1 {
+            let _ = write!(out, "<div class=\"drawing\">{svg}</div>");
+        } else {
+            let note = match l {
+                Lang::Ja => format!("{name} は 1:{n} で {w:.0} × {h:.0} mm になり、用紙に収まりません。大きい用紙か小さい縮尺を選んでください"),
+                Lang::En => format!("{name} is {w:.0} × {h:.0} mm at 1:{n} and does not fit the paper: choose a larger paper or a smaller scale"),
+            };
+            let _ = write!(
+                out,
+                "<p class=\"does-not-fit\" data-testid=\"print-does-not-fit\">{}</p>",
+                escape(&note)
+            );
+        }
+        let what = format!("{} {name}", l.pick("平面図", "Floor plan"));
+        self.title_block(out, l, &what, today, &format!("1:{n}"));
+        out.push_str("</section>");
+    }
+
+    /// The title block: plan name, drawing, scale, date, profile.
+    fn title_block(&self, out: &mut String, l: Lang, what: &str, today: &str, scale: &str) {
         let _ = write!(
             out,
-            "<table class=\"title-block\" data-testid=\"title-block\"><tr><th>{}</th><td>{}</td><th>{}</th><td>{}</td><th>{}</th><td>—</td></tr><tr><th>{}</th><td>{}</td><th>{}</th><td colspan=\"3\">{}</td></tr></table>",
+            "<table class=\"title-block\" data-testid=\"title-block\"><tr><th>{}</th><td>{}</td><th>{}</th><td>{}</td><th>{}</th><td>{scale}</td></tr><tr><th>{}</th><td>{}</td><th>{}</th><td colspan=\"3\">{}</td></tr></table>",
             l.pick("間取りの名前", "Plan name"),
             escape(&self.plan.name),
             l.pick("図面", "Drawing"),
@@ -126,7 +188,7 @@ impl Sheets {
             l.pick(table.rounding_ja, table.rounding_en),
             escape(l.pick(&table.note_ja, &table.note_en))
         );
-        self.title_block(out, l, title, today);
+        self.title_block(out, l, title, today, "—");
         out.push_str("</section>");
     }
 
@@ -210,7 +272,7 @@ impl Sheets {
             );
         }
         out.push_str("</table>");
-        self.title_block(out, l, title, today);
+        self.title_block(out, l, title, today, "—");
         out.push_str("</section>");
     }
 }

@@ -38,13 +38,18 @@ pub fn save(state: AppState) -> Result<(), JsValue> {
 pub fn save_with_underlays(state: AppState) {
     leptos::task::spawn_local(async move {
         let mut plan = state.plan.get_untracked().as_ref().clone();
-        let mut ids: Vec<String> = plan
+        // Each picture once, in the order of the storeys using it (at most one per storey,
+        // so the quadratic check is bounded by the storey limit).
+        let mut ids: Vec<String> = Vec::new();
+        for id in plan
             .storeys
             .iter()
-            .filter_map(|s| s.underlay.as_ref().map(|u| u.image.clone()))
-            .collect();
-        ids.sort();
-        ids.dedup();
+            .filter_map(|s| s.underlay.as_ref().map(|u| &u.image))
+        {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
         for id in ids {
             let known = state.images.with_untracked(|i| i.get(&id).cloned());
             let data_url = match known {

@@ -156,7 +156,10 @@ pub async fn list() -> Result<Vec<Entry>, String> {
             })
         })
         .collect();
-    entries.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+    // Newest first, through the one shared sort (`!key` orders the other way round).
+    madori_plan::order::sort_by_i64_key(&mut entries, |e| {
+        !madori_plan::order::f64_key(e.updated_ms)
+    });
     Ok(entries)
 }
 

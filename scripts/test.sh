@@ -48,13 +48,13 @@ fi
 # The first download: the app's wasm and its JS glue, gzipped as a server sends them (the
 # worker's wasm is fetched only when first needed and reported apart). The target is 400 KB
 # (issue 8); the limit here stops it from growing while it is brought down to the target
-# (measured 494,451 with repairs, share links and the printed tables in the worker).
+# (measured 482,457 with repairs, share links and printing in the worker, one sort routine).
 wasm=$(ls dist/madori-app-*_bg.wasm)
 js=$(ls dist/madori-app-*.js)
 wasm_gz=$(gzip -9 -c "$wasm" | wc -c)
 js_gz=$(gzip -9 -c "$js" | wc -c)
 first_download_target=409600
-first_download_limit=500000
+first_download_limit=490000
 echo "release wasm: $(stat -c %s "$wasm") bytes, $wasm_gz bytes gzipped; js $js_gz bytes gzipped"
 echo "first download (wasm + js, gzipped): $((wasm_gz + js_gz)) bytes (target $first_download_target)"
 if [ $((wasm_gz + js_gz)) -gt "$first_download_limit" ]; then

@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use leptos::prelude::*;
-use madori_plan::format;
+use madori_plan::{format, Problem};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A file name for a plan: its name with characters file systems dislike replaced.
@@ -38,13 +38,18 @@ pub fn save(state: AppState) -> Result<(), JsValue> {
 pub fn save_with_underlays(state: AppState) {
     leptos::task::spawn_local(async move {
         let mut plan = state.plan.get_untracked().as_ref().clone();
-        let mut ids: Vec<String> = plan
+        // Each picture once, in the order of the storeys using it (at most one per storey,
+        // so the quadratic check is bounded by the storey limit).
+        let mut ids: Vec<String> = Vec::new();
+        for id in plan
             .storeys
             .iter()
-            .filter_map(|s| s.underlay.as_ref().map(|u| u.image.clone()))
-            .collect();
-        ids.sort();
-        ids.dedup();
+            .filter_map(|s| s.underlay.as_ref().map(|u| &u.image))
+        {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
         for id in ids {
             let known = state.images.with_untracked(|i| i.get(&id).cloned());
             let data_url = match known {
@@ -92,41 +97,128 @@ pub fn download_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
 /// Opens a plan from text: the plan replaces the current one, or every problem is listed and
 /// nothing changes. When the problems can be repaired the text is kept, so the user can agree
 /// to [`open_repaired`].
+///
+/// The page loads without finding out which problems a repair fixes (the repairs are not in
+/// its download: `format::from_json_unmarked`), so a refused file's problems are listed at
+/// once and the worker is asked which of them a repair fixes; the offer follows its answer.
 pub fn open_text(state: AppState, text: &str) {
     state.file_repairs.set(Vec::new());
-    match format::from_json(text) {
+    state.refused_text.set(None);
+    match format::from_json_unmarked(text) {
         Ok(plan) => {
             state.file_problems.set(Vec::new());
-            state.refused_text.set(None);
             state.replace(keep_images(state, plan));
         }
-        Err(problems) => {
-            let repairable = problems.iter().any(|p| p.repairable);
-            state.refused_text.set(repairable.then(|| text.to_owned()));
-            state.file_problems.set(problems);
+        Err(mut problems) => {
+            // Until the worker says, nothing is offered as repairable.
+            for problem in &mut problems {
+                problem.repairable = false;
+            }
+            state.file_problems.set(problems.clone());
+            // A problem of the whole file (its size, its JSON syntax) leaves no plan to repair.
+            if problems.iter().all(|p| p.path.is_empty()) {
+                return;
+            }
+            let text = text.to_owned();
+            leptos::task::spawn_local(async move {
+                let request = serde_json::json!({"op": "problems"});
+                let Ok(reply) = crate::worker::ask(&request, text.as_bytes()).await else {
+                    return;
+                };
+                let marked = problems_from(&reply["problems"]);
+                // Only while the same list is shown (no other file opened, not closed), and
+                // only if the worker found the same problems.
+                let same = |a: &[Problem], b: &[Problem]| {
+                    a.len() == b.len()
+                        && a.iter().zip(b).all(|(a, b)| {
+                            (&a.path, &a.message_ja, &a.message_en)
+                                == (&b.path, &b.message_ja, &b.message_en)
+                        })
+                };
+                if !same(&marked, &problems)
+                    || !state.file_problems.with_untracked(|now| *now == problems)
+                {
+                    return;
+                }
+                let repairable = marked.iter().any(|p| p.repairable);
+                state.refused_text.set(repairable.then_some(text));
+                state.file_problems.set(marked);
+            });
         }
     }
 }
 
-/// Opens the refused file with its repairs, after the user agreed: the plan replaces the
-/// current one and every repair is listed; what cannot be repaired is listed and nothing
-/// changes.
+/// Opens the refused file with its repairs (made by the worker), after the user agreed: the
+/// plan replaces the current one and every repair is listed; what cannot be repaired is
+/// listed and nothing changes.
 pub fn open_repaired(state: AppState) {
     let Some(text) = state.refused_text.get_untracked() else {
         return;
     };
-    match format::from_json_with_repairs(&text) {
-        Ok((plan, repairs)) => {
-            state.file_problems.set(Vec::new());
-            state.refused_text.set(None);
-            state.replace(keep_images(state, plan));
-            state.file_repairs.set(repairs);
+    leptos::task::spawn_local(async move {
+        let request = serde_json::json!({"op": "repair"});
+        let reply = crate::worker::ask(&request, text.as_bytes()).await;
+        state.refused_text.set(None);
+        let reply = match reply {
+            Ok(reply) => reply,
+            Err((ja, en)) => {
+                state.file_problems.set(vec![Problem::new("", ja, en)]);
+                return;
+            }
+        };
+        let Some(plan_json) = reply["plan_json"].as_str() else {
+            state.file_problems.set(problems_from(&reply["problems"]));
+            return;
+        };
+        match format::from_json_unmarked(plan_json) {
+            Ok(plan) => {
+                state.file_problems.set(Vec::new());
+                state.replace(keep_images(state, plan));
+                state.file_repairs.set(
+                    reply["repairs"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|r| RepairNote {
+                            path: text_of(&r["path"]),
+                            message_ja: text_of(&r["ja"]),
+                            message_en: text_of(&r["en"]),
+                        })
+                        .collect(),
+                );
+            }
+            Err(problems) => state.file_problems.set(problems),
         }
-        Err(problems) => {
-            state.refused_text.set(None);
-            state.file_problems.set(problems);
-        }
-    }
+    });
+}
+
+/// A repair made to a file opened with repairs: where in the file as it was, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepairNote {
+    /// The path in the file, e.g. `storeys[0].rooms[2].polygon[4]`.
+    pub path: String,
+    /// What was done and why, in Japanese.
+    pub message_ja: String,
+    /// What was done and why, in English.
+    pub message_en: String,
+}
+
+/// Problems as the worker lists them (`{"path", "ja", "en", "repairable"}` each).
+pub fn problems_from(list: &serde_json::Value) -> Vec<Problem> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            let mut problem =
+                Problem::new(text_of(&p["path"]), text_of(&p["ja"]), text_of(&p["en"]));
+            problem.repairable = p["repairable"].as_bool() == Some(true);
+            problem
+        })
+        .collect()
+}
+
+fn text_of(value: &serde_json::Value) -> String {
+    value.as_str().unwrap_or_default().to_owned()
 }
 
 /// Moves the underlay images a file carries into the browser's image store: the plan being
@@ -187,7 +279,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
         Some(FileKind::Dxf) => crate::components::import::load_dxf(state, file),
         None => {
             let shown: String = file.name().chars().take(60).collect();
-            state.file_problems.set(vec![madori_plan::Problem::new(
+            state.file_problems.set(vec![Problem::new(
                 "",
                 format!("「{shown}」は開けません: 間取り (.json)、図面 (.dxf)、画像 (.png, .jpg) を開けます"),
                 format!("\"{shown}\" cannot be opened: Madori opens plans (.json), drawings (.dxf) and pictures (.png, .jpg)"),
@@ -200,7 +292,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
 fn open_plan_file(state: AppState, file: web_sys::File) {
     // Refuse a huge file before reading it into memory.
     if file.size() > format::MAX_FILE_BYTES as f64 {
-        state.file_problems.set(vec![madori_plan::Problem::new(
+        state.file_problems.set(vec![Problem::new(
             "",
             format!(
                 "ファイルが {} MiB を超えています: 間取りファイルはずっと小さいはずです",
@@ -217,7 +309,7 @@ fn open_plan_file(state: AppState, file: web_sys::File) {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         match text.ok().and_then(|t| t.as_string()) {
             Some(text) => open_text(state, &text),
-            None => state.file_problems.set(vec![madori_plan::Problem::new(
+            None => state.file_problems.set(vec![Problem::new(
                 "",
                 "ファイルを文字として読めません",
                 "the file could not be read as text",

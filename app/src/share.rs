@@ -1,17 +1,22 @@
 //! Share links: the plan in the page address's fragment (`#plan=…`, `madori_plan::share`),
 //! so a link opens the same plan in another browser with nothing sent to a server (the
 //! fragment never leaves the browser). A link opens as a copy: a new library entry.
+//!
+//! The worker makes and reads the links (compression and base64 are not in the page's
+//! first download), so both directions wait for it.
 
 use crate::state::AppState;
 use leptos::prelude::*;
-use madori_plan::share;
+use madori_plan::share::FRAGMENT_PREFIX;
 
 /// The link to the plan on screen, or why there is none (`(ja, en)`: too large).
-pub fn link(state: AppState) -> Result<String, (String, String)> {
-    let data = state
+pub async fn link(state: AppState) -> Result<String, (String, String)> {
+    let json = state
         .plan
-        .with_untracked(|p| share::encode(p))
-        .map_err(|e| (e.message_ja(), e.message_en()))?;
+        .with_untracked(|p| madori_plan::format::to_json(p));
+    let reply =
+        crate::worker::ask(&serde_json::json!({"op": "share_link"}), json.as_bytes()).await?;
+    let data = reply["data"].as_str().unwrap_or_default();
     let location = web_sys::window().map(|w| w.location()).ok_or_else(|| {
         (
             "ページの場所が分かりません".to_owned(),
@@ -24,31 +29,46 @@ pub fn link(state: AppState) -> Result<String, (String, String)> {
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
     );
-    Ok(format!("{base}#{}{data}", share::FRAGMENT_PREFIX))
+    Ok(format!("{base}#{FRAGMENT_PREFIX}{data}"))
 }
 
-/// Opens the plan in the page address's fragment, if there is one, as a new plan, and
-/// removes the fragment (a reload then shows the autosaved copy, not the link again).
-/// Returns whether the address held a link.
+/// Opens the plan in the page address's fragment, if there is one, as a new plan (once the
+/// worker has read it), and removes the fragment at once (a reload then shows the autosaved
+/// copy, not the link again). Returns whether the address held a link.
 pub fn open_from_address(state: AppState) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
     let hash = window.location().hash().unwrap_or_default();
-    if !hash
-        .trim_start_matches('#')
-        .starts_with(share::FRAGMENT_PREFIX)
-    {
+    if !hash.trim_start_matches('#').starts_with(FRAGMENT_PREFIX) {
         return false;
     }
-    match share::decode(&hash) {
-        Ok(plan) => {
-            state.open(plan);
-            // Kept in the library at once, as a copy.
-            state.shared.set(true);
+    leptos::task::spawn_local(async move {
+        let request = serde_json::json!({"op": "share_open", "fragment": hash});
+        let reply = match crate::worker::ask(&request, &[]).await {
+            Ok(reply) => reply,
+            Err((ja, en)) => {
+                state
+                    .file_problems
+                    .set(vec![madori_plan::Problem::new("", ja, en)]);
+                return;
+            }
+        };
+        let Some(plan_json) = reply["plan_json"].as_str() else {
+            state
+                .file_problems
+                .set(crate::file::problems_from(&reply["problems"]));
+            return;
+        };
+        match madori_plan::format::from_json_unmarked(plan_json) {
+            Ok(plan) => {
+                state.open(plan);
+                // Kept in the library at once, as a copy.
+                state.shared.set(true);
+            }
+            Err(problems) => state.file_problems.set(problems),
         }
-        Err(problems) => state.file_problems.set(problems),
-    }
+    });
     if let Ok(history) = window.history() {
         let clean = format!(
             "{}{}",

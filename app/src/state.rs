@@ -52,7 +52,7 @@ pub struct AppState {
     /// The text of that file, kept so the user can agree to open it with repairs.
     pub refused_text: RwSignal<Option<String>>,
     /// The repairs made to the last file opened with repairs, listed for the user.
-    pub file_repairs: RwSignal<Vec<madori_plan::Repair>>,
+    pub file_repairs: RwSignal<Vec<crate::file::RepairNote>>,
     /// Why the chosen local override was dropped (it does not apply to the profile), `(ja, en)`.
     pub local_note: RwSignal<Option<(String, String)>>,
     /// The plan as last opened or saved, to tell whether there are unsaved changes.
@@ -78,8 +78,9 @@ pub struct AppState {
     pub print_paper: RwSignal<String>,
     /// Print scale (1:n).
     pub print_scale: RwSignal<u32>,
-    /// The printed 平面図 sheets: storey name and its SVG, or why it is not drawn `(ja, en)`.
-    pub print_sheets: RwSignal<Vec<PrintSheet>>,
+    /// The printed sheets (each storey's 平面図, the 求積表, the findings report), drawn by
+    /// the worker as HTML `(ja, en)` when 印刷 was chosen, or why they are not `(ja, en)`.
+    pub print_pages: RwSignal<Option<PrintPages>>,
     /// A DXF drawing being imported (the dialog is open while this is set).
     pub import: RwSignal<Option<crate::components::import::Session>>,
     /// The plan on screen came from a share link: kept in the library even unchanged.
@@ -95,8 +96,8 @@ pub struct AppState {
     pub in_library: RwSignal<bool>,
 }
 
-/// A printed 平面図 sheet: the storey's name and its SVG, or why it is not drawn `(ja, en)`.
-pub type PrintSheet = (String, Result<String, (String, String)>);
+/// The printed sheets as HTML `(ja, en)`, or why there are none `(ja, en)`.
+pub type PrintPages = Result<(String, String), (String, String)>;
 
 /// A new library id: the time and a random part, so two tabs never collide.
 pub fn new_plan_id() -> String {
@@ -111,7 +112,7 @@ pub const FIRST_TEMPLATE: &str = "wooden-house-shared";
 /// build defect; an empty plan is shown rather than a panic.
 pub fn load_template(name: &str) -> Plan {
     templates::get(name)
-        .and_then(|text| format::from_json(text).ok())
+        .and_then(|text| format::from_json_unmarked(text).ok())
         .unwrap_or_else(madori_editor::empty_plan)
 }
 
@@ -211,7 +212,7 @@ impl AppState {
             compare_state: RwSignal::new(None),
             print_paper: RwSignal::new("A3".to_owned()),
             print_scale: RwSignal::new(100),
-            print_sheets: RwSignal::new(Vec::new()),
+            print_pages: RwSignal::new(None),
             shared: RwSignal::new(false),
             images: RwSignal::new(std::collections::HashMap::new()),
             underlay_pick: RwSignal::new(None),

@@ -156,7 +156,10 @@ pub async fn list() -> Result<Vec<Entry>, String> {
             })
         })
         .collect();
-    entries.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+    // Newest first, through the one shared sort (`!key` orders the other way round).
+    madori_plan::order::sort_by_i64_key(&mut entries, |e| {
+        !madori_plan::order::f64_key(e.updated_ms)
+    });
     Ok(entries)
 }
 
@@ -226,7 +229,7 @@ pub async fn rename(id: &str, name: &str) -> Result<(), String> {
     let Some(stored) = get(id).await? else {
         return Ok(());
     };
-    let mut plan = madori_plan::format::from_json(&stored.json)
+    let mut plan = madori_plan::format::from_json_unmarked(&stored.json)
         .map_err(|_| message("the stored plan does not load"))?;
     plan.name = name.to_owned();
     let entry = list()

@@ -1,6 +1,7 @@
-//! The worker (`app/worker`, its own wasm: DXF import, drawing sheets), started on first use,
-//! so its code stays out of the page's first download. One request at a time per caller;
-//! replies are JSON (see `madori_worker`'s protocol).
+//! The worker (`app/worker`, its own wasm: DXF import, drawing and printed sheets, share
+//! links, repairs of broken files), started on first use, so its code stays out of the
+//! page's first download. Requests are answered one at a time, in the order asked; replies
+//! are JSON (see `madori_worker`'s protocol).
 
 use serde_json::Value;
 use wasm_bindgen::JsValue;
@@ -10,6 +11,8 @@ const WORKER_SCRIPT: &str = "./worker.js";
 
 thread_local! {
     static WORKER: std::cell::RefCell<Option<web_sys::Worker>> = const { std::cell::RefCell::new(None) };
+    /// Settles when the last request asked so far has its reply: the next one waits for it.
+    static LAST: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The import worker, started (and its wasm downloaded) on first use; it says "ready" once
@@ -32,12 +35,27 @@ async fn worker() -> Result<web_sys::Worker, String> {
 }
 
 /// Sends one request to the worker and waits for its reply: the reply's `ok` part, or its
-/// error words `(ja, en)`.
+/// error words `(ja, en)`. A request asked while another is out waits for that one's reply
+/// (the worker answers through one message handler, so replies are told apart by order).
 pub async fn ask(request: &Value, bytes: &[u8]) -> Result<Value, (String, String)> {
+    let mut done = None;
+    let mine = js_sys::Promise::new(&mut |resolve, _| done = Some(resolve));
+    let before = LAST.with(|last| last.borrow_mut().replace(mine));
+    if let Some(before) = before {
+        let _ = wasm_bindgen_futures::JsFuture::from(before).await;
+    }
+    let reply = ask_now(request, bytes).await;
+    if let Some(done) = done {
+        let _ = done.call0(&JsValue::NULL);
+    }
+    reply
+}
+
+async fn ask_now(request: &Value, bytes: &[u8]) -> Result<Value, (String, String)> {
     let failed = |why: &str| {
         (
-            format!("図面を読み込めません ({why})"),
-            format!("the drawing could not be read ({why})"),
+            format!("作業用のワーカーが応えません ({why})"),
+            format!("the worker did not answer ({why})"),
         )
     };
     let worker = worker().await.map_err(|e| failed(&e))?;

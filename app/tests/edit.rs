@@ -408,41 +408,6 @@ async fn the_panel_always_shows_the_current_reports_words() {
 }
 
 #[wasm_bindgen_test]
-async fn a_file_with_repairable_defects_opens_after_the_user_agrees() {
-    let root = mount();
-    settle().await;
-    // A repeated vertex and a room without an outline, as real files have.
-    let mut plan: serde_json::Value =
-        serde_json::from_str(madori_plan::templates::get("kodan-3dk").unwrap()).unwrap();
-    let vertex = plan["storeys"][0]["rooms"][0]["polygon"][1].clone();
-    plan["storeys"][0]["rooms"][0]["polygon"]
-        .as_array_mut()
-        .unwrap()
-        .insert(1, vertex);
-    plan["storeys"][0]["rooms"].as_array_mut().unwrap().push(
-        serde_json::json!({"id": "ghost", "name": "ghost", "kind": "storage", "polygon": []}),
-    );
-    open_file(&root, "real.json", &plan.to_string()).await;
-    // Refused first, nothing changes, and the repair is offered.
-    assert!(
-        try_query(&root, "room-ldk").is_some(),
-        "the shown plan stays"
-    );
-    assert!(text(&root, "file-problems").contains("storeys[0].rooms[0].polygon"));
-    click(&root, "open-repaired").await;
-    assert!(try_query(&root, "file-problems").is_none());
-    assert!(
-        try_query(&root, "room-r3").is_some(),
-        "the repaired plan is open"
-    );
-    assert!(try_query(&root, "room-ghost").is_none());
-    let repairs = text(&root, "file-repairs");
-    assert!(repairs.contains("(2)"), "{repairs}");
-    assert!(repairs.contains("storeys[0].rooms[0].polygon"), "{repairs}");
-    root.remove();
-}
-
-#[wasm_bindgen_test]
 async fn shortcuts_work_after_a_panel_control_once_the_canvas_is_clicked() {
     let root = mount();
     settle().await;

@@ -114,6 +114,9 @@ test('a room outline of 2 vertices is refused, offered as a repair, and removed 
   await openFile(page, jsonFile('short-outline.madori.json', plan));
   await byTestId(page, 'file-problems').waitFor();
   assert.deepEqual(await problems(page), [['storeys[0].rooms[2].polygon', '部屋の頂点は 3 つ以上必要です (2 個)']]);
+  // The worker says which problems a repair fixes (the repairs are not in the page's
+  // download); the offer follows its answer.
+  await byTestId(page, 'open-repaired').waitFor();
   assert.equal(await page.locator('[data-testid="file-problems"] li.repairable').count(), 1);
   assert.match(await text(page, 'open-repaired'), /\(1\)$/);
   assert.deepEqual(await shown(page), before, 'refused: nothing changed');
@@ -124,7 +127,7 @@ test('a room outline of 2 vertices is refused, offered as a repair, and removed 
   assert.equal(await byTestId(page, 'file-problems').count(), 0);
   assert.deepEqual(await shown(page), before);
   await openFile(page, jsonFile('short-outline.madori.json', plan));
-  await byTestId(page, 'file-problems').waitFor();
+  await byTestId(page, 'open-repaired').waitFor();
 
   // Agreeing opens the plan without that room, its windows and its kitchen, and lists each
   // repair with its path in the file.
@@ -146,4 +149,28 @@ test('a room outline of 2 vertices is refused, offered as a repair, and removed 
   const kept = (list) => list.filter((element) => element.room !== short.id).length;
   assert.equal(await drawn('opening'), kept(plan.storeys[0].openings));
   assert.equal(await drawn('fixture'), kept(plan.storeys[0].fixtures));
+});
+
+test('a repeated vertex and a room without an outline are repaired together on consent', async () => {
+  const { page } = app;
+  await app.open();
+  const before = await shown(page);
+
+  // As real files have them: a vertex written twice, and a room with no outline at all.
+  const plan = templateJson('kodan-3dk');
+  const first = plan.storeys[0].rooms[0];
+  first.polygon.splice(1, 0, first.polygon[1]);
+  plan.storeys[0].rooms.push({ id: 'ghost', name: 'ghost', kind: 'storage', polygon: [] });
+  await openFile(page, jsonFile('real.madori.json', plan));
+  await byTestId(page, 'open-repaired').waitFor();
+  assert.match(await text(page, 'file-problems'), /storeys\[0\]\.rooms\[0\]\.polygon/);
+  assert.deepEqual(await shown(page), before, 'refused first: nothing changed');
+
+  await byTestId(page, 'open-repaired').click();
+  await byTestId(page, 'file-repairs').waitFor();
+  assert.equal(await byTestId(page, 'file-problems').count(), 0);
+  assert.deepEqual(await roomIds(page), plan.storeys[0].rooms.filter((r) => r.id !== 'ghost').map((r) => r.id));
+  const repairs = await text(page, 'file-repairs');
+  assert.match(repairs, /\(2\)/);
+  assert.match(repairs, /storeys\[0\]\.rooms\[0\]\.polygon/);
 });

@@ -175,7 +175,7 @@ fn accept(state: AppState) {
     else {
         return;
     };
-    match madori_plan::format::from_json(&plan_json) {
+    match madori_plan::format::from_json_unmarked(&plan_json) {
         Ok(plan) => {
             state.import.set(None);
             state.replace(plan);
@@ -236,7 +236,7 @@ pub fn ImportDialog() -> impl IntoView {
                 })
                 .collect_view();
             let preview_box = s.preview.as_ref().map(|(plan_json, report)| {
-                let plan = madori_plan::format::from_json(plan_json).ok();
+                let plan = madori_plan::format::from_json_unmarked(plan_json).ok();
                 let (thumbnail, rooms, storeys) = plan.as_ref().map_or((String::new(), 0, 0), |p| {
                     (
                         format!(

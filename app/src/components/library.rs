@@ -143,7 +143,7 @@ async fn duplicate(id: &str, suffix: &str) -> Result<(), String> {
     let Some(stored) = storage::get(id).await? else {
         return Ok(());
     };
-    let mut plan = madori_plan::format::from_json(&stored.json)
+    let mut plan = madori_plan::format::from_json_unmarked(&stored.json)
         .map_err(|_| "the stored plan does not load / 保存された間取りを読めません".to_owned())?;
     plan.name = format!("{}{suffix}", plan.name);
     let entry = Entry {

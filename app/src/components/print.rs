@@ -6,12 +6,13 @@
 //! Sheets: each storey's 平面図 at exact scale with a title block, the 求積表
 //! (`madori_rules::area_table`, with the plan's rounding), and the findings report (the
 //! profile and every value used with its source, capacity and the rule that binds it, each
-//! finding with its formula, hint and citation, and what the plan still lacks).
+//! finding with its formula, hint and citation, and what the plan still lacks). The worker
+//! draws all of them when 印刷 is chosen (the 平面図 as SVG, the 求積表 and the report as
+//! HTML in both languages), so none of that code is in the page's first download.
 
-use crate::i18n::{pick, status_label, t, Key, Lang};
+use crate::i18n::{pick, t, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
-use madori_rules::area_table::area_table;
 
 /// Paper sizes offered, `(name, long side mm, short side mm)`, printed landscape.
 pub const PAPERS: [(&str, f64, f64); 2] = [("A3", 420.0, 297.0), ("A4", 297.0, 210.0)];
@@ -85,78 +86,36 @@ pub fn PrintSheets() -> impl IntoView {
     // would redraw every finding on every drag step.
     Effect::new(move |_| {
         state.plan.track();
-        if state.print_sheets.with_untracked(|s| !s.is_empty()) {
-            state.print_sheets.set(Vec::new());
+        if state.print_pages.with_untracked(Option::is_some) {
+            state.print_pages.set(None);
         }
     });
-    let ready = move || state.print_sheets.with(|s| !s.is_empty());
     view! {
         <style>{page_style}</style>
         <div class="print-only" data-testid="print-sheets">
-            {move || ready().then(|| view! {
-                {move || plan_sheets(state, lang.get())}
-                {move || area_sheet(state, lang.get())}
-                {move || report_sheet(state, lang.get())}
+            {move || state.print_pages.get().map(|pages| match pages {
+                Ok((ja, en)) => view! {
+                    <div class="print-pages" inner_html=pick(lang.get(), &ja, &en).to_owned()></div>
+                }.into_any(),
+                Err((ja, en)) => view! {
+                    <p class="does-not-fit">{pick(lang.get(), &ja, &en).to_owned()}</p>
+                }.into_any(),
             })}
         </div>
     }
 }
 
-/// The title block: plan name, storey, scale, date and profile.
-fn title_block(state: AppState, l: Lang, what: &str, scale: Option<u32>) -> impl IntoView {
-    let (name, profile) = (
-        state.plan.with(|p| p.name.clone()),
-        state
-            .profile
-            .with(|p| pick(l, p.name_ja, p.name_en).to_owned()),
-    );
-    let today = js_sys::Date::new_0()
+/// Today's date as the title blocks print it.
+fn today() -> String {
+    js_sys::Date::new_0()
         .to_locale_date_string("ja-JP", &wasm_bindgen::JsValue::UNDEFINED)
         .as_string()
-        .unwrap_or_default();
-    view! {
-        <table class="title-block" data-testid="title-block">
-            <tr>
-                <th>{t(l, Key::PlanName)}</th><td>{name}</td>
-                <th>{t(l, Key::Drawing)}</th><td>{what.to_owned()}</td>
-                <th>{t(l, Key::Scale)}</th><td>{scale.map_or_else(|| "—".to_owned(), |n| format!("1:{n}"))}</td>
-            </tr>
-            <tr>
-                <th>{t(l, Key::Date)}</th><td>{today}</td>
-                <th>{t(l, Key::Standard)}</th><td colspan="3">{profile}</td>
-            </tr>
-        </table>
-    }
+        .unwrap_or_default()
 }
 
-/// One sheet per storey with its 平面図 at exact scale (drawn by the worker when 印刷 was
-/// chosen), or why it could not be drawn.
-fn plan_sheets(state: AppState, l: Lang) -> impl IntoView {
-    let scale = state.print_scale.get();
-    state
-        .print_sheets
-        .get()
-        .into_iter()
-        .map(|(name, sheet)| {
-            let what = format!("{} {}", t(l, Key::FloorPlan), name);
-            view! {
-                <section class="sheet plan-sheet" data-testid="print-plan-sheet">
-                    {match sheet {
-                        Ok(svg) => view! { <div class="drawing" inner_html=svg></div> }.into_any(),
-                        Err((ja, en)) => view! {
-                            <p class="does-not-fit" data-testid="print-does-not-fit">{pick(l, &ja, &en).to_owned()}</p>
-                        }.into_any(),
-                    }}
-                    {title_block(state, l, &what, Some(scale))}
-                </section>
-            }
-        })
-        .collect_view()
-}
-
-/// Draws every storey's sheet in the worker for the chosen paper and scale, then opens the
-/// browser's print dialog. A storey larger than the paper at the scale gets a note instead
-/// of a shrunk drawing.
+/// Has the worker draw every sheet for the chosen paper and scale, then opens the browser's
+/// print dialog. A storey larger than the paper at the scale gets a note instead of a shrunk
+/// drawing.
 pub async fn prepare_and_print(state: AppState) {
     let scale = state.print_scale.get_untracked();
     let (long, short) = state.print_paper.with_untracked(|p| {
@@ -165,52 +124,23 @@ pub async fn prepare_and_print(state: AppState) {
             .find(|(name, _, _)| name == p)
             .map_or((PAPERS[0].1, PAPERS[0].2), |(_, a, b)| (*a, *b))
     });
-    let room = (
-        long - 2.0 * MARGIN_MM,
-        short - 2.0 * MARGIN_MM - TITLE_BLOCK_MM,
-    );
     let plan_json = state
         .plan
         .with_untracked(|p| madori_plan::format::to_json(p));
-    let names: Vec<String> = state
-        .plan
-        .with_untracked(|p| p.storeys.iter().map(|s| s.name.clone()).collect());
-    let (rounding, interior) = state.profile.with_untracked(|p| {
-        (
-            match p.rounding() {
-                madori_rules::numbers::Rounding::Truncate => "truncate",
-                madori_rules::numbers::Rounding::Nearest => "nearest",
-                madori_rules::numbers::Rounding::Up => "up",
-            },
-            p.value(madori_rules::profile::ParamKey::AreaBasisInterior) >= 0.5,
-        )
+    let request = serde_json::json!({
+        "op": "print", "today": today(), "scale": scale,
+        "width_mm": long - 2.0 * MARGIN_MM,
+        "height_mm": short - 2.0 * MARGIN_MM - TITLE_BLOCK_MM,
     });
-    let mut sheets = Vec::with_capacity(names.len());
-    for (storey, name) in names.into_iter().enumerate() {
-        let request = serde_json::json!({
-            "op": "sheet", "plan_json": plan_json, "storey": storey, "scale": scale,
-            "rounding": rounding, "interior": interior,
+    let pages = crate::worker::ask(&request, plan_json.as_bytes())
+        .await
+        .map(|reply| {
+            (
+                reply["ja"].as_str().unwrap_or_default().to_owned(),
+                reply["en"].as_str().unwrap_or_default().to_owned(),
+            )
         });
-        let sheet = match crate::worker::ask(&request, &[]).await {
-            Ok(reply) => {
-                let (w, h) = (
-                    reply["width_mm"].as_f64().unwrap_or(f64::MAX),
-                    reply["height_mm"].as_f64().unwrap_or(f64::MAX),
-                );
-                if w <= room.0 && h <= room.1 {
-                    Ok(reply["svg"].as_str().unwrap_or_default().to_owned())
-                } else {
-                    Err((
-                        format!("{name} は 1:{scale} で {w:.0} × {h:.0} mm になり、用紙に収まりません。大きい用紙か小さい縮尺を選んでください"),
-                        format!("{name} is {w:.0} × {h:.0} mm at 1:{scale} and does not fit the paper: choose a larger paper or a smaller scale"),
-                    ))
-                }
-            }
-            Err(e) => Err(e),
-        };
-        sheets.push((name, sheet));
-    }
-    state.print_sheets.set(sheets);
+    state.print_pages.set(Some(pages));
     // Let the sheets reach the page before the print dialog reads it.
     next_frame().await;
     if let Some(w) = web_sys::window() {
@@ -318,131 +248,4 @@ async fn next_frame() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// The 求積表: 符号 · 室名 · 計算式 · 面積 per room, subtotals per storey, 延べ面積, in ㎡, 帖
-/// and 坪, with the plan's rounding.
-fn area_sheet(state: AppState, l: Lang) -> impl IntoView {
-    let rounding = state.profile.with(|p| p.rounding());
-    let table = state.plan.with(|p| area_table(p, rounding));
-    let rows = table
-        .storeys
-        .iter()
-        .map(|storey| {
-            let lines = storey
-                .rooms
-                .iter()
-                .map(|r| {
-                    view! {
-                        <tr>
-                            <td>{r.label.clone()}</td>
-                            <td>{r.room_name.clone()}</td>
-                            <td class="formula">{r.formula.clone()}</td>
-                            <td class="num">{r.area_m2.clone()}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <tbody>
-                    <tr class="storey-head"><th colspan="4">{format!("{} ({})", storey.name, storey.letter)}</th></tr>
-                    {lines}
-                    <tr class="subtotal">
-                        <td colspan="3">{format!("{} {} {}", storey.name, t(l, Key::FloorArea), pick(l, "小計", "subtotal"))}</td>
-                        <td class="num">{format!("{} ㎡ ({} 帖, {} 坪)", storey.subtotal.area_m2, storey.subtotal.jo, storey.subtotal.tsubo)}</td>
-                    </tr>
-                </tbody>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="sheet area-sheet" data-testid="print-area-table">
-            <h2>{t(l, Key::AreaTable)}</h2>
-            <table class="area-table">
-                <thead><tr>
-                    <th>{pick(l, "符号", "Ref.")}</th><th>{pick(l, "室名", "Room")}</th>
-                    <th>{pick(l, "計算式", "Calculation")}</th><th>{pick(l, "面積 (㎡)", "Area (㎡)")}</th>
-                </tr></thead>
-                {rows}
-                <tfoot><tr class="total">
-                    <td colspan="3">{pick(l, "延べ面積", "Total floor area")}</td>
-                    <td class="num" data-testid="print-total">{format!("{} ㎡ ({} 帖, {} 坪)", table.total.area_m2, table.total.jo, table.total.tsubo)}</td>
-                </tr></tfoot>
-            </table>
-            <p class="note">{format!("{}: {}", pick(l, table.rounding_ja, table.rounding_en), pick(l, &table.note_ja, &table.note_en))}</p>
-            {title_block(state, l, t(l, Key::AreaTable), None)}
-        </section>
-    }
-}
-
-/// The findings report.
-fn report_sheet(state: AppState, l: Lang) -> impl IntoView {
-    let capacity = state.capacity.get();
-    let capacity_line = match capacity.max {
-        Some(max) => format!(
-            "{}: {max} {} ({}: {})",
-            t(l, Key::Capacity),
-            capacity.unit,
-            pick(l, "制約する基準", "limited by"),
-            capacity.limiting.join(", ")
-        ),
-        None => format!(
-            "{}: {}",
-            t(l, Key::Capacity),
-            pick(l, &capacity.note_ja, &capacity.note_en)
-        ),
-    };
-    state.with_report(|report| {
-        let params = report
-            .profile
-            .params
-            .iter()
-            .map(|p| {
-                let info = p.key.describe();
-                view! {
-                    <tr>
-                        <td>{pick(l, info.label_ja, info.label_en)}</td>
-                        <td class="num">{madori_rules::report::num(p.value, 4)} " " {info.unit}</td>
-                        <td>{p.source.clone()}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let missing = report
-            .missing
-            .iter()
-            .map(|m| view! { <li>{pick(l, &m.message_ja, &m.message_en).to_owned()}</li> })
-            .collect_view();
-        let findings = report
-            .findings
-            .iter()
-            .filter(|f| f.status != madori_rules::Status::Pass)
-            .map(|f| {
-                view! {
-                    <li class="finding">
-                        <strong>{format!("[{}] {} ", status_label(l, f.status), f.rule_id)}</strong>
-                        {pick(l, f.message_ja(), f.message_en()).to_owned()}
-                        <div class="formula">{f.formula().to_owned()}</div>
-                        {(!f.hint().is_empty()).then(|| view! { <div class="hint">"→ " {pick(l, f.hint(), f.hint_en()).to_owned()}</div> })}
-                        <div class="citation">{f.citation}</div>
-                    </li>
-                }
-            })
-            .collect_view();
-        let passed = report.count(madori_rules::Status::Pass);
-        view! {
-            <section class="sheet report-sheet" data-testid="print-report">
-                <h2>{t(l, Key::Findings)} " — " {pick(l, report.profile.name_ja, report.profile.name_en)}</h2>
-                <p data-testid="print-capacity">{capacity_line}</p>
-                <h3>{t(l, Key::MissingInputs)}</h3>
-                <ul>{missing}</ul>
-                <h3>{pick(l, "不適合・注意・情報", "Failures, warnings and notes")}</h3>
-                <ol class="findings">{findings}</ol>
-                <p>{format!("{}: {passed}", pick(l, "適合した項目", "Points passed"))}</p>
-                <h3>{pick(l, "判定に使った値と出典", "Values used and their sources")}</h3>
-                <table class="params">{params}</table>
-                {title_block(state, l, t(l, Key::Findings), None)}
-            </section>
-        }
-    })
 }

@@ -133,16 +133,13 @@ pub fn Toolbar() -> impl IntoView {
             <crate::components::print::PrintMenu />
             <crate::components::export::DxfExport />
             <button data-testid="share-link" on:click=move |_| {
-                let shown = match crate::share::link(state) {
-                    Ok(link) => {
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.navigator().clipboard().write_text(&link);
-                        }
-                        Ok(link)
+                leptos::task::spawn_local(async move {
+                    let shown = crate::share::link(state).await;
+                    if let (Ok(link), Some(w)) = (&shown, web_sys::window()) {
+                        let _ = w.navigator().clipboard().write_text(link);
                     }
-                    Err(e) => Err(e),
-                };
-                share_shown.set(Some(shown));
+                    share_shown.set(Some(shown));
+                });
             }>{move || t(lang.get(), Key::ShareLink)}</button>
             {move || share_shown.get().map(|shown| match shown {
                 Ok(link) => view! {

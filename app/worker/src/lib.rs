@@ -18,11 +18,32 @@
 //!   canvas, whose user unit is the millimetre, and has no background;
 //! - `{"op": "dxf", "plan_json": "…", "format": "r12" | "r2007"}`: every storey as a DXF
 //!   drawing in mm with layers by meaning (`madori_cad::export_dxf`: R12 with Shift_JIS text
-//!   for Jw_cad, or R2007 with UTF-8), its bytes in base64 (`base64`).
+//!   for Jw_cad, or R2007 with UTF-8), its bytes in base64 (`base64`);
+//! - `{"op": "print", "today": "2026/11/26", "scale": 100, "width_mm": 400, "height_mm": 253}`
+//!   with a valid plan's JSON: every printed sheet (each storey's 平面図, or why it does not
+//!   fit the paper's `width_mm` × `height_mm` at the scale, then the 求積表 and the findings
+//!   report) as HTML in both languages, `{"ja": "…", "en": "…"}` ([`mod@print`]);
+//! - `{"op": "problems"}` with a file's text: every problem [`format::from_json`] finds, each
+//!   marked `repairable` or not (`[]` when the file loads). The page loads without finding
+//!   repairs (`format::from_json_unmarked`), so the repairs stay out of its download;
+//! - `{"op": "repair"}` with a file's text: the plan opened with repairs
+//!   ([`format::from_json_with_repairs`]) as plan-format JSON and the repairs made
+//!   (`{"plan_json": "…", "repairs": [{"path", "ja", "en"}]}`), or the problems no repair
+//!   fixes (`{"problems": […]}`);
+//! - `{"op": "share_link"}` with a valid plan's JSON: its share-link data
+//!   (`{"data": "1…"}`, [`share::encode`]), or why it is too large;
+//! - `{"op": "share_open", "fragment": "#plan=1…"}`: the plan a link holds as plan-format
+//!   JSON (`{"plan_json": "…"}`) or the link's problems (`{"problems": […]}`,
+//!   [`share::decode`]).
+//!
+//! A problem is `{"path": "…", "ja": "…", "en": "…", "repairable": bool}`.
 //!
 //! Replies: `{"ok": {…}}` or `{"err": {"ja": "…", "en": "…"}}`.
 
+pub mod print;
+
 use madori_cad::{ImportOptions, LayerChoice, LayerRole, LayerSummary, Unit, UnitProposal, Unused};
+use madori_plan::{format, share, Plan, Problem};
 use serde_json::{json, Value};
 
 /// Answers one request about `bytes`.
@@ -33,6 +54,11 @@ pub fn respond(request: &str, bytes: &[u8]) -> String {
             Some("import") => import(&request, bytes),
             Some("sheet") => sheet(&request),
             Some("dxf") => dxf(&request),
+            Some("print") => print_sheets(&request, bytes),
+            Some("problems") => problems(bytes),
+            Some("repair") => repair(bytes),
+            Some("share_link") => share_link(bytes),
+            Some("share_open") => share_open(&request),
             _ => error("不明な要求です", "unknown request"),
         },
         Err(_) => error("要求が JSON ではありません", "the request is not JSON"),
@@ -42,6 +68,114 @@ pub fn respond(request: &str, bytes: &[u8]) -> String {
 
 fn error(ja: &str, en: &str) -> Value {
     json!({"err": {"ja": ja, "en": en}})
+}
+
+/// The text of a file or plan sent as bytes.
+fn text(bytes: &[u8]) -> Result<&str, Value> {
+    std::str::from_utf8(bytes).map_err(|_| {
+        error(
+            "文字として読めません (UTF-8 ではありません)",
+            "the text could not be read (it is not UTF-8)",
+        )
+    })
+}
+
+/// A plan the page sent: always valid there, so a refusal here is a protocol error.
+fn valid_plan(bytes: &[u8]) -> Result<Plan, Value> {
+    format::from_json(text(bytes)?)
+        .map_err(|_| error("間取りを読めません", "the plan could not be read"))
+}
+
+fn problem_list(problems: &[Problem]) -> Value {
+    problems
+        .iter()
+        .map(|p| {
+            json!({"path": p.path, "ja": p.message_ja, "en": p.message_en, "repairable": p.repairable})
+        })
+        .collect()
+}
+
+fn problems(bytes: &[u8]) -> Value {
+    let text = match text(bytes) {
+        Ok(text) => text,
+        Err(e) => return e,
+    };
+    let problems = format::from_json(text).err().unwrap_or_default();
+    json!({"ok": {"problems": problem_list(&problems)}})
+}
+
+fn repair(bytes: &[u8]) -> Value {
+    let text = match text(bytes) {
+        Ok(text) => text,
+        Err(e) => return e,
+    };
+    match format::from_json_with_repairs(text) {
+        Ok((plan, repairs)) => json!({"ok": {
+            "plan_json": format::to_json(&plan),
+            "repairs": repairs
+                .iter()
+                .map(|r| json!({"path": r.path, "ja": r.message_ja, "en": r.message_en}))
+                .collect::<Vec<_>>(),
+        }}),
+        Err(problems) => json!({"ok": {"problems": problem_list(&problems)}}),
+    }
+}
+
+fn share_link(bytes: &[u8]) -> Value {
+    let plan = match valid_plan(bytes) {
+        Ok(plan) => plan,
+        Err(e) => return e,
+    };
+    match share::encode(&plan) {
+        Ok(data) => json!({"ok": {"data": data}}),
+        Err(e) => error(&e.message_ja(), &e.message_en()),
+    }
+}
+
+fn share_open(request: &Value) -> Value {
+    let fragment = request["fragment"].as_str().unwrap_or_default();
+    match share::decode(fragment) {
+        Ok(plan) => json!({"ok": {"plan_json": format::to_json(&plan)}}),
+        Err(problems) => json!({"ok": {"problems": problem_list(&problems)}}),
+    }
+}
+
+fn print_sheets(request: &Value, bytes: &[u8]) -> Value {
+    let plan = match valid_plan(bytes) {
+        Ok(plan) => plan,
+        Err(e) => return e,
+    };
+    let today = request["today"].as_str().unwrap_or_default();
+    let Some(scale) = scale(&request["scale"]) else {
+        return bad_scale();
+    };
+    let room = (
+        request["width_mm"].as_f64().unwrap_or(f64::INFINITY),
+        request["height_mm"].as_f64().unwrap_or(f64::INFINITY),
+    );
+    let sheets = print::Sheets::new(plan);
+    json!({"ok": {
+        "ja": sheets.html(print::Lang::Ja, today, scale, room),
+        "en": sheets.html(print::Lang::En, today, scale, room),
+    }})
+}
+
+/// A print scale (1:50, 1:100 by default, 1:200).
+fn scale(value: &Value) -> Option<madori_drawing::Scale> {
+    use madori_drawing::Scale;
+    match value.as_u64() {
+        Some(50) => Some(Scale::S50),
+        Some(200) => Some(Scale::S200),
+        Some(100) | None => Some(Scale::S100),
+        Some(_) => None,
+    }
+}
+
+fn bad_scale() -> Value {
+    error(
+        "縮尺は 1:50、1:100、1:200 です",
+        "the scale is 1:50, 1:100 or 1:200",
+    )
 }
 
 fn survey(bytes: &[u8]) -> Value {
@@ -105,7 +239,7 @@ fn import(request: &Value, bytes: &[u8]) -> Value {
 }
 
 fn sheet(request: &Value) -> Value {
-    use madori_drawing::{AreaBasis, DrawingOptions, Module, Scale, SvgOptions};
+    use madori_drawing::{AreaBasis, DrawingOptions, Module, SvgOptions};
     use madori_rules::numbers::Rounding;
     let Some(plan) = request["plan_json"]
         .as_str()
@@ -117,16 +251,8 @@ fn sheet(request: &Value) -> Value {
     if storey >= plan.storeys.len() {
         return error("その階はありません", "no such storey");
     }
-    let scale = match request["scale"].as_u64() {
-        Some(50) => Scale::S50,
-        Some(200) => Scale::S200,
-        Some(100) | None => Scale::S100,
-        Some(_) => {
-            return error(
-                "縮尺は 1:50、1:100、1:200 です",
-                "the scale is 1:50, 1:100 or 1:200",
-            )
-        }
+    let Some(scale) = scale(&request["scale"]) else {
+        return bad_scale();
     };
     let rounding = match request["rounding"].as_str() {
         Some("nearest") => Rounding::Nearest,
@@ -417,6 +543,205 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    fn kodan() -> &'static str {
+        madori_plan::templates::get("kodan-3dk").unwrap()
+    }
+
+    /// kodan-3dk with its first room's second vertex repeated (a repairable defect).
+    fn repeated_vertex() -> String {
+        let mut plan: Value = serde_json::from_str(kodan()).unwrap();
+        let vertex = plan["storeys"][0]["rooms"][0]["polygon"][1].clone();
+        plan["storeys"][0]["rooms"][0]["polygon"]
+            .as_array_mut()
+            .unwrap()
+            .insert(1, vertex);
+        plan.to_string()
+    }
+
+    #[test]
+    fn problems_say_which_a_repair_fixes() {
+        let r = reply(r#"{"op": "problems"}"#, repeated_vertex().as_bytes());
+        let problems = r["ok"]["problems"].as_array().unwrap();
+        assert_eq!(problems.len(), 1, "{r}");
+        assert_eq!(problems[0]["path"], "storeys[0].rooms[0].polygon[2]");
+        assert_eq!(problems[0]["repairable"], true);
+        assert!(!problems[0]["ja"].as_str().unwrap().is_empty());
+        assert!(!problems[0]["en"].as_str().unwrap().is_empty());
+        // The same problems as the loader's, marks included.
+        let loader = format::from_json(&repeated_vertex()).unwrap_err();
+        assert_eq!(problems[0]["en"], loader[0].message_en.as_str());
+        // A file that loads has none; a file no repair fixes has unmarked ones.
+        let r = reply(r#"{"op": "problems"}"#, kodan().as_bytes());
+        assert_eq!(r["ok"]["problems"], json!([]));
+        let r = reply(r#"{"op": "problems"}"#, b"{ not json");
+        assert_eq!(r["ok"]["problems"][0]["repairable"], false);
+        assert!(reply(r#"{"op": "problems"}"#, &[0xff, 0xfe, 0x00])["err"]["en"].is_string());
+    }
+
+    #[test]
+    fn a_repair_gives_the_plan_and_lists_each_repair() {
+        let r = reply(r#"{"op": "repair"}"#, repeated_vertex().as_bytes());
+        let ok = &r["ok"];
+        let plan = format::from_json(ok["plan_json"].as_str().unwrap()).unwrap();
+        assert_eq!(plan, format::from_json(kodan()).unwrap());
+        assert_eq!(ok["repairs"].as_array().unwrap().len(), 1, "{r}");
+        assert_eq!(ok["repairs"][0]["path"], "storeys[0].rooms[0].polygon[1]");
+        assert!(!ok["repairs"][0]["ja"].as_str().unwrap().is_empty());
+        // What no repair fixes is listed, and no plan is given.
+        let r = reply(r#"{"op": "repair"}"#, b"{ not json");
+        assert!(r["ok"]["plan_json"].is_null());
+        assert_eq!(r["ok"]["problems"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_share_link_opens_the_same_plan_and_a_broken_one_says_why() {
+        let r = reply(r#"{"op": "share_link"}"#, kodan().as_bytes());
+        let data = r["ok"]["data"].as_str().unwrap();
+        assert_eq!(
+            Ok(data.to_owned()),
+            share::encode(&format::from_json(kodan()).unwrap())
+        );
+        let fragment = format!("#{}{data}", share::FRAGMENT_PREFIX);
+        let r = reply(
+            &json!({"op": "share_open", "fragment": fragment}).to_string(),
+            b"",
+        );
+        let opened = format::from_json(r["ok"]["plan_json"].as_str().unwrap()).unwrap();
+        assert_eq!(opened, format::from_json(kodan()).unwrap());
+        let broken = format!("#{}1!!!!", share::FRAGMENT_PREFIX);
+        let r = reply(
+            &json!({"op": "share_open", "fragment": broken}).to_string(),
+            b"",
+        );
+        assert!(r["ok"]["plan_json"].is_null());
+        assert!(!r["ok"]["problems"].as_array().unwrap().is_empty());
+        // Too large for a link: the reason, in both languages.
+        let big = format::to_json(&madori_plan::templates::irregular(1_000, 2, 1));
+        let r = reply(r#"{"op": "share_link"}"#, big.as_bytes());
+        assert!(
+            r["err"]["ja"].as_str().unwrap().contains("大きすぎます"),
+            "{r}"
+        );
+        assert!(r["err"]["en"].as_str().unwrap().contains("too large"));
+        // The page sends only valid plans; anything else is refused, not encoded.
+        assert!(reply(r#"{"op": "share_link"}"#, b"{}")["err"]["en"].is_string());
+    }
+
+    #[test]
+    fn the_printed_sheets_hold_the_area_table_and_the_report_in_both_languages() {
+        let text = madori_plan::templates::get("kodan-3dk-shared").unwrap();
+        let plan = format::from_json(text).unwrap();
+        let r = reply(
+            r#"{"op": "print", "today": "2026/11/26", "scale": 100, "width_mm": 400, "height_mm": 253}"#,
+            text.as_bytes(),
+        );
+        let (ja, en) = (
+            r["ok"]["ja"].as_str().unwrap(),
+            r["ok"]["en"].as_str().unwrap(),
+        );
+        for expected in [
+            "求積表",
+            "符号",
+            "計算式",
+            "延べ面積",
+            "判定に使った値と出典",
+            "2026/11/26",
+        ] {
+            assert!(ja.contains(expected), "{expected}");
+        }
+        for expected in [
+            "Area table",
+            "Ref.",
+            "Calculation",
+            "Total floor area",
+            "Values used and their sources",
+        ] {
+            assert!(en.contains(expected), "{expected}");
+        }
+        // The report is the one the plan's settings give: its capacity and every finding
+        // that did not pass.
+        let profile = madori_rules::profile::resolve(plan.check.as_ref(), &plan).profile;
+        let report = madori_rules::check(&plan, &profile);
+        let capacity = madori_rules::capacity(&plan, &profile);
+        let not_passed = report
+            .findings
+            .iter()
+            .filter(|f| f.status != madori_rules::Status::Pass)
+            .count();
+        assert!(not_passed > 0);
+        assert_eq!(ja.matches("<li class=\"finding\">").count(), not_passed);
+        assert_eq!(en.matches("<li class=\"finding\">").count(), not_passed);
+        let max = capacity.max.unwrap();
+        assert!(
+            ja.contains(&format!("定員上限: {max} {}", capacity.unit)),
+            "{ja}"
+        );
+        assert!(ja.contains(profile.name_ja) && en.contains(profile.name_en));
+        let area = madori_rules::area_table::area_table(&plan, profile.rounding());
+        for room in area.storeys.iter().flat_map(|s| &s.rooms) {
+            assert!(ja.contains(&format!("<td>{}</td>", print::escape(&room.room_name))));
+            assert!(
+                ja.contains(&print::escape(&room.formula)),
+                "{}",
+                room.formula
+            );
+        }
+        assert!(ja.contains(&format!(
+            "<td class=\"num\" data-testid=\"print-total\">{} ㎡ ({} 帖, {} 坪)</td>",
+            area.total.area_m2, area.total.jo, area.total.tsubo
+        )));
+        // A 平面図 per storey (the drawing as the sheet op gives it), then the two tables.
+        let storeys = plan.storeys.len();
+        assert_eq!(ja.matches("<section class=\"sheet ").count(), storeys + 2);
+        assert_eq!(
+            ja.matches("data-testid=\"title-block\"").count(),
+            storeys + 2
+        );
+        assert_eq!(ja.matches("<div class=\"drawing\"><svg").count(), storeys);
+        let sheet = reply(
+            &json!({"op": "sheet", "plan_json": text, "storey": 0, "scale": 100}).to_string(),
+            b"",
+        );
+        assert!(ja.contains(sheet["ok"]["svg"].as_str().unwrap()));
+        assert!(
+            ja.contains("平面図 ") && ja.contains("<td>1:100</td>") && en.contains("Floor plan ")
+        );
+        // A storey larger than the paper at the scale says so, with its size, instead.
+        let r = reply(
+            r#"{"op": "print", "scale": 50, "width_mm": 100, "height_mm": 100}"#,
+            text.as_bytes(),
+        );
+        let ja = r["ok"]["ja"].as_str().unwrap();
+        assert_eq!(
+            ja.matches("data-testid=\"print-does-not-fit\"").count(),
+            storeys
+        );
+        assert!(ja.contains("1:50 で") && !ja.contains("<svg"));
+        assert!(r["ok"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("does not fit the paper"));
+        // A refused plan or scale is a protocol error.
+        assert!(reply(r#"{"op": "print"}"#, b"{")["err"]["en"].is_string());
+        assert!(reply(r#"{"op": "print", "scale": 30}"#, text.as_bytes())["err"]["en"].is_string());
+    }
+
+    #[test]
+    fn printed_text_from_the_plan_is_escaped() {
+        let mut plan = format::from_json(kodan()).unwrap();
+        plan.name = "<script>alert('x')</script> & \"A\"".to_owned();
+        plan.storeys[0].rooms[0].name = "<b>洋室</b>".to_owned();
+        let r = reply(
+            &json!({"op": "print", "today": "<i>"}).to_string(),
+            format::to_json(&plan).as_bytes(),
+        );
+        let ja = r["ok"]["ja"].as_str().unwrap();
+        assert!(!ja.contains("<script>") && !ja.contains("<b>") && !ja.contains("<i>"));
+        assert!(ja.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;A&quot;"));
+        assert!(ja.contains("&lt;b&gt;洋室&lt;/b&gt;") && ja.contains("&lt;i&gt;"));
+        assert_eq!(print::escape("a<>&\"'b"), "a&lt;&gt;&amp;&quot;&#39;b");
     }
 
     #[test]

@@ -67,6 +67,28 @@ fn v1_to_v2(value: Value) -> Result<Value, Problem> {
 /// reference problem. Problems that [`from_json_with_repairs`] would fix are marked
 /// [`Problem::repairable`].
 pub fn from_json(text: &str) -> Result<Plan, Vec<Problem>> {
+    checked(text, |plan, problems| {
+        let repaired = repair::repair(plan);
+        for problem in problems {
+            problem.repairable = repaired.fixes(&problem.path);
+        }
+    })
+}
+
+/// [`from_json`] without finding out which geometry problems a repair would fix: the same
+/// plan, or the same problems in the same order, but only the pre-check's own marks (a
+/// missing `polygon`) say [`Problem::repairable`].
+///
+/// The page loads with this, so [`crate::repair`] (about 18 KB of its gzipped download,
+/// needed only for broken files) stays out of it; when a file is refused the page asks the
+/// worker, which calls [`from_json`], which problems a repair fixes.
+pub fn from_json_unmarked(text: &str) -> Result<Plan, Vec<Problem>> {
+    checked(text, |_, _| {})
+}
+
+/// Loads and validates; on problems, `mark` sees the plan as read and the validation
+/// problems before they are listed.
+fn checked(text: &str, mark: impl FnOnce(Plan, &mut [Problem])) -> Result<Plan, Vec<Problem>> {
     let Loaded { plan, missing } = load(text)?;
     let mut problems = validate(&plan);
     if problems.is_empty() && missing.is_empty() {
@@ -75,10 +97,7 @@ pub fn from_json(text: &str) -> Result<Plan, Vec<Problem>> {
     // A room without a polygon was read as one with no vertex: its "fewer than 3 vertices"
     // problem says again what the missing polygon already says.
     problems.retain(|p| !missing.iter().any(|m| m.path == p.path));
-    let repaired = repair::repair(plan);
-    for problem in &mut problems {
-        problem.repairable = repaired.fixes(&problem.path);
-    }
+    mark(plan, &mut problems);
     let mut all = missing;
     all.extend(problems);
     Err(capped(all))

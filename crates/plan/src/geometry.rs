@@ -297,7 +297,7 @@ pub fn first_self_intersection(polygon: &[PointMm]) -> Option<SelfIntersection> 
     }
     // A point visited twice: the edges starting there meet.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by_key(|&i| (polygon[i].x, polygon[i].y));
+    crate::order::sort_by_i64_keys(&mut order, |&i| [polygon[i].x, polygon[i].y]);
     if let Some(hit) = order
         .windows(2)
         .find(|w| polygon[w[0]] == polygon[w[1]])

@@ -14,6 +14,21 @@ pub fn sort_by_i64_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> i64) {
     items.extend(order.iter().filter_map(|&(_, i)| slots[i].take()));
 }
 
+/// Sorts `items` by several `i64` keys compared in order, as a tuple of them compares: one
+/// stable pass per key, the last key first (least significant digit first, as a radix sort
+/// does), so equal tuples keep their order. Time O(N · n log n).
+pub fn sort_by_i64_keys<T, const N: usize>(items: &mut Vec<T>, key: impl Fn(&T) -> [i64; N]) {
+    for k in (0..N).rev() {
+        sort_by_i64_key(items, |item| key(item)[k]);
+    }
+}
+
+/// Two `i64` keys that, compared in order, order as `value` does: its high half (signed),
+/// then its low half (unsigned, shifted into `i64`'s order). For [`sort_by_i64_keys`].
+pub fn i128_keys(value: i128) -> [i64; 2] {
+    [(value >> 64) as i64, ((value as u64) ^ (1 << 63)) as i64]
+}
+
 /// An `i64` that orders as `f64::total_cmp` orders `value` (−NaN < −∞ < … < −0 < +0 < … <
 /// +∞ < NaN): the bits of a negative number are flipped below the sign bit. `!key` orders
 /// the other way round.

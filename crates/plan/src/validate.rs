@@ -1052,7 +1052,8 @@ fn check_overlaps(
             // Each pair once: from its lower index, or from the one room in focus.
             .filter(|&j| j != i && (j > i || !focus(j)))
             .collect();
-        others.sort_unstable();
+        // Room indices are below `isize::MAX`, so `as i64` keeps them exactly.
+        crate::order::sort_by_i64_key(&mut others, |&j| j as i64);
         for j in others {
             let other = &storey.rooms[j];
             if geometry::interiors_overlap(&room.polygon, &other.polygon) {

@@ -239,6 +239,14 @@ fn segments_meet(a1: (f64, f64), a2: (f64, f64), b1: (f64, f64), b2: (f64, f64))
 /// (pointing right, or down when vertical) and the offset of the line, exact.
 pub(crate) type LineKey = (i64, i64, i128);
 
+/// `i64` keys that order as `(line, lo)` does, for `madori_plan::order::sort_by_i64_keys`
+/// (the app's one shared sort rather than a sort routine of its own).
+pub(crate) fn line_keys(line: &LineKey, lo: i128) -> [i64; 6] {
+    let [offset_hi, offset_lo] = madori_plan::order::i128_keys(line.2);
+    let [lo_hi, lo_lo] = madori_plan::order::i128_keys(lo);
+    [line.0, line.1, offset_hi, offset_lo, lo_hi, lo_lo]
+}
+
 /// An edge on its supporting line: the line's key and the span `lo..hi` along it.
 pub(crate) fn edge_span(a: PointMm, b: PointMm) -> (LineKey, i128, i128) {
     let (mut dx, mut dy) = (b.x - a.x, b.y - a.y);
@@ -289,7 +297,7 @@ pub fn exterior_edges(storey: &Storey) -> Vec<Vec<bool>> {
     }
     // Collinear edges end up next to each other, ordered along their line, so each edge
     // meets only the edges that overlap it.
-    spans.sort_unstable_by(|a, b| a.line.cmp(&b.line).then(a.lo.cmp(&b.lo)));
+    madori_plan::order::sort_by_i64_keys(&mut spans, |s| line_keys(&s.line, s.lo));
     let mut shared = vec![0_i128; spans.len()];
     for i in 0..spans.len() {
         for j in (i + 1)..spans.len() {
@@ -465,7 +473,7 @@ pub fn label_position_mm(polygon: &[PointMm]) -> (f64, f64) {
         return (0.0, 0.0);
     };
     let mut heights: Vec<i64> = polygon.iter().map(|p| p.y).collect();
-    heights.sort_unstable();
+    madori_plan::order::sort_by_i64_key(&mut heights, |&h| h);
     heights.dedup();
     // Twice the middle height, and the band of heights [low, high] holding it (i128: no
     // overflow on any i64 coordinates).
@@ -492,7 +500,7 @@ pub fn label_position_mm(polygon: &[PointMm]) -> (f64, f64) {
             })
         })
         .collect();
-    crossings.sort_unstable();
+    madori_plan::order::sort_by_i64_key(&mut crossings, |&c| c);
     // The key is its own inverse: applied to a key it gives back the number's bits.
     let crossings: Vec<f64> = crossings
         .into_iter()

@@ -92,7 +92,7 @@ impl Walls {
             });
             keys.push(key);
         }
-        keys.sort_unstable();
+        madori_plan::order::sort_by_i64_keys(&mut keys, |k| area::line_keys(k, 0));
         keys.dedup();
         lines.extend_from_slice(&keys);
         self.room_lines[r] = keys;
@@ -159,7 +159,7 @@ impl Walls {
             self.insert(storey, r, &mut lines);
             exterior[r] = vec![true; storey.rooms[r].polygon.len()];
         }
-        lines.sort_unstable();
+        madori_plan::order::sort_by_i64_keys(&mut lines, |k| area::line_keys(k, 0));
         lines.dedup();
         let mut changed = rooms.to_vec();
         for key in &lines {
@@ -181,7 +181,7 @@ impl Walls {
                 }
             }
         }
-        changed.sort_unstable();
+        madori_plan::order::sort_by_i64_key(&mut changed, |&r| r as i64);
         changed.dedup();
         changed
     }
@@ -828,7 +828,7 @@ impl Checker {
                 Cow::Borrowed(rooms)
             } else {
                 let mut all = [rooms.as_slice(), &added[s]].concat();
-                all.sort_unstable();
+                madori_plan::order::sort_by_i64_key(&mut all, |&r| r as i64);
                 all.dedup();
                 Cow::Owned(all)
             };

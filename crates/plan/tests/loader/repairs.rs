@@ -363,6 +363,74 @@ fn a_valid_plan_needs_no_repair() {
     }
 }
 
+/// The page's loader (`from_json_unmarked`, which leaves the repairs out of the page) gives
+/// the same plan or the same problems as `from_json`; only the repair marks that need
+/// `repair` to find are left to the worker, and a missing polygon stays marked.
+#[test]
+fn the_unmarked_loader_differs_only_in_the_repair_marks() {
+    let square = json!([[0, 0], [3000, 0], [3000, 3000], [0, 3000]]);
+    let texts = [
+        // A repeated vertex (marked only by `from_json`).
+        plan(
+            json!([{"id": "r", "name": "R", "kind": "private",
+                "polygon": [[0, 0], [0, 0], [3000, 0], [3000, 3000], [0, 3000]]}]),
+            json!([]),
+            json!([]),
+        ),
+        // A missing polygon (marked by the pre-check) beside a room with one of 2 vertices.
+        plan(
+            json!([
+                {"id": "a", "name": "A", "kind": "private", "polygon": square},
+                {"id": "b", "name": "B", "kind": "private"},
+                {"id": "c", "name": "C", "kind": "other", "polygon": [[5000, 0], [6000, 0]]}
+            ]),
+            json!([door("d", "b", 0, 100)]),
+            json!([]),
+        ),
+        // A ring room and a problem no repair fixes.
+        plan(
+            json!([
+                {"id": "x", "name": "X", "kind": "corridor", "polygon": ring_room(), "occupancy": {"persons": 1}}
+            ]),
+            json!([]),
+            json!([]),
+        ),
+        "{ not json".to_owned(),
+    ];
+    for text in &texts {
+        let marked = from_json(text).unwrap_err();
+        let unmarked = madori_plan::format::from_json_unmarked(text).unwrap_err();
+        assert_eq!(marked.len(), unmarked.len(), "{text}");
+        for (m, u) in marked.iter().zip(&unmarked) {
+            assert_eq!(
+                (&m.path, &m.message_ja, &m.message_en),
+                (&u.path, &u.message_ja, &u.message_en)
+            );
+            let precheck_mark = u.path.ends_with(".polygon") && m.message_en.contains("missing");
+            assert_eq!(u.repairable, precheck_mark, "{u:?}");
+            assert!(!u.repairable || m.repairable);
+        }
+    }
+    assert!(flagged(&from_json(&texts[0]).unwrap_err())
+        .iter()
+        .any(|(_, repairable)| *repairable));
+    assert_eq!(
+        flagged(&madori_plan::format::from_json_unmarked(&texts[1]).unwrap_err()),
+        [
+            ("storeys[0].rooms[1].polygon", true),
+            ("storeys[0].rooms[2].polygon", false),
+            ("storeys[0].openings[0].edge", false)
+        ]
+    );
+    for (name, text) in madori_plan::templates::TEMPLATES {
+        assert_eq!(
+            madori_plan::format::from_json_unmarked(text).unwrap(),
+            from_json(text).unwrap(),
+            "{name}"
+        );
+    }
+}
+
 /// An outer ring with a notch at its top right, and a rectangular core whose top-right corner
 /// is the notch's corner P; `turn` rotates the outline's start, `reverse_all` and
 /// `reverse_hole` change how it runs round.

@@ -82,8 +82,8 @@ pub fn PrintSheets() -> impl IntoView {
         let paper = state.print_paper.get();
         format!("@page {{ size: {paper} landscape; margin: {MARGIN_MM}mm; }}")
     };
-    // The sheets exist only from 印刷 until the plan next changes: rendered all the time they
-    // would redraw every finding on every drag step.
+    // The sheets exist only from 印刷 until the plan next changes: they are the plan as it was
+    // when printed, drawn once by the worker, and never kept up to date with edits.
     Effect::new(move |_| {
         state.plan.track();
         if state.print_pages.with_untracked(Option::is_some) {

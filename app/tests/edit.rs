@@ -701,6 +701,10 @@ async fn a_saved_state_is_compared_with_the_plan_on_screen() {
         },
     });
     click(&root, "state-compare").await;
+    let pictures = root
+        .query_selector_all("[data-testid=side-by-side] img")
+        .unwrap();
+    assert_eq!(pictures.length(), 2, "the two states side by side");
     let changes = text(&root, "change-list");
     assert!(changes.contains("個室A"), "{changes}");
     assert!(try_query(&root, "compare-capacity").is_some());

@@ -92,8 +92,22 @@ pub fn StatesPanel() -> impl IntoView {
                 .collect_view()
                 .into_any()
         };
+        let picture = |plan: &Plan| {
+            format!(
+                "data:image/svg+xml;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(
+                    &madori_editor::thumbnail::svg(plan, 320, 240)
+                ))
+            )
+        };
+        let (before_picture, after_picture) = (picture(&before), state.plan.with(|p| picture(p)));
         Some(view! {
             <div class="comparison" data-testid="state-comparison">
+                // The two states side by side, each drawn whole (every storey).
+                <div class="side-by-side" data-testid="side-by-side">
+                    <figure><img src=before_picture alt="" width="320" height="240" /><figcaption>{before.name.clone()}</figcaption></figure>
+                    <figure><img src=after_picture alt="" width="320" height="240" /><figcaption>{t(l, Key::OnScreen)}</figcaption></figure>
+                </div>
                 <table>
                     <tr><th></th><th>{before.name.clone()}</th><th>{t(l, Key::OnScreen)}</th></tr>
                     <tr data-testid="compare-capacity"><td>{t(l, Key::Capacity)}</td><td>{count(before_capacity)}</td><td>{count(after_capacity)}</td></tr>

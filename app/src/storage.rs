@@ -72,6 +72,34 @@ async fn open() -> Result<Rexie, String> {
         .map_err(message)
 }
 
+/// The record under `key` in `store`, if any (one read-only transaction).
+async fn get_one(store: &str, key: &str) -> Result<Option<JsValue>, String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(&[store], TransactionMode::ReadOnly)
+        .map_err(message)?;
+    tx.store(store)
+        .map_err(message)?
+        .get(JsValue::from_str(key))
+        .await
+        .map_err(message)
+}
+
+/// Writes one record into `store` (one transaction, waited for).
+async fn put_one(store: &str, value: &JsValue) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(&[store], TransactionMode::ReadWrite)
+        .map_err(message)?;
+    tx.store(store)
+        .map_err(message)?
+        .put(value, None)
+        .await
+        .map_err(message)?;
+    tx.done().await.map_err(message)?;
+    Ok(())
+}
+
 fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
     for (key, value) in fields {
@@ -165,16 +193,7 @@ pub async fn list() -> Result<Vec<Entry>, String> {
 
 /// A stored plan by id.
 pub async fn get(id: &str) -> Result<Option<Stored>, String> {
-    let db = open().await?;
-    let tx = db
-        .transaction(&[PLANS], TransactionMode::ReadOnly)
-        .map_err(message)?;
-    let value = tx
-        .store(PLANS)
-        .map_err(message)?
-        .get(JsValue::from_str(id))
-        .await
-        .map_err(message)?;
+    let value = get_one(PLANS, id).await?;
     Ok(value.and_then(|v| {
         let json = text(&v, "json")?;
         let view = match (number(&v, "x"), number(&v, "y"), number(&v, "scale")) {
@@ -191,36 +210,17 @@ pub async fn get(id: &str) -> Result<Option<Stored>, String> {
 
 /// The id of the plan last worked on, if any.
 pub async fn last() -> Result<Option<String>, String> {
-    let db = open().await?;
-    let tx = db
-        .transaction(&[META], TransactionMode::ReadOnly)
-        .map_err(message)?;
-    let value = tx
-        .store(META)
-        .map_err(message)?
-        .get(JsValue::from_str(LAST))
-        .await
-        .map_err(message)?;
+    let value = get_one(META, LAST).await?;
     Ok(value.and_then(|v| text(&v, "id")))
 }
 
 /// Records which plan was worked on last.
 pub async fn set_last(id: &str) -> Result<(), String> {
-    let db = open().await?;
-    let tx = db
-        .transaction(&[META], TransactionMode::ReadWrite)
-        .map_err(message)?;
     let last = object(&[
         ("key", JsValue::from_str(LAST)),
         ("id", JsValue::from_str(id)),
     ]);
-    tx.store(META)
-        .map_err(message)?
-        .put(&last, None)
-        .await
-        .map_err(message)?;
-    tx.done().await.map_err(message)?;
-    Ok(())
+    put_one(META, &last).await
 }
 
 /// Renames a library entry (the stored plan's own name follows when it is next opened and
@@ -277,34 +277,15 @@ pub async fn delete(id: &str) -> Result<(), String> {
 
 /// Stores an underlay image.
 pub async fn put_image(id: &str, data_url: &str) -> Result<(), String> {
-    let db = open().await?;
-    let tx = db
-        .transaction(&[IMAGES], TransactionMode::ReadWrite)
-        .map_err(message)?;
     let value = object(&[
         ("id", JsValue::from_str(id)),
         ("data_url", JsValue::from_str(data_url)),
     ]);
-    tx.store(IMAGES)
-        .map_err(message)?
-        .put(&value, None)
-        .await
-        .map_err(message)?;
-    tx.done().await.map_err(message)?;
-    Ok(())
+    put_one(IMAGES, &value).await
 }
 
 /// An underlay image by id.
 pub async fn get_image(id: &str) -> Result<Option<String>, String> {
-    let db = open().await?;
-    let tx = db
-        .transaction(&[IMAGES], TransactionMode::ReadOnly)
-        .map_err(message)?;
-    let value = tx
-        .store(IMAGES)
-        .map_err(message)?
-        .get(JsValue::from_str(id))
-        .await
-        .map_err(message)?;
+    let value = get_one(IMAGES, id).await?;
     Ok(value.and_then(|v| text(&v, "data_url")))
 }

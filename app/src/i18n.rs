@@ -545,27 +545,9 @@ pub fn template_name(lang: Lang, id: &str) -> &'static str {
     pick(lang, ja, en)
 }
 
-/// The Japanese and English name of a room kind.
+/// The Japanese and English name of a room kind (one table, shared with the change lists:
+/// `madori_rules::changes::kind_words`).
 pub fn room_kind(lang: Lang, kind: madori_plan::RoomKind) -> &'static str {
-    use madori_plan::RoomKind::*;
-    let (ja, en) = match kind {
-        Private => ("専用居室", "private room"),
-        Ldk => ("LDK", "LDK"),
-        Dk => ("DK", "DK"),
-        Living => ("居間", "living"),
-        Dining => ("食堂", "dining"),
-        Kitchen => ("台所", "kitchen"),
-        Toilet => ("便所", "toilet"),
-        Washroom => ("洗面所", "washroom"),
-        Bath => ("浴室", "bath"),
-        ShowerRoom => ("シャワー室", "shower room"),
-        Laundry => ("洗濯室", "laundry"),
-        Entrance => ("玄関", "entrance"),
-        Corridor => ("廊下", "corridor"),
-        Stairs => ("階段", "stairs"),
-        Storage => ("収納", "storage"),
-        Balcony => ("バルコニー", "balcony"),
-        Other => ("その他", "other"),
-    };
+    let (ja, en) = madori_rules::changes::kind_words(kind);
     pick(lang, ja, en)
 }

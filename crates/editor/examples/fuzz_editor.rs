@@ -742,6 +742,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::RenamePlan { .. } => "RenamePlan",
         Command::SetCheck(_) => "SetCheck",
         Command::SetUnderlay { .. } => "SetUnderlay",
+        Command::Batch(_) => "Batch",
         Command::SaveState { .. } => "SaveState",
         Command::UpdateState { .. } => "UpdateState",
         Command::RemoveState { .. } => "RemoveState",

@@ -256,6 +256,9 @@ pub enum Command {
         /// Its index in `Plan::variants`.
         index: usize,
     },
+    /// Several commands as one undo step, applied in order (a suggested change that splits a
+    /// room and gives the new room its use). Any failing fails the whole.
+    Batch(Vec<Command>),
     /// Places, changes or removes (`None`) a storey's underlay picture.
     SetUnderlay {
         /// Storey index.
@@ -292,6 +295,7 @@ impl Command {
             Self::RenamePlan { .. } => "間取りの名前",
             Self::SetCheck(_) => "基準の設定",
             Self::SetUnderlay { .. } => "下絵",
+            Self::Batch(_) => "まとめて変更",
             Self::SaveState { .. } => "状態を保存",
             Self::UpdateState { .. } => "状態の名前",
             Self::RemoveState { .. } => "状態を削除",
@@ -483,6 +487,11 @@ impl Command {
                 plan.name = name.trim().to_owned();
             }
             Self::SetCheck(check) => plan.check.clone_from(check),
+            Self::Batch(commands) => {
+                for command in commands {
+                    command.apply_in_place(plan)?;
+                }
+            }
             Self::SetUnderlay { storey, underlay } => {
                 storey_mut(plan, *storey)?.underlay.clone_from(underlay)
             }
@@ -578,6 +587,7 @@ impl Command {
             Self::MoveRoom { delta, .. } => distance(delta.x).and(distance(delta.y)),
             Self::AddFixture { fixture, .. } => point(&fixture.at),
             Self::MoveFixture { to, .. } => point(to),
+            Self::Batch(commands) => commands.iter().try_for_each(Self::check_inputs),
             _ => Ok(()),
         }
     }

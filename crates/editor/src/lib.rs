@@ -23,6 +23,7 @@
 pub mod commands;
 pub mod history;
 pub mod snap;
+pub mod suggest;
 pub mod thumbnail;
 pub mod tools;
 pub mod underlay;

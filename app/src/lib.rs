@@ -67,6 +67,7 @@ pub fn App(
                             <Inspector />
                             <OverridesPanel />
                             <components::underlay::UnderlayPanel />
+                            <components::capacity::CapacityPanel />
                             <components::states::StatesPanel />
                             <FindingsPanel />
                         </aside>

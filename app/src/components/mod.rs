@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod capacity;
 pub mod drawing_layer;
 pub mod export;
 pub mod findings;

@@ -35,6 +35,9 @@
 //! - `{"op": "share_open", "fragment": "#plan=1…"}`: the plan a link holds as plan-format
 //!   JSON (`{"plan_json": "…"}`) or the link's problems (`{"problems": […]}`,
 //!   [`share::decode`]).
+//! - `{"op": "suggest"}` with a valid plan's JSON: the smallest changes that let one more
+//!   person live in it under its own check settings, best first, each checked with the full
+//!   rules ([`madori_editor::suggest::Suggestions`] as JSON; an edit's `command()` makes it).
 //!
 //! A problem is `{"path": "…", "ja": "…", "en": "…", "repairable": bool}`.
 //!
@@ -59,6 +62,7 @@ pub fn respond(request: &str, bytes: &[u8]) -> String {
             Some("repair") => repair(bytes),
             Some("share_link") => share_link(bytes),
             Some("share_open") => share_open(&request),
+            Some("suggest") => suggest(bytes),
             _ => error("不明な要求です", "unknown request"),
         },
         Err(_) => error("要求が JSON ではありません", "the request is not JSON"),
@@ -130,6 +134,16 @@ fn share_link(bytes: &[u8]) -> Value {
         Ok(data) => json!({"ok": {"data": data}}),
         Err(e) => error(&e.message_ja(), &e.message_en()),
     }
+}
+
+fn suggest(bytes: &[u8]) -> Value {
+    use madori_editor::suggest::{one_more, Budget};
+    let plan = match valid_plan(bytes) {
+        Ok(plan) => plan,
+        Err(e) => return e,
+    };
+    let profile = madori_rules::profile::resolve(plan.check.as_ref(), &plan).profile;
+    json!({"ok": one_more(&plan, &profile, Budget::default())})
 }
 
 fn share_open(request: &Value) -> Value {
@@ -451,6 +465,23 @@ mod tests {
 
     fn reply(request: &str, bytes: &[u8]) -> Value {
         serde_json::from_str(&respond(request, bytes)).unwrap()
+    }
+
+    #[test]
+    fn suggestions_come_checked_and_ready_to_apply() {
+        use madori_editor::suggest::{Edit, Suggestions};
+        let text = madori_plan::templates::get("wooden-house-shared").unwrap();
+        let r = reply(r#"{"op": "suggest"}"#, text.as_bytes());
+        let found: Suggestions = serde_json::from_value(r["ok"].clone()).unwrap();
+        assert_eq!(found.capacity, Some(4));
+        let first = &found.list[0];
+        assert!(matches!(first.edit, Edit::SplitOff { .. }), "{first:?}");
+        let plan = format::from_json(text).unwrap();
+        let after = first.edit.command().apply(&plan).unwrap();
+        let profile = madori_rules::profile::resolve(plan.check.as_ref(), &plan).profile;
+        assert_eq!(madori_rules::capacity(&after, &profile).max, Some(5));
+        let r = reply(r#"{"op": "suggest"}"#, b"{}");
+        assert!(r["err"]["ja"].is_string());
     }
 
     #[test]

@@ -744,6 +744,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::SetUnderlay { .. } => "SetUnderlay",
         Command::Batch(_) => "Batch",
         Command::SaveState { .. } => "SaveState",
+        Command::SaveProposal { .. } => "SaveProposal",
         Command::UpdateState { .. } => "UpdateState",
         Command::RemoveState { .. } => "RemoveState",
         Command::OpenState { .. } => "OpenState",

@@ -236,6 +236,18 @@ pub enum Command {
         /// One sentence a presenter shows with it.
         note: String,
     },
+    /// Saves as a named state the plan as `change` would make it, leaving the plan being
+    /// worked on as it is: a suggested change kept as a proposal (計画案) to compare later.
+    SaveProposal {
+        /// The state's id (unique among the plan's states).
+        id: String,
+        /// Its name.
+        name: String,
+        /// One sentence a presenter shows with it.
+        note: String,
+        /// The change the proposal makes.
+        change: Box<Command>,
+    },
     /// Renames a saved state or changes its note.
     UpdateState {
         /// Its index in `Plan::variants`.
@@ -297,6 +309,7 @@ impl Command {
             Self::SetUnderlay { .. } => "下絵",
             Self::Batch(_) => "まとめて変更",
             Self::SaveState { .. } => "状態を保存",
+            Self::SaveProposal { .. } => "案として保存",
             Self::UpdateState { .. } => "状態の名前",
             Self::RemoveState { .. } => "状態を削除",
             Self::OpenState { .. } => "状態を開く",
@@ -496,23 +509,19 @@ impl Command {
                 storey_mut(plan, *storey)?.underlay.clone_from(underlay)
             }
             Self::SaveState { id, name, note } => {
-                if name.trim().is_empty() {
-                    return Err(EditError::new("名前が空です", "the name is empty"));
-                }
-                if plan.variants.iter().any(|v| v.id == *id) {
-                    return Err(EditError::new(
-                        format!("状態の id \"{id}\" はもう使われています"),
-                        format!("the state id \"{id}\" is already used"),
-                    ));
-                }
-                plan.variants.push(madori_plan::Variant {
-                    id: id.clone(),
-                    name: name.trim().to_owned(),
-                    note: note.clone(),
-                    dwelling: plan.dwelling.clone(),
-                    check: plan.check.clone(),
-                    storeys: plan.storeys.clone(),
-                });
+                let state = state_of(plan, id, name, note)?;
+                plan.variants.push(state);
+            }
+            Self::SaveProposal {
+                id,
+                name,
+                note,
+                change,
+            } => {
+                let mut proposed = plan.clone();
+                change.apply_in_place(&mut proposed)?;
+                let state = state_of(&proposed, id, name, note)?;
+                plan.variants.push(state);
             }
             Self::UpdateState { index, name, note } => {
                 if name.trim().is_empty() {
@@ -588,9 +597,36 @@ impl Command {
             Self::AddFixture { fixture, .. } => point(&fixture.at),
             Self::MoveFixture { to, .. } => point(to),
             Self::Batch(commands) => commands.iter().try_for_each(Self::check_inputs),
+            Self::SaveProposal { change, .. } => change.check_inputs(),
             _ => Ok(()),
         }
     }
+}
+
+/// `plan` as a saved state called `name`, checked to have a name and an unused `id`.
+fn state_of(
+    plan: &Plan,
+    id: &str,
+    name: &str,
+    note: &str,
+) -> Result<madori_plan::Variant, EditError> {
+    if name.trim().is_empty() {
+        return Err(EditError::new("名前が空です", "the name is empty"));
+    }
+    if plan.variants.iter().any(|v| v.id == id) {
+        return Err(EditError::new(
+            format!("状態の id \"{id}\" はもう使われています"),
+            format!("the state id \"{id}\" is already used"),
+        ));
+    }
+    Ok(madori_plan::Variant {
+        id: id.to_owned(),
+        name: name.trim().to_owned(),
+        note: note.to_owned(),
+        dwelling: plan.dwelling.clone(),
+        check: plan.check.clone(),
+        storeys: plan.storeys.clone(),
+    })
 }
 
 fn not_found(id: &str) -> EditError {

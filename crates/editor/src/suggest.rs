@@ -15,8 +15,10 @@
 //! 4. a private room split in two through its middle (間仕切りの新設);
 //! 5. an exterior wall moved out (増築), the largest change, last.
 //!
-//! Within a kind, smaller is better (less floor moved or added); a change that makes a rule
-//! fail that passed before comes after every change that does not, and says which. Rules no
+//! Within a kind, fewer new warnings and then smaller is better (less floor moved or added);
+//! a change that makes a rule fail that passed before comes after every change that does
+//! not. Each says which rules it newly fails or warns about (a room partitioned off without
+//! a window warns BS-DAYLIGHT). Rules no
 //! plan change can satisfy (SN-SEISMIC rests on the construction date and a seismic
 //! diagnosis) are named apart and left out of the search, so the list still shows what the
 //! plan itself needs. Work is bounded ([`Budget`]); what was not searched is counted.
@@ -213,6 +215,9 @@ pub struct Suggestion {
     pub capacity_after: u32,
     /// Rules that fail after the change and did not before.
     pub new_failures: Vec<String>,
+    /// Rules that warn after the change and did not before (a room partitioned off without
+    /// a window: BS-DAYLIGHT, BS-VENT), to check before building it.
+    pub new_warnings: Vec<String>,
     /// Japanese words, e.g. `壁を 185 mm 動かす: 個室C 7.45 → 9.03 ㎡、収納 2.10 → 0.52 ㎡`.
     pub ja: String,
     /// English words.
@@ -288,9 +293,8 @@ pub fn one_more(plan: &Plan, profile: &Profile, budget: Budget) -> Suggestions {
     search.split_offs();
     let mut list = search.found;
     list.sort_by(|a, b| {
-        (!a.new_failures.is_empty(), a.effort)
-            .cmp(&(!b.new_failures.is_empty(), b.effort))
-            .then(a.size_m2.total_cmp(&b.size_m2))
+        let key = |s: &Suggestion| (!s.new_failures.is_empty(), s.effort, s.new_warnings.len());
+        key(a).cmp(&key(b)).then(a.size_m2.total_cmp(&b.size_m2))
     });
     list.truncate(MAX_SUGGESTIONS);
     out.list = list;
@@ -372,6 +376,8 @@ struct Finder<'p> {
     now: Option<u32>,
     /// Failing findings now: rule id and elements.
     failing: Vec<(&'static str, Vec<String>)>,
+    /// Warning findings now: rule id and elements.
+    warning: Vec<(&'static str, Vec<String>)>,
     found: Vec<Suggestion>,
 }
 
@@ -379,20 +385,23 @@ impl<'p> Finder<'p> {
     fn new(plan: &'p Plan, profile: Profile) -> Self {
         let probe = Checker::new(plan, &profile);
         let now = probe.capacity(plan).max;
-        let failing = failing(&probe);
+        let failing = findings(&probe, Status::Fail);
+        let warning = findings(&probe, Status::Warning);
         Self {
             plan,
             profile,
             probe,
             now,
             failing,
+            warning,
             found: Vec::new(),
         }
     }
 
     /// Applies `edit` to a copy of the plan and checks it: the copy, its capacity and the
-    /// rules it newly fails, when the edit is valid and the capacity grows.
-    fn try_edit(&mut self, edit: &Edit) -> Option<(Plan, u32, Vec<String>)> {
+    /// rules it newly fails and newly warns about, when the edit is valid and the capacity
+    /// grows.
+    fn try_edit(&mut self, edit: &Edit) -> Option<Checked> {
         let mut after = self.plan.clone();
         edit.command().apply_in_place(&mut after).ok()?;
         let touched = Touched::between(self.plan, &after);
@@ -401,32 +410,30 @@ impl<'p> Finder<'p> {
         }
         self.probe.update(&after, &touched);
         let capacity = self.probe.capacity(&after).max;
-        let newly: Vec<String> = failing(&self.probe)
-            .into_iter()
-            .filter(|f| !self.failing.contains(f))
-            .map(|f| f.0.to_owned())
-            .fold(Vec::new(), |mut ids, id| {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-                ids
-            });
+        let new_failures = new_rules(findings(&self.probe, Status::Fail), &self.failing);
+        let new_warnings = new_rules(findings(&self.probe, Status::Warning), &self.warning);
         self.probe
             .update(self.plan, &Touched::between(&after, self.plan));
         match (capacity, self.now) {
-            (Some(c), Some(now)) if c > now => Some((after, c, newly)),
+            (Some(c), Some(now)) if c > now => Some(Checked {
+                plan: after,
+                capacity: c,
+                new_failures,
+                new_warnings,
+            }),
             _ => None,
         }
     }
 
     fn keep(&mut self, edit: Edit, effort: Effort, size_m2: f64, words: (String, String)) {
-        if let Some((_, capacity_after, new_failures)) = self.try_edit(&edit) {
+        if let Some(checked) = self.try_edit(&edit) {
             self.found.push(Suggestion {
                 edit,
                 effort,
                 size_m2,
-                capacity_after,
-                new_failures,
+                capacity_after: checked.capacity,
+                new_failures: checked.new_failures,
+                new_warnings: checked.new_warnings,
                 ja: words.0,
                 en: words.1,
             });
@@ -540,10 +547,10 @@ impl<'p> Finder<'p> {
                     edge,
                     offset_mm: offset,
                 };
-                let Some((after, capacity_after, new_failures)) = self.try_edit(&edit) else {
+                let Some(checked) = self.try_edit(&edit) else {
                     continue;
                 };
-                let (words, size_m2) = wall_words(plan, &after, wall, offset);
+                let (words, size_m2) = wall_words(plan, &checked.plan, wall, offset);
                 let effort = if wall.exterior {
                     Effort::Extension
                 } else {
@@ -553,8 +560,9 @@ impl<'p> Finder<'p> {
                     edit,
                     effort,
                     size_m2,
-                    capacity_after,
-                    new_failures,
+                    capacity_after: checked.capacity,
+                    new_failures: checked.new_failures,
+                    new_warnings: checked.new_warnings,
                     ja: words.0,
                     en: words.1,
                 });
@@ -696,15 +704,38 @@ impl Finder<'_> {
     }
 }
 
-/// The failing findings of the checker's report: rule id and elements.
-fn failing(checker: &Checker) -> Vec<(&'static str, Vec<String>)> {
+/// A change checked: the plan it makes, the capacity and the rules newly failing or warning.
+struct Checked {
+    plan: Plan,
+    capacity: u32,
+    new_failures: Vec<String>,
+    new_warnings: Vec<String>,
+}
+
+/// The findings of the checker's report with `status`: rule id and elements.
+fn findings(checker: &Checker, status: Status) -> Vec<(&'static str, Vec<String>)> {
     checker
         .report()
         .findings
         .iter()
-        .filter(|f| f.status == Status::Fail)
+        .filter(|f| f.status == status)
         .map(|f| (f.rule_id, f.element_ids.clone()))
         .collect()
+}
+
+/// The rule ids, once each, of the findings in `now` that were not in `before`.
+fn new_rules(
+    now: Vec<(&'static str, Vec<String>)>,
+    before: &[(&'static str, Vec<String>)],
+) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for (rule, elements) in now {
+        let old = before.iter().any(|(r, e)| *r == rule && *e == elements);
+        if !old && !ids.iter().any(|id| id == rule) {
+            ids.push(rule.to_owned());
+        }
+    }
+    ids
 }
 
 /// Uses a room can change from: rooms people could live or gather in (not wet rooms,

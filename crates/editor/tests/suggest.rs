@@ -50,17 +50,21 @@ fn assert_each_checks(plan: &Plan, found: &Suggestions) {
     }
 }
 
-/// No rule newly failing first, then by effort, then by size.
+/// No rule newly failing first, then by effort, then fewer new warnings, then by size.
 fn assert_ranked(found: &Suggestions) {
-    let keys: Vec<(bool, Effort, f64)> = found
+    let keys: Vec<((bool, Effort, usize), f64)> = found
         .list
         .iter()
-        .map(|s| (!s.new_failures.is_empty(), s.effort, s.size_m2))
+        .map(|s| {
+            (
+                (!s.new_failures.is_empty(), s.effort, s.new_warnings.len()),
+                s.size_m2,
+            )
+        })
         .collect();
     for pair in keys.windows(2) {
         assert!(
-            (pair[0].0, pair[0].1) < (pair[1].0, pair[1].1)
-                || ((pair[0].0, pair[0].1) == (pair[1].0, pair[1].1) && pair[0].2 <= pair[1].2),
+            pair[0].0 < pair[1].0 || (pair[0].0 == pair[1].0 && pair[0].1 <= pair[1].1),
             "{keys:?}"
         );
     }
@@ -82,6 +86,11 @@ fn the_shared_wooden_house_gains_a_fifth_room_partitioned_off_the_ldk() {
     assert!(split.ja.contains("個室5"), "{}", split.ja);
     // The slice is the minimum private room, up to the snap step: 9 ㎡ over 4550 mm.
     assert!(split.ja.contains("1980 × 4550 mm"), "{}", split.ja);
+    // The new room has no window: it says so before anyone builds it.
+    assert!(
+        split.new_warnings.contains(&"BS-DAYLIGHT".to_owned()),
+        "{split:?}"
+    );
     assert_each_checks(&plan, &found);
     assert_ranked(&found);
 }
@@ -214,4 +223,40 @@ fn a_profile_without_a_count_suggests_nothing_and_the_budget_bounds_the_walls() 
     assert_eq!(found.walls_searched, 6);
     assert!(found.walls_total > 300, "{}", found.walls_total);
     assert_each_checks(&plan, &found);
+}
+
+#[test]
+fn a_suggestion_kept_as_a_proposal_leaves_the_plan_and_saves_the_changed_one() {
+    let plan = template("wooden-house-shared");
+    let found = one_more(&plan, &profile_of(&plan), Budget::default());
+    let split = &found.list[0];
+    let mut ed = Editor::new(plan.clone());
+    ed.apply(Command::SaveProposal {
+        id: "p1".into(),
+        name: "案: 個室5".into(),
+        note: split.ja.clone(),
+        change: Box::new(split.edit.command()),
+    })
+    .unwrap();
+    assert_eq!(ed.plan.storeys, plan.storeys, "the plan on screen stays");
+    let saved = madori_plan::variant_plan(&ed.plan, 0).unwrap();
+    let mut changed = Editor::new(plan.clone());
+    changed.apply(split.edit.command()).unwrap();
+    assert_eq!(saved.storeys, changed.plan.storeys);
+    assert_eq!(capacity(&saved, &profile_of(&saved)), split.capacity_after);
+    ed.undo();
+    assert_eq!(ed.plan, plan);
+    // A change that cannot be made saves nothing.
+    let refused = ed.apply(Command::SaveProposal {
+        id: "p2".into(),
+        name: "案".into(),
+        note: String::new(),
+        change: Box::new(Command::MoveEdge {
+            room: "y1".into(),
+            edge: 1,
+            offset_mm: 5_000,
+        }),
+    });
+    assert!(refused.is_err());
+    assert_eq!(ed.plan, plan);
 }

@@ -1,0 +1,220 @@
+//! The capacity panel (定員を増やす): the smallest changes that let one more person live in
+//! the plan, ranked, each checked with the full rules, found by the worker
+//! (`madori_editor::suggest`). One click previews a change on the plan (one undo step); it is
+//! then kept as a proposal (a saved state, the plan on screen going back), applied, or taken
+//! back.
+
+use crate::i18n::{pick, t, Key, Lang};
+use crate::state::AppState;
+use leptos::prelude::*;
+use madori_editor::suggest::{Suggestion, Suggestions};
+use madori_editor::Command;
+use madori_plan::Plan;
+use std::sync::Arc;
+
+/// Where the search is.
+#[derive(Clone)]
+enum Search {
+    Idle,
+    Busy,
+    /// The changes found for this plan.
+    Done(Arc<Plan>, Arc<Suggestions>),
+    Failed((String, String)),
+}
+
+/// A change shown on the plan: its index in the list and the plan it made.
+type Preview = Option<(usize, Arc<Plan>)>;
+
+/// The capacity panel.
+#[component]
+pub fn CapacityPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let search = RwSignal::new(Search::Idle);
+    let preview = RwSignal::new(Preview::None);
+    let kept = RwSignal::new(None::<String>);
+    // Another change ends a preview: the previewed change stays, like any edit.
+    Effect::new(move |_| {
+        let plan = state.plan.get();
+        let ended = preview.with_untracked(|p| {
+            p.as_ref()
+                .is_some_and(|(_, shown)| !same_layout(shown, &plan))
+        });
+        if ended {
+            preview.set(None);
+        }
+    });
+    let find = move || {
+        let plan = state.plan.get_untracked();
+        search.set(Search::Busy);
+        preview.set(None);
+        kept.set(None);
+        let text = madori_plan::format::to_json_compact(&plan);
+        leptos::task::spawn_local(async move {
+            let request = serde_json::json!({"op": "suggest"});
+            let reply = crate::worker::ask(&request, text.as_bytes()).await;
+            search.set(match reply {
+                Ok(value) => match serde_json::from_value::<Suggestions>(value) {
+                    Ok(found) => Search::Done(plan, Arc::new(found)),
+                    Err(_) => Search::Failed((
+                        "作業用のワーカーの答えを読めません".into(),
+                        "the worker's reply could not be read".into(),
+                    )),
+                },
+                Err(e) => Search::Failed(e),
+            });
+        });
+    };
+    let take_back = move || {
+        if preview.get_untracked().is_some() {
+            preview.set(None);
+            state.editor.update(|e| {
+                e.undo();
+            });
+        }
+    };
+    let show = move |index: usize, suggestion: &Suggestion| {
+        take_back();
+        kept.set(None);
+        let applied = state
+            .editor
+            .try_update(|e| e.apply(suggestion.edit.command()).is_ok())
+            .unwrap_or(false);
+        if applied {
+            preview.set(Some((index, state.plan.get_untracked())));
+        }
+    };
+    let keep = move |suggestion: &Suggestion, l: Lang| {
+        take_back();
+        let count = state.plan.with_untracked(|p| p.variants.len());
+        let name = format!("{} {}", pick(l, "計画案", "Proposal"), count + 1);
+        state.run(Command::SaveProposal {
+            id: format!("state-{}-{count}", js_sys::Date::now() as u64),
+            name: name.clone(),
+            note: pick(l, &suggestion.ja, &suggestion.en).to_owned(),
+            change: Box::new(suggestion.edit.command()),
+        });
+        kept.set(Some(name));
+    };
+    let results = move || {
+        let l = lang.get();
+        match search.get() {
+            Search::Idle => ().into_any(),
+            Search::Busy => view! { <p class="busy" data-testid="one-more-busy">{t(l, Key::OneMoreSearching)}</p> }.into_any(),
+            Search::Failed((ja, en)) => view! { <p class="error" role="alert">{pick(l, &ja, &en).to_owned()}</p> }.into_any(),
+            Search::Done(for_plan, found) => {
+                let previewing = preview.get();
+                let fresh = previewing.is_some() || state.plan.with(|p| same_layout(p, &for_plan));
+                if !fresh {
+                    return view! { <p class="stale" data-testid="one-more-stale">{t(l, Key::OneMoreStale)}</p> }.into_any();
+                }
+                found_view(l, &found, previewing.map(|p| p.0), show, keep, take_back, preview)
+            }
+        }
+    };
+    view! {
+        <details class="capacity-panel" data-testid="capacity-panel">
+            <summary>{move || t(lang.get(), Key::OneMoreTitle)}</summary>
+            <button class="find" data-testid="one-more-find" on:click=move |_| find()
+                disabled=move || matches!(search.get(), Search::Busy)>
+                {move || t(lang.get(), Key::OneMoreFind)}
+            </button>
+            {move || kept.get().map(|name| view! {
+                <p class="kept" data-testid="one-more-kept">{format!("「{name}」{}", t(lang.get(), Key::OneMoreKept))}</p>
+            })}
+            {results}
+        </details>
+    }
+}
+
+/// Whether two plans have the same rooms, building facts and check settings: what the
+/// changes found depend on (saving or renaming a state leaves the list valid).
+fn same_layout(a: &Plan, b: &Plan) -> bool {
+    a.storeys == b.storeys && a.dwelling == b.dwelling && a.check == b.check
+}
+
+/// The list: the capacity now, what no plan change solves, then each change.
+fn found_view(
+    l: Lang,
+    found: &Suggestions,
+    previewing: Option<usize>,
+    show: impl Fn(usize, &Suggestion) + Copy + Send + Sync + 'static,
+    keep: impl Fn(&Suggestion, Lang) + Copy + Send + Sync + 'static,
+    take_back: impl Fn() + Copy + Send + Sync + 'static,
+    preview: RwSignal<Preview>,
+) -> AnyView {
+    let count = |n: Option<u32>| n.map_or_else(|| "—".to_owned(), |n| n.to_string());
+    let Some(now) = found.capacity_by_plan else {
+        return view! { <p>{t(l, Key::OneMoreNoCount)}</p> }.into_any();
+    };
+    let preconditions = found
+        .preconditions
+        .iter()
+        .map(|p| {
+            view! {
+                <li class="precondition" data-testid="one-more-precondition">
+                    <strong>{p.rule_id.clone()}</strong> " " {pick(l, &p.ja, &p.en).to_owned()}
+                </li>
+            }
+        })
+        .collect_view();
+    let rows = found
+        .list
+        .iter()
+        .enumerate()
+        .map(|(index, s)| {
+            let (effort_ja, effort_en) = s.effort.words();
+            let shown = previewing == Some(index);
+            let failures = (!s.new_failures.is_empty()).then(|| {
+                view! { <span class="new-failures">{format!("✗ {}: {}", t(l, Key::OneMoreNewFailures), s.new_failures.join(", "))}</span> }
+            });
+            let warnings = (!s.new_warnings.is_empty()).then(|| {
+                view! { <span class="new-warnings" data-testid="suggestion-warnings">{format!("⚠ {}: {}", t(l, Key::OneMoreNewWarnings), s.new_warnings.join(", "))}</span> }
+            });
+            let (a, b) = (s.clone(), s.clone());
+            let actions = if shown {
+                view! {
+                    <span class="previewing" data-testid="one-more-previewing">{t(l, Key::OneMorePreviewing)}</span>
+                    <button data-testid="one-more-keep" on:click=move |_| keep(&a, l)>{t(l, Key::OneMoreKeep)}</button>
+                    <button data-testid="one-more-apply" on:click=move |_| preview.set(None)>{t(l, Key::OneMoreApply)}</button>
+                    <button data-testid="one-more-back" on:click=move |_| take_back()>{t(l, Key::OneMoreBack)}</button>
+                }
+                .into_any()
+            } else {
+                view! { <button data-testid="one-more-preview" on:click=move |_| show(index, &b)>{t(l, Key::OneMorePreview)}</button> }.into_any()
+            };
+            view! {
+                <li class="suggestion" class:shown=shown data-testid="suggestion">
+                    <span class="effort">{pick(l, effort_ja, effort_en)}</span>
+                    <span class="words">{pick(l, &s.ja, &s.en).to_owned()}</span>
+                    <span class="gain" data-testid="suggestion-gain">{format!("{} {now} → {}", t(l, Key::Capacity), s.capacity_after)}</span>
+                    {failures}
+                    {warnings}
+                    <span class="actions">{actions}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let empty = found
+        .list
+        .is_empty()
+        .then(|| view! { <p data-testid="one-more-none">{t(l, Key::OneMoreNone)}</p> });
+    let partial = (found.walls_searched < found.walls_total).then(|| {
+        view! {
+            <p class="partial">{format!("{} {}/{}", t(l, Key::OneMoreWallsSearched), found.walls_searched, found.walls_total)}</p>
+        }
+    });
+    view! {
+        <div class="one-more" data-testid="one-more">
+            <p class="now" data-testid="one-more-now">{format!("{} {}", t(l, Key::Capacity), count(found.capacity))}</p>
+            {(!found.preconditions.is_empty()).then(|| view! {
+                <p class="note">{t(l, Key::OneMorePreconditions)}</p>
+                <ul>{preconditions}</ul>
+            })}
+            <ol class="suggestions">{rows}</ol>
+            {empty}
+            {partial}
+        </div>
+    }
+    .into_any()
+}

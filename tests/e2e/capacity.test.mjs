@@ -1,0 +1,53 @@
+// The capacity panel (issue 10): the smallest changes for one more resident, found by the
+// worker, each previewed on the plan with one click, kept as a proposal or taken back.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, byTestId, text, roomIds } from './harness.mjs';
+
+const app = useApp();
+
+test('one more resident: preview the best change, keep it as a proposal, compare', async () => {
+  const { page } = app;
+  await app.open();
+  await byTestId(page, 'capacity-panel').locator('summary').click();
+  await byTestId(page, 'one-more-find').click();
+  const first = byTestId(page, 'suggestion').first();
+  await first.waitFor();
+  // The shared wooden house holds 4: a private room partitioned off the LDK makes 5.
+  assert.match(await text(page, 'one-more-now'), /4/);
+  assert.match(await first.textContent(), /共用LDK.*個室5/);
+  assert.match(await first.getByTestId('suggestion-gain').textContent(), /4 → 5/);
+  // The room it partitions off has no window: the list says so.
+  assert.match(await first.getByTestId('suggestion-warnings').textContent(), /BS-DAYLIGHT/);
+  const rooms = async () => (await roomIds(page)).length;
+  const before = await rooms();
+  await first.getByTestId('one-more-preview').click();
+  await byTestId(page, 'one-more-previewing').waitFor();
+  assert.match(await text(page, 'totals-capacity'), /定員上限 5人/);
+  assert.equal(await rooms(), before + 1, 'the new room is on the plan');
+  // Take it back: the plan is as it was.
+  await byTestId(page, 'one-more-back').click();
+  assert.match(await text(page, 'totals-capacity'), /定員上限 4人/);
+  assert.equal(await rooms(), before);
+  // Preview again and keep it as a proposal: the plan on screen goes back, a state is saved.
+  await first.getByTestId('one-more-preview').click();
+  await byTestId(page, 'one-more-keep').click();
+  await byTestId(page, 'one-more-kept').waitFor();
+  assert.match(await text(page, 'totals-capacity'), /定員上限 4人/);
+  assert.equal(await rooms(), before);
+  await byTestId(page, 'states-panel').locator('summary').click();
+  assert.equal(await byTestId(page, 'saved-state').count(), 1);
+  assert.match(await byTestId(page, 'state-name').inputValue(), /計画案 1/);
+  assert.match(await byTestId(page, 'state-note').inputValue(), /個室5/);
+  // Compared with the plan on screen, the proposal holds one more.
+  await byTestId(page, 'state-compare').click();
+  const row = await text(page, 'compare-capacity');
+  assert.match(row, /5.*4/);
+  // Applied, the change stays on the plan like any edit, and the list is stale rather than wrong.
+  await first.getByTestId('one-more-preview').click();
+  await byTestId(page, 'one-more-apply').click();
+  await byTestId(page, 'one-more-stale').waitFor();
+  assert.match(await text(page, 'totals-capacity'), /定員上限 5人/);
+  assert.equal(await rooms(), before + 1);
+});

@@ -107,3 +107,76 @@ fn room_labels_keep_clear_of_fixture_symbols() {
     };
     assert!(dx.hypot(dy) > font * 1.1, "({x}, {y})");
 }
+
+/// The capacity panel reads the worker's suggestions by hand: every kind of change comes
+/// back as the worker wrote it.
+#[wasm_bindgen_test]
+fn suggestions_read_back_as_the_worker_wrote_them() {
+    use madori_app::components::capacity::read_suggestions;
+    use madori_editor::suggest::{one_more, Budget, Edit, Effort, Suggestion, Suggestions};
+    use madori_plan::{format, templates, PointMm, RoomKind};
+    let plan = format::from_json(templates::get("wooden-house-shared").unwrap()).unwrap();
+    let profile = madori_rules::profile::resolve(plan.check.as_ref(), &plan).profile;
+    let mut found = one_more(&plan, &profile, Budget::default());
+    assert!(!found.list.is_empty());
+    // One of every kind, so each branch of the reader is exercised.
+    let edits = [
+        (
+            Effort::Use,
+            Edit::UseAs {
+                room: "r".into(),
+                kind: RoomKind::Ldk,
+            },
+        ),
+        (
+            Effort::Fixture,
+            Edit::AddBowl {
+                fixture: "f".into(),
+                bowls: 2,
+            },
+        ),
+        (
+            Effort::Partition,
+            Edit::MoveWall {
+                room: "r".into(),
+                edge: 3,
+                offset_mm: -455,
+            },
+        ),
+        (
+            Effort::NewPartition,
+            Edit::Split {
+                room: "r".into(),
+                a: PointMm::new(0, 1),
+                b: PointMm::new(2, 3),
+                new_id: "n".into(),
+            },
+        ),
+        (
+            Effort::Extension,
+            Edit::SplitOff {
+                room: "r".into(),
+                a: PointMm::new(-4, 5),
+                b: PointMm::new(6, -7),
+                new_id: "n".into(),
+                name: "個室9".into(),
+            },
+        ),
+    ];
+    for (effort, edit) in edits {
+        found.list.push(Suggestion {
+            edit,
+            effort,
+            size_m2: 1.25,
+            capacity_after: 7,
+            new_failures: vec!["SH-COMMON".into()],
+            new_warnings: vec!["BS-DAYLIGHT".into()],
+            ja: "言葉".into(),
+            en: "words".into(),
+        });
+    }
+    let value = serde_json::to_value(&found).unwrap();
+    let read: Suggestions = read_suggestions(&value).expect("reads");
+    assert_eq!(read, found);
+    assert!(read_suggestions(&serde_json::json!({"list": [{"edit": {"type": "nuke"}}]})).is_none());
+}

@@ -7,9 +7,10 @@
 use crate::i18n::{pick, t, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
-use madori_editor::suggest::{Suggestion, Suggestions};
+use madori_editor::suggest::{Edit, Effort, Precondition, Suggestion, Suggestions};
 use madori_editor::Command;
 use madori_plan::Plan;
+use serde_json::Value;
 use std::sync::Arc;
 
 /// Where the search is.
@@ -54,9 +55,9 @@ pub fn CapacityPanel() -> impl IntoView {
             let request = serde_json::json!({"op": "suggest"});
             let reply = crate::worker::ask(&request, text.as_bytes()).await;
             search.set(match reply {
-                Ok(value) => match serde_json::from_value::<Suggestions>(value) {
-                    Ok(found) => Search::Done(plan, Arc::new(found)),
-                    Err(_) => Search::Failed((
+                Ok(value) => match read_suggestions(&value) {
+                    Some(found) => Search::Done(plan, Arc::new(found)),
+                    None => Search::Failed((
                         "作業用のワーカーの答えを読めません".into(),
                         "the worker's reply could not be read".into(),
                     )),
@@ -217,4 +218,99 @@ fn found_view(
         </div>
     }
     .into_any()
+}
+
+/// The worker's reply read by hand from JSON (derived deserialisers for these types would
+/// add about 15 KB to the page's first download; the plan loader's `Value` code is there
+/// already).
+pub fn read_suggestions(v: &Value) -> Option<Suggestions> {
+    let count = |v: &Value| v.as_u64().and_then(|n| u32::try_from(n).ok());
+    let strings = |v: &Value| -> Option<Vec<String>> {
+        v.as_array()?
+            .iter()
+            .map(|s| s.as_str().map(str::to_owned))
+            .collect()
+    };
+    let text = |v: &Value| v.as_str().map(str::to_owned);
+    let preconditions = v["preconditions"]
+        .as_array()?
+        .iter()
+        .map(|p| {
+            Some(Precondition {
+                rule_id: text(&p["rule_id"])?,
+                ja: text(&p["ja"])?,
+                en: text(&p["en"])?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let list = v["list"]
+        .as_array()?
+        .iter()
+        .map(|s| {
+            Some(Suggestion {
+                edit: edit(&s["edit"])?,
+                effort: effort(s["effort"].as_str()?)?,
+                size_m2: s["size_m2"].as_f64()?,
+                capacity_after: count(&s["capacity_after"])?,
+                new_failures: strings(&s["new_failures"])?,
+                new_warnings: strings(&s["new_warnings"])?,
+                ja: text(&s["ja"])?,
+                en: text(&s["en"])?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Suggestions {
+        capacity: count(&v["capacity"]),
+        capacity_by_plan: count(&v["capacity_by_plan"]),
+        preconditions,
+        list,
+        walls_searched: v["walls_searched"].as_u64()? as usize,
+        walls_total: v["walls_total"].as_u64()? as usize,
+    })
+}
+
+fn effort(name: &str) -> Option<Effort> {
+    [
+        Effort::Use,
+        Effort::Fixture,
+        Effort::Partition,
+        Effort::NewPartition,
+        Effort::Extension,
+    ]
+    .into_iter()
+    .find(|e| e.id() == name)
+}
+
+fn edit(v: &Value) -> Option<Edit> {
+    let text = |key: &str| v[key].as_str().map(str::to_owned);
+    let point = |key: &str| serde_json::from_value(v[key].clone()).ok();
+    Some(match v["type"].as_str()? {
+        "use_as" => Edit::UseAs {
+            room: text("room")?,
+            kind: serde_json::from_value(v["kind"].clone()).ok()?,
+        },
+        "add_bowl" => Edit::AddBowl {
+            fixture: text("fixture")?,
+            bowls: u32::try_from(v["bowls"].as_u64()?).ok()?,
+        },
+        "move_wall" => Edit::MoveWall {
+            room: text("room")?,
+            edge: usize::try_from(v["edge"].as_u64()?).ok()?,
+            offset_mm: v["offset_mm"].as_i64()?,
+        },
+        "split" => Edit::Split {
+            room: text("room")?,
+            a: point("a")?,
+            b: point("b")?,
+            new_id: text("new_id")?,
+        },
+        "split_off" => Edit::SplitOff {
+            room: text("room")?,
+            a: point("a")?,
+            b: point("b")?,
+            new_id: text("new_id")?,
+            name: text("name")?,
+        },
+        _ => return None,
+    })
 }

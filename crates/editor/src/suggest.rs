@@ -190,6 +190,17 @@ pub enum Effort {
 }
 
 impl Effort {
+    /// Its id in JSON (`new_partition`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Use => "use",
+            Self::Fixture => "fixture",
+            Self::Partition => "partition",
+            Self::NewPartition => "new_partition",
+            Self::Extension => "extension",
+        }
+    }
+
     /// Japanese and English words.
     pub fn words(self) -> (&'static str, &'static str) {
         match self {

@@ -51,3 +51,32 @@ test('one more resident: preview the best change, keep it as a proposal, compare
   assert.match(await text(page, 'totals-capacity'), /定員上限 5人/);
   assert.equal(await rooms(), before + 1);
 });
+
+test('a proposal prints marked against the existing state, the two side by side', async () => {
+  const { page } = app;
+  await app.open();
+  // Save the existing state, apply the best change, compare, print.
+  await byTestId(page, 'states-panel').locator('summary').click();
+  await byTestId(page, 'state-new-name').fill('現況');
+  await byTestId(page, 'state-save').click();
+  await byTestId(page, 'capacity-panel').locator('summary').click();
+  await byTestId(page, 'one-more-find').click();
+  await byTestId(page, 'suggestion').first().getByTestId('one-more-preview').click();
+  await byTestId(page, 'one-more-apply').click();
+  await byTestId(page, 'state-compare').click();
+  await byTestId(page, 'wall-added').first().waitFor({ state: 'attached' });
+  await byTestId(page, 'print-button').click();
+  await byTestId(page, 'print-paper').selectOption('A3');
+  await byTestId(page, 'print-compare-note').waitFor();
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; });
+  await byTestId(page, 'print-now').click();
+  await page.waitForFunction(() => window.printed === 1);
+  const sheets = byTestId(page, 'print-sheets');
+  // Both storeys compared; 1F (the new partition) side by side on one A3 sheet.
+  assert.equal(await sheets.locator('[data-testid="print-compare-sheet"]').count(), 2);
+  assert.equal(await sheets.locator('[data-testid="print-compare-sheet"]').first().locator('svg').count(), 2);
+  assert.ok(await sheets.locator('.wall-added').count() >= 2, 'the 1F plan and its comparison are hatched');
+  const legend = await sheets.locator('[data-testid="print-renovation-legend"]').first().textContent();
+  assert.match(legend, /「現況」から.*破線 = 撤去する壁、ハッチ = 新設する壁/);
+  assert.match(await sheets.locator('figcaption').first().textContent(), /現況/);
+});

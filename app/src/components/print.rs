@@ -8,7 +8,9 @@
 //! profile and every value used with its source, capacity and the rule that binds it, each
 //! finding with its formula, hint and citation, and what the plan still lacks). The worker
 //! draws all of them when 印刷 is chosen (the 平面図 as SVG, the 求積表 and the report as
-//! HTML in both languages), so none of that code is in the page's first download.
+//! HTML in both languages), so none of that code is in the page's first download. While a
+//! saved state is compared (状態 → 比較), every 平面図 is marked against it (walls taken out
+//! dashed, new walls hatched) and the two are printed side by side at the same scale.
 
 use crate::i18n::{pick, t, Key};
 use crate::state::AppState;
@@ -63,6 +65,9 @@ pub fn PrintMenu() -> impl IntoView {
                         shown.set(false);
                         leptos::task::spawn_local(export_picture(state, Picture::Png));
                     }>{move || t(lang.get(), Key::ExportPng)}</button>
+                    {move || state.compare_state.get().map(|_| view! {
+                        <p class="print-compare-note" data-testid="print-compare-note">{t(lang.get(), Key::PrintComparing)}</p>
+                    })}
                     <button data-testid="print-now" on:click=move |_| {
                         shown.set(false);
                         leptos::task::spawn_local(prepare_and_print(state));
@@ -131,6 +136,8 @@ pub async fn prepare_and_print(state: AppState) {
         "op": "print", "today": today(), "scale": scale,
         "width_mm": long - 2.0 * MARGIN_MM,
         "height_mm": short - 2.0 * MARGIN_MM - TITLE_BLOCK_MM,
+        // While a saved state is compared, the sheets show the renovation against it.
+        "compare": state.compare_state.get_untracked(),
     });
     let pages = crate::worker::ask(&request, plan_json.as_bytes())
         .await

@@ -22,7 +22,9 @@
 //! - `{"op": "print", "today": "2026/11/26", "scale": 100, "width_mm": 400, "height_mm": 253}`
 //!   with a valid plan's JSON: every printed sheet (each storey's 平面図, or why it does not
 //!   fit the paper's `width_mm` × `height_mm` at the scale, then the 求積表 and the findings
-//!   report) as HTML in both languages, `{"ja": "…", "en": "…"}` ([`mod@print`]);
+//!   report) as HTML in both languages, `{"ja": "…", "en": "…"}` ([`mod@print`]); with
+//!   `"compare": 0` (a saved state's index) every 平面図 is marked against that state (walls
+//!   taken out dashed, new walls hatched) and the two are printed side by side per storey;
 //! - `{"op": "problems"}` with a file's text: every problem [`format::from_json`] finds, each
 //!   marked `repairable` or not (`[]` when the file loads). The page loads without finding
 //!   repairs (`format::from_json_unmarked`), so the repairs stay out of its download;
@@ -167,7 +169,21 @@ fn print_sheets(request: &Value, bytes: &[u8]) -> Value {
         request["width_mm"].as_f64().unwrap_or(f64::INFINITY),
         request["height_mm"].as_f64().unwrap_or(f64::INFINITY),
     );
-    let sheets = print::Sheets::new(plan);
+    let mut sheets = print::Sheets::new(plan);
+    if let Some(index) = request["compare"].as_u64() {
+        match usize::try_from(index)
+            .ok()
+            .and_then(|i| sheets.compared_with(i))
+        {
+            Some(compared) => sheets = compared,
+            None => {
+                return error(
+                    "比べる状態がありません",
+                    "the state to compare with is not in the plan",
+                )
+            }
+        }
+    }
     json!({"ok": {
         "ja": sheets.html(print::Lang::Ja, today, scale, room),
         "en": sheets.html(print::Lang::En, today, scale, room),
@@ -658,6 +674,72 @@ mod tests {
         assert!(r["err"]["en"].as_str().unwrap().contains("too large"));
         // The page sends only valid plans; anything else is refused, not encoded.
         assert!(reply(r#"{"op": "share_link"}"#, b"{}")["err"]["en"].is_string());
+    }
+
+    #[test]
+    fn a_proposal_prints_marked_against_its_saved_state_and_side_by_side() {
+        use madori_editor::{Command, Editor};
+        let text = madori_plan::templates::get("wooden-house-shared").unwrap();
+        let mut ed = Editor::new(format::from_json(text).unwrap());
+        ed.apply(Command::SaveState {
+            id: "existing".into(),
+            name: "現況".into(),
+            note: String::new(),
+        })
+        .unwrap();
+        // 1980 mm of the 4550 mm square LDK partitioned off.
+        let ldk = &ed.plan.storeys[0]
+            .rooms
+            .iter()
+            .find(|r| r.id == "ldk")
+            .unwrap()
+            .polygon;
+        let x = ldk.iter().map(|p| p.x).max().unwrap() - 1980;
+        let (y0, y1) = (
+            ldk.iter().map(|p| p.y).min().unwrap(),
+            ldk.iter().map(|p| p.y).max().unwrap(),
+        );
+        ed.apply(Command::SplitRoom {
+            room: "ldk".into(),
+            a: madori_plan::PointMm::new(x, y0),
+            b: madori_plan::PointMm::new(x, y1),
+            new_id: "new".into(),
+        })
+        .unwrap();
+        let plan_json = format::to_json(&ed.plan);
+        let ask = |compare: &str, width: u32| {
+            reply(
+                &format!(
+                    r#"{{"op": "print", "scale": 100, "width_mm": {width}, "height_mm": 253{compare}}}"#
+                ),
+                plan_json.as_bytes(),
+            )
+        };
+        let r = ask(r#", "compare": 0"#, 400);
+        let ja = r["ok"]["ja"].as_str().unwrap();
+        // The 1F sheet marks the new partition; both storeys get a comparison, 1F's side by
+        // side on A3 (two 1:100 drawings of a 9 m house fit 400 mm).
+        assert_eq!(
+            ja.matches(r#"class="wall-added""#).count(),
+            2,
+            "1F plan + 1F proposal"
+        );
+        assert!(ja.contains("改修 (「現況」から): 破線 = 撤去する壁、ハッチ = 新設する壁"));
+        assert_eq!(ja.matches("data-testid=\"print-compare-sheet\"").count(), 2);
+        assert!(ja.contains("<figcaption>現況</figcaption>"));
+        assert!(r["ok"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("dashed = walls taken out"));
+        // On narrow paper the two go on sheets of their own, never shrunk.
+        let r = ask(r#", "compare": 0"#, 200);
+        let ja = r["ok"]["ja"].as_str().unwrap();
+        assert_eq!(ja.matches("data-testid=\"print-compare-sheet\"").count(), 4);
+        // Without a comparison nothing is marked; an unknown state is refused.
+        let r = ask("", 400);
+        assert!(!r["ok"]["ja"].as_str().unwrap().contains("wall-added"));
+        assert!(r["ok"]["ja"].as_str().unwrap().contains("print-plan-sheet"));
+        assert!(ask(r#", "compare": 3"#, 400)["err"]["ja"].is_string());
     }
 
     #[test]

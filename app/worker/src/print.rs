@@ -33,12 +33,14 @@ impl Lang {
     }
 }
 
-/// What both sheets are made from: the plan, its resolved profile, its report and capacity.
+/// What both sheets are made from: the plan, its resolved profile, its report and capacity,
+/// and the saved state it is compared with, if any.
 pub struct Sheets {
     plan: Plan,
     profile: Profile,
     report: Report,
     capacity: Capacity,
+    before: Option<Plan>,
 }
 
 impl Sheets {
@@ -52,7 +54,16 @@ impl Sheets {
             profile,
             report,
             capacity,
+            before: None,
         }
+    }
+
+    /// Compares the plan with saved state `index` (`Plan::variants`): every 平面図 is marked
+    /// with the walls taken out (dashed) and added (hatched), and the two are printed side by
+    /// side at the same scale, a sheet per storey. `None` when there is no such state.
+    pub fn compared_with(mut self, index: usize) -> Option<Self> {
+        self.before = Some(madori_plan::variant_plan(&self.plan, index)?);
+        Some(self)
     }
 
     /// Every sheet: a 平面図 per storey at `scale` (one that would not fit `room`, the paper's
@@ -61,16 +72,38 @@ impl Sheets {
     /// page's local date).
     pub fn html(&self, l: Lang, today: &str, scale: Scale, room: (f64, f64)) -> String {
         let mut out = String::new();
-        for (storey, svg) in self.drawings(scale).iter().enumerate() {
+        let drawings = self.drawings(scale);
+        for (storey, svg) in drawings.iter().enumerate() {
             self.plan_sheet(&mut out, l, today, (storey, svg), scale, room);
+        }
+        if let Some(before) = &self.before {
+            let earlier = self.drawings_of(before, scale, None);
+            for (storey, after) in drawings.iter().enumerate() {
+                let id = &self.plan.storeys[storey].id;
+                let old = before.storeys.iter().position(|s| s.id == *id);
+                let old = old.and_then(|i| earlier.get(i));
+                self.side_by_side(&mut out, l, today, (storey, old, after), scale, room);
+            }
         }
         self.area_sheet(&mut out, l, today);
         self.report_sheet(&mut out, l, today);
         out
     }
 
-    /// Each storey's 平面図 at `scale` as SVG with its width and height on paper, mm.
+    /// Each storey's 平面図 at `scale` as SVG with its width and height on paper, mm; marked
+    /// against the state compared with, if any.
     pub fn drawings(&self, scale: Scale) -> Vec<(String, f64, f64)> {
+        self.drawings_of(&self.plan, scale, self.before.as_ref())
+    }
+
+    /// The 平面図 of every storey of `plan` (this plan's profile decides areas and rounding),
+    /// marked against `before` when given.
+    fn drawings_of(
+        &self,
+        plan: &Plan,
+        scale: Scale,
+        before: Option<&Plan>,
+    ) -> Vec<(String, f64, f64)> {
         let options = DrawingOptions {
             scale,
             area_basis: if self.profile.value(profile::ParamKey::AreaBasisInterior) >= 0.5 {
@@ -82,9 +115,12 @@ impl Sheets {
             ..DrawingOptions::default()
         };
         let denominator = f64::from(scale.denominator());
-        (0..self.plan.storeys.len())
+        (0..plan.storeys.len())
             .map(|storey| {
-                let drawing = madori_drawing::storey_drawing(&self.plan, storey, &options);
+                let mut drawing = madori_drawing::storey_drawing(plan, storey, &options);
+                if let Some(before) = before {
+                    madori_drawing::renovation::mark(&mut drawing, before, plan);
+                }
                 (
                     madori_drawing::svg(&drawing, &SvgOptions::default()),
                     drawing.extent.width() / denominator,
@@ -119,9 +155,92 @@ impl Sheets {
                 escape(&note)
             );
         }
+        self.legend(out, l);
         let what = format!("{} {name}", l.pick("平面図", "Floor plan"));
         self.title_block(out, l, &what, today, &format!("1:{n}"));
         out.push_str("</section>");
+    }
+
+    /// What the renovation marks mean and what they compare with.
+    fn legend(&self, out: &mut String, l: Lang) {
+        if let Some(before) = &self.before {
+            let text = match l {
+                Lang::Ja => format!(
+                    "改修 (「{}」から): 破線 = 撤去する壁、ハッチ = 新設する壁",
+                    before.name
+                ),
+                Lang::En => format!(
+                    "Renovation (from “{}”): dashed = walls taken out, hatched = new walls",
+                    before.name
+                ),
+            };
+            let _ = write!(
+                out,
+                "<p class=\"renovation-legend\" data-testid=\"print-renovation-legend\">{}</p>",
+                escape(&text)
+            );
+        }
+    }
+
+    /// The saved state and the plan side by side at the same scale, one storey: on one sheet
+    /// when both fit the paper's width, else each on its own sheet (never shrunk).
+    fn side_by_side(
+        &self,
+        out: &mut String,
+        l: Lang,
+        today: &str,
+        (storey, before, after): (usize, Option<&(String, f64, f64)>, &(String, f64, f64)),
+        scale: Scale,
+        room: (f64, f64),
+    ) {
+        let Some(state) = &self.before else { return };
+        let name = &self.plan.storeys[storey].name;
+        let n = scale.denominator();
+        let gap = 10.0;
+        let figure = |(svg, _, _): &(String, f64, f64), caption: &str| {
+            format!(
+                "<figure class=\"drawing\"><figcaption>{}</figcaption>{svg}</figure>",
+                escape(caption)
+            )
+        };
+        let fits = |(_, w, h): &(String, f64, f64)| *w <= room.0 && *h <= room.1;
+        let before_caption = state.name.clone();
+        let after_caption = l
+            .pick("計画 (画面の間取り)", "Proposal (on screen)")
+            .to_owned();
+        let what = format!("{} {name}", l.pick("改修前後の比較", "Before and after"));
+        let Some(before) = before else {
+            return;
+        };
+        if before.1 + gap + after.1 <= room.0 && before.2.max(after.2) <= room.1 {
+            let _ = write!(
+                out,
+                "<section class=\"sheet compare-sheet\" data-testid=\"print-compare-sheet\"><div class=\"side-by-side\">{}{}</div>",
+                figure(before, &before_caption),
+                figure(after, &after_caption)
+            );
+            self.legend(out, l);
+            self.title_block(out, l, &what, today, &format!("1:{n}"));
+            out.push_str("</section>");
+            return;
+        }
+        for (drawing, caption) in [(before, &before_caption), (after, &after_caption)] {
+            out.push_str(
+                "<section class=\"sheet compare-sheet\" data-testid=\"print-compare-sheet\">",
+            );
+            if fits(drawing) {
+                out.push_str(&figure(drawing, caption));
+            } else {
+                let note = match l {
+                    Lang::Ja => format!("{caption} の {name} は 1:{n} で用紙に収まりません"),
+                    Lang::En => format!("{caption}: {name} does not fit the paper at 1:{n}"),
+                };
+                let _ = write!(out, "<p class=\"does-not-fit\">{}</p>", escape(&note));
+            }
+            self.legend(out, l);
+            self.title_block(out, l, &what, today, &format!("1:{n}"));
+            out.push_str("</section>");
+        }
     }
 
     /// The title block: plan name, drawing, scale, date, profile.

@@ -119,7 +119,9 @@ pub fn reimport_role(layer: Layer) -> LayerRole {
         Layer::WallCentre => LayerRole::ReferenceLines,
         Layer::Opening => LayerRole::Openings,
         Layer::RoomName | Layer::Annotation => LayerRole::Labels,
-        Layer::Axis | Layer::Wall | Layer::Fixture | Layer::Dimension => LayerRole::Ignore,
+        Layer::Axis | Layer::Wall | Layer::Renovation | Layer::Fixture | Layer::Dimension => {
+            LayerRole::Ignore
+        }
     }
 }
 
@@ -645,6 +647,8 @@ impl Writer {
                         self.dimension(dim, scale);
                     }
                 }
+                // Exported drawings are not marked against an earlier state.
+                Layer::Renovation => {}
                 Layer::Annotation => {
                     for m in &d.annotations {
                         match &m.shape {

@@ -21,6 +21,8 @@
 //! * 寸法 – chains and overall dimensions outside the storey ([`dimensions`]).
 //! * 通り芯 – the module grid and the 通り芯 symbols on grid lines that carry walls ([`grid`]).
 //! * 注記 – title, north arrow and scale bar.
+//! * 改修 – on a proposal, the walls it takes out (dashed) and adds (hatched) against the
+//!   state it changes ([`renovation`]).
 //!
 //! ```
 //! use madori_drawing::{storey_drawing, svg, DrawingOptions, SvgOptions};
@@ -37,6 +39,7 @@ mod geom;
 pub mod grid;
 pub mod labels;
 pub mod openings;
+pub mod renovation;
 pub mod svg;
 pub mod walls;
 
@@ -179,6 +182,8 @@ pub enum Layer {
     WallCentre,
     /// 壁: wall bodies and their outline.
     Wall,
+    /// 改修: walls taken out (dashed) and new walls (hatched) against an earlier state.
+    Renovation,
     /// 建具: doors and windows.
     Opening,
     /// 設備: fixtures.
@@ -195,10 +200,11 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in drawing order (lowest first).
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 9] = [
         Self::Axis,
         Self::WallCentre,
         Self::Wall,
+        Self::Renovation,
         Self::Opening,
         Self::Fixture,
         Self::RoomName,
@@ -211,6 +217,7 @@ impl Layer {
         match self {
             Self::WallCentre => "壁芯",
             Self::Wall => "壁",
+            Self::Renovation => "改修",
             Self::Opening => "建具",
             Self::Fixture => "設備",
             Self::RoomName => "室名",
@@ -225,6 +232,7 @@ impl Layer {
         match self {
             Self::WallCentre => "wall-centre",
             Self::Wall => "wall",
+            Self::Renovation => "renovation",
             Self::Opening => "opening",
             Self::Fixture => "fixture",
             Self::RoomName => "room-name",
@@ -464,6 +472,9 @@ pub struct Drawing {
     pub dimensions: Vec<Dimension>,
     /// 注記: title, north arrow, scale bar.
     pub annotations: Vec<Mark>,
+    /// 改修: walls taken out and added against an earlier state ([`renovation::mark`]);
+    /// empty unless marked.
+    pub renovation: Vec<renovation::RenovationWall>,
 }
 
 /// Draws storey `storey` of a validated plan. A storey index out of range gives an empty
@@ -509,6 +520,7 @@ pub fn storey_drawing(plan: &Plan, storey: usize, options: &DrawingOptions) -> D
         grid,
         dimensions,
         annotations: Vec::new(),
+        renovation: Vec::new(),
     };
     finish(drawing, options, plan_bounds)
 }
@@ -530,6 +542,7 @@ impl Drawing {
             grid: Vec::new(),
             dimensions: Vec::new(),
             annotations: Vec::new(),
+            renovation: Vec::new(),
         }
     }
 }

@@ -161,6 +161,44 @@ pub fn svg(drawing: &Drawing, options: &SvgOptions) -> String {
                     num(1.0 * scale)
                 );
             }
+            Layer::Renovation => {
+                // Taken out: the wall's outline dashed, no fill. New: outlined and hatched.
+                let (mut removed, mut added, mut hatch) =
+                    (String::new(), String::new(), String::new());
+                for r in &drawing.renovation {
+                    if r.added {
+                        path_points(&mut added, &r.outline, true);
+                        for h in &r.hatch {
+                            let _ = write!(
+                                hatch,
+                                "M{} {}L{} {}",
+                                num(h.a.x),
+                                num(h.a.y),
+                                num(h.b.x),
+                                num(h.b.y)
+                            );
+                        }
+                    } else {
+                        path_points(&mut removed, &r.outline, true);
+                    }
+                }
+                if !removed.is_empty() {
+                    let _ = write!(
+                        s,
+                        r##"<path class="wall-removed" d="{removed}" fill="#fff" stroke-width="{}" stroke-dasharray="{} {}"/>"##,
+                        w(Pen::Medium),
+                        num(2.0 * scale),
+                        num(1.0 * scale)
+                    );
+                }
+                if !added.is_empty() {
+                    let _ = write!(
+                        s,
+                        r##"<path class="wall-added" d="{added}" fill="#fff" stroke-width="{}"/><path class="wall-added-hatch" d="{hatch}"/>"##,
+                        w(Pen::Medium)
+                    );
+                }
+            }
             Layer::Wall => {
                 let mut solid = String::new();
                 let mut parapet = String::new();

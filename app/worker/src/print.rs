@@ -15,6 +15,9 @@ use madori_rules::profile::{self, Profile};
 use madori_rules::{Capacity, Report, Status};
 use std::fmt::Write;
 
+/// A drawing as SVG with its width and height on paper, mm.
+type Svg = (String, f64, f64);
+
 /// A language of the printed sheets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -92,18 +95,13 @@ impl Sheets {
 
     /// Each storey's 平面図 at `scale` as SVG with its width and height on paper, mm; marked
     /// against the state compared with, if any.
-    pub fn drawings(&self, scale: Scale) -> Vec<(String, f64, f64)> {
+    pub fn drawings(&self, scale: Scale) -> Vec<Svg> {
         self.drawings_of(&self.plan, scale, self.before.as_ref())
     }
 
     /// The 平面図 of every storey of `plan` (this plan's profile decides areas and rounding),
     /// marked against `before` when given.
-    fn drawings_of(
-        &self,
-        plan: &Plan,
-        scale: Scale,
-        before: Option<&Plan>,
-    ) -> Vec<(String, f64, f64)> {
+    fn drawings_of(&self, plan: &Plan, scale: Scale, before: Option<&Plan>) -> Vec<Svg> {
         let options = DrawingOptions {
             scale,
             area_basis: if self.profile.value(profile::ParamKey::AreaBasisInterior) >= 0.5 {
@@ -135,7 +133,7 @@ impl Sheets {
         out: &mut String,
         l: Lang,
         today: &str,
-        (storey, (svg, w, h)): (usize, &(String, f64, f64)),
+        (storey, (svg, w, h)): (usize, &Svg),
         scale: Scale,
         room: (f64, f64),
     ) {
@@ -189,7 +187,7 @@ impl Sheets {
         out: &mut String,
         l: Lang,
         today: &str,
-        (storey, before, after): (usize, Option<&(String, f64, f64)>, &(String, f64, f64)),
+        (storey, before, after): (usize, Option<&Svg>, &Svg),
         scale: Scale,
         room: (f64, f64),
     ) {
@@ -197,13 +195,13 @@ impl Sheets {
         let name = &self.plan.storeys[storey].name;
         let n = scale.denominator();
         let gap = 10.0;
-        let figure = |(svg, _, _): &(String, f64, f64), caption: &str| {
+        let figure = |(svg, _, _): &Svg, caption: &str| {
             format!(
                 "<figure class=\"drawing\"><figcaption>{}</figcaption>{svg}</figure>",
                 escape(caption)
             )
         };
-        let fits = |(_, w, h): &(String, f64, f64)| *w <= room.0 && *h <= room.1;
+        let fits = |(_, w, h): &Svg| *w <= room.0 && *h <= room.1;
         let before_caption = state.name.clone();
         let after_caption = l
             .pick("計画 (画面の間取り)", "Proposal (on screen)")

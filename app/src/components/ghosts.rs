@@ -1,25 +1,53 @@
 //! What-if while dragging a wall: ghost lines where a verdict flips (the room reaches 9 ㎡,
 //! the dwelling passes 15A + 10 for one more resident, a neighbour falls below its minimum,
-//! capacity changes), found when the drag starts (`madori_rules::whatif::wall_limits`, the
-//! editor's own `MoveEdge` and validation), so the user sees how far the wall may move.
+//! capacity changes), so the user sees how far the wall may move.
+//!
+//! The worker finds them when the drag starts (`madori_editor::whatif::wall_ghosts`: the
+//! editor's own `MoveEdge` and validation, at the 5 mm snap step over ±1820 mm, on the plan
+//! as it was before the drag), off the page's thread, so starting a drag on a 641-room plan
+//! costs the page only writing the plan out; the lines appear when the answer comes (a
+//! moment later) and only if that drag is still going on.
 
 use crate::state::AppState;
 use leptos::prelude::*;
 use madori_editor::tools::Mode;
-use madori_editor::Command;
-use madori_plan::touched::Touched;
-use madori_plan::validate::validate_touched;
-use madori_rules::whatif::{wall_limits, Ghost, Search};
+use madori_plan::PointMm;
+use serde_json::Value;
 
 /// How far either way the ghosts are looked for, mm (two 910 modules).
 pub const RANGE_MM: i64 = 1_820;
 
-/// Above this many rooms the search steps 25 mm within a smaller budget, so starting a drag
-/// on a large plan stays quick (a flip is then placed to the millimetre by bisection still,
-/// but one that flips back within 25 mm may go unseen).
-pub const LARGE_PLAN_ROOMS: usize = 300;
+/// One ghost as the worker found it: the wall at the offset and its words `(ja, en)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ghost {
+    /// The wall at that offset.
+    pub wall: (PointMm, PointMm),
+    /// Japanese words.
+    pub ja: String,
+    /// English words.
+    pub en: String,
+}
 
-/// The ghosts of the wall being dragged, found when its drag starts.
+/// The ghosts of the worker's reply that have a wall to draw.
+pub fn read_ghosts(reply: &Value) -> Vec<Ghost> {
+    let point = |v: &Value| Some(PointMm::new(v[0].as_i64()?, v[1].as_i64()?));
+    reply["ghosts"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|g| {
+                    Some(Ghost {
+                        wall: (point(&g["wall"][0])?, point(&g["wall"][1])?),
+                        ja: g["ja"].as_str()?.to_owned(),
+                        en: g["en"].as_str()?.to_owned(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The ghosts of the wall being dragged, asked of the worker when its drag starts.
 pub fn ghost_layer(state: AppState) -> impl IntoView {
     let dragged = Memo::new(move |_| {
         state.editor.with(|e| match &e.mode {
@@ -29,32 +57,32 @@ pub fn ghost_layer(state: AppState) -> impl IntoView {
     });
     let ghosts = RwSignal::new(Vec::<Ghost>::new());
     Effect::new(move |_| {
+        ghosts.set(Vec::new());
         let Some((storey, room, edge)) = dragged.get() else {
-            ghosts.set(Vec::new());
             return;
         };
         // The plan before the drag (the one shown may already be a preview).
         let origin = state
             .editor
-            .with_untracked(|e| e.gesture_origin().cloned())
-            .unwrap_or_else(|| state.plan.get_untracked().as_ref().clone());
-        let profile = state.profile.get_untracked();
-        let rooms = origin.storeys.iter().map(|s| s.rooms.len()).sum::<usize>();
-        let mut search = Search::new((-RANGE_MM, RANGE_MM));
-        if rooms > LARGE_PLAN_ROOMS {
-            search.step_mm = 25;
-            search.max_evaluations = 120;
-        }
-        let found = wall_limits(&origin, &profile, storey, &room, edge, search, |d, plan| {
-            let command = Command::MoveEdge {
-                room: room.clone(),
-                edge,
-                offset_mm: d,
+            .with_untracked(|e| e.gesture_origin().map(madori_plan::format::to_json_compact))
+            .unwrap_or_else(|| {
+                state
+                    .plan
+                    .with_untracked(|p| madori_plan::format::to_json_compact(p))
+            });
+        let asked = (storey, room.clone(), edge);
+        leptos::task::spawn_local(async move {
+            let request = serde_json::json!({
+                "op": "ghosts", "storey": storey, "room": room, "edge": edge, "range_mm": RANGE_MM,
+            });
+            let Ok(reply) = crate::worker::ask(&request, origin.as_bytes()).await else {
+                return;
             };
-            command.apply_in_place(plan).is_ok()
-                && validate_touched(plan, &Touched::between(&origin, plan)).is_empty()
+            // Only for the drag still going on.
+            if dragged.get_untracked().as_ref() == Some(&asked) {
+                ghosts.set(read_ghosts(&reply));
+            }
         });
-        ghosts.set(found.ghosts);
     });
     move || {
         let lang = state.lang.get();
@@ -62,17 +90,17 @@ pub fn ghost_layer(state: AppState) -> impl IntoView {
         ghosts
             .get()
             .into_iter()
-            .filter_map(|g| {
-                let (a, b) = g.wall_mm?;
+            .map(|g| {
+                let (a, b) = g.wall;
                 let words = if lang == crate::i18n::Lang::Ja { g.ja } else { g.en };
                 let (mx, my) = ((a.x + b.x) as f64 / 2.0, (a.y + b.y) as f64 / 2.0);
-                Some(view! {
+                view! {
                     <g class="ghost" data-testid="ghost">
                         <line x1=a.x.to_string() y1=a.y.to_string() x2=b.x.to_string() y2=b.y.to_string()
                             stroke-width=width.to_string() stroke-dasharray=format!("{} {}", width * 3.0, width * 2.0) />
                         <text x=mx.to_string() y=(my - text_mm * 0.4).to_string() font-size=text_mm.to_string() text-anchor="middle">{words}</text>
                     </g>
-                })
+                }
             })
             .collect_view()
     }

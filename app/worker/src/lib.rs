@@ -37,6 +37,10 @@
 //! - `{"op": "share_open", "fragment": "#plan=1…"}`: the plan a link holds as plan-format
 //!   JSON (`{"plan_json": "…"}`) or the link's problems (`{"problems": […]}`,
 //!   [`share::decode`]).
+//! - `{"op": "ghosts", "storey": 0, "room": "r3", "edge": 2, "range_mm": 1820}` with a valid
+//!   plan's JSON: where verdicts flip while that wall moves up to `range_mm` either way at
+//!   the 5 mm snap step (`madori_editor::whatif::wall_ghosts`): `{"ghosts": [{"d_mm": 37,
+//!   "wall": [[x, y], [x, y]] | null, "ja": "…", "en": "…"}], "complete": bool}`;
 //! - `{"op": "suggest"}` with a valid plan's JSON: the smallest changes that let one more
 //!   person live in it under its own check settings, best first, each checked with the full
 //!   rules ([`madori_editor::suggest::Suggestions`] as JSON; an edit's `command()` makes it).
@@ -65,6 +69,7 @@ pub fn respond(request: &str, bytes: &[u8]) -> String {
             Some("share_link") => share_link(bytes),
             Some("share_open") => share_open(&request),
             Some("suggest") => suggest(bytes),
+            Some("ghosts") => ghosts(&request, bytes),
             _ => error("不明な要求です", "unknown request"),
         },
         Err(_) => error("要求が JSON ではありません", "the request is not JSON"),
@@ -136,6 +141,46 @@ fn share_link(bytes: &[u8]) -> Value {
         Ok(data) => json!({"ok": {"data": data}}),
         Err(e) => error(&e.message_ja(), &e.message_en()),
     }
+}
+
+/// The most plans moved and checked for one wall's ghosts: ±1820 mm at 5 mm is 728 steps,
+/// with room for the bisections (about 0.3 s on a 641-room plan, off the page's thread).
+const GHOST_EVALUATIONS: usize = 1_200;
+
+fn ghosts(request: &Value, bytes: &[u8]) -> Value {
+    use madori_rules::whatif::Search;
+    let plan = match valid_plan(bytes) {
+        Ok(plan) => plan,
+        Err(e) => return e,
+    };
+    let (Some(storey), Some(room), Some(edge)) = (
+        request["storey"]
+            .as_u64()
+            .and_then(|s| usize::try_from(s).ok()),
+        request["room"].as_str(),
+        request["edge"]
+            .as_u64()
+            .and_then(|e| usize::try_from(e).ok()),
+    ) else {
+        return error("壁の指定がありません", "the wall is not given");
+    };
+    let range = request["range_mm"]
+        .as_i64()
+        .unwrap_or(1_820)
+        .clamp(0, 10_000);
+    let profile = madori_rules::profile::resolve(plan.check.as_ref(), &plan).profile;
+    let mut search = Search::new((-range, range));
+    search.max_evaluations = GHOST_EVALUATIONS;
+    let found = madori_editor::whatif::wall_ghosts(&plan, &profile, storey, room, edge, search);
+    let ghosts: Vec<Value> = found
+        .ghosts
+        .iter()
+        .map(|g| {
+            let wall = g.wall_mm.map(|(a, b)| json!([[a.x, a.y], [b.x, b.y]]));
+            json!({"d_mm": g.d_mm, "wall": wall, "ja": g.ja, "en": g.en})
+        })
+        .collect();
+    json!({"ok": {"ghosts": ghosts, "complete": found.complete}})
 }
 
 fn suggest(bytes: &[u8]) -> Value {
@@ -481,6 +526,32 @@ mod tests {
 
     fn reply(request: &str, bytes: &[u8]) -> Value {
         serde_json::from_str(&respond(request, bytes)).unwrap()
+    }
+
+    #[test]
+    fn ghosts_are_where_a_drag_flips_the_verdict() {
+        let mut plan =
+            format::from_json(madori_plan::templates::get("kodan-3dk-shared").unwrap()).unwrap();
+        plan.dwelling.seismic_assessment_passed = Some(true);
+        // 個室C (r3) is 2730 × 2730 = 7.45 ㎡: its bottom wall (edge 2) moved out 567 mm makes
+        // 2730 × 3297 = 9.0008 ㎡, the first millimetre at 9 ㎡.
+        let r = reply(
+            r#"{"op": "ghosts", "storey": 0, "room": "r3", "edge": 2, "range_mm": 1820}"#,
+            format::to_json(&plan).as_bytes(),
+        );
+        let ghosts = r["ok"]["ghosts"].as_array().unwrap();
+        let at_9 = ghosts
+            .iter()
+            .find(|g| g["ja"].as_str().unwrap().contains("9 ㎡"))
+            .unwrap_or_else(|| panic!("{r}"));
+        assert_eq!(at_9["d_mm"].as_i64().unwrap().abs(), 567, "{at_9}");
+        assert!(at_9["wall"].is_array());
+        assert_eq!(r["ok"]["complete"], true);
+        let r = reply(
+            r#"{"op": "ghosts", "storey": 0}"#,
+            format::to_json(&plan).as_bytes(),
+        );
+        assert!(r["err"]["ja"].is_string());
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub mod thumbnail;
 pub mod tools;
 pub mod underlay;
 pub mod viewport;
+pub mod whatif;
 
 pub use commands::{Command, EditError, RoomPatch, Transform};
 use history::{Delta, HISTORY_BUDGET_BYTES};

@@ -25,13 +25,14 @@
 
 use crate::commands::{Command, RoomPatch};
 use crate::fresh_id;
+use crate::whatif::wall_ghosts;
 use madori_plan::touched::Touched;
 use madori_plan::validate::validate_touched;
 use madori_plan::{Construction, FixtureKind, Plan, PointMm, RoomKind};
 use madori_rules::area::{exterior_edges, wall_centre_area_m2};
 use madori_rules::numbers;
 use madori_rules::profile::{ParamKey, Profile, RuleId};
-use madori_rules::whatif::{self, wall_limits, Flip};
+use madori_rules::whatif::{self, Flip};
 use madori_rules::{Checker, Status};
 use serde::{Deserialize, Serialize};
 
@@ -508,30 +509,13 @@ impl<'p> Finder<'p> {
     fn wall(&mut self, wall: &Wall, evaluations: usize) {
         let plan = self.plan;
         let Some(now) = self.now else { return };
-        let room = wall.room.clone();
         let edge = wall.edge;
         let search = whatif::Search {
             range_mm: (-WALL_RANGE_MM, WALL_RANGE_MM),
             step_mm: 10,
             max_evaluations: evaluations,
         };
-        let limits = wall_limits(
-            plan,
-            &self.profile,
-            wall.storey,
-            &room,
-            edge,
-            search,
-            |d, moved| {
-                let command = Command::MoveEdge {
-                    room: room.clone(),
-                    edge,
-                    offset_mm: d,
-                };
-                command.apply_in_place(moved).is_ok()
-                    && validate_touched(moved, &Touched::between(plan, moved)).is_empty()
-            },
-        );
+        let limits = wall_ghosts(plan, &self.profile, wall.storey, &wall.room, edge, search);
         let grows = |flip: &Flip| matches!(flip, Flip::Capacity { after: Some(c), .. } if *c > now);
         let nearest_out = limits.ghosts.iter().find(|g| g.d_mm > 0 && grows(&g.flip));
         let nearest_in = limits

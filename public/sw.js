@@ -2,9 +2,10 @@
 // none). Everything the page has fetched is kept; a request is answered from the cache at
 // once when possible and refreshed in the background (stale-while-revalidate), so a slow or
 // captive network never holds the page up. On install it stores the page and its assets
-// (read from the page's own links). The worker (DXF import, drawing sheets) is not fetched ahead: it stays out
-// of the first download and is kept once it has been used, so importing works offline after
-// the first import.
+// (read from the page's own links). The worker (DXF import, drawing sheets, what-if, print)
+// stays out of the first download: it is kept once used, or when the page, a few seconds
+// after it has loaded, asks for it ('keep-worker'), so a workshop that goes offline later can
+// still print and show ghosts.
 const CACHE = 'madori-v1';
 
 self.addEventListener('install', (event) => {
@@ -21,6 +22,23 @@ self.addEventListener('install', (event) => {
       } catch (_) { /* fetched again when first used */ }
     }));
     await self.skipWaiting();
+  })());
+});
+
+/** The worker's files (public/worker.js and the worker build Trunk writes beside it). */
+const WORKER_FILES = ['./worker.js', './madori-worker.js', './madori-worker_bg.wasm'];
+
+self.addEventListener('message', (event) => {
+  if (event.data !== 'keep-worker') return;
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    for (const url of WORKER_FILES) {
+      if (await cache.match(url)) continue;
+      try {
+        const response = await fetch(url);
+        if (response.ok) await cache.put(url, response);
+      } catch (_) { /* kept when first used instead */ }
+    }
   })());
 });
 

@@ -36,6 +36,7 @@ pub fn App(
     provide_context(state);
     let side_open = RwSignal::new(false);
     keyboard::install(state);
+    components::states::install(state);
     warn_before_leaving(state);
     view! {
         <div

@@ -70,6 +70,9 @@ pub struct AppState {
     pub saving: RwSignal<bool>,
     /// The saved state compared with the plan on screen, by index in `Plan::variants`.
     pub compare_state: RwSignal<Option<usize>>,
+    /// The worker's comparison of that state with the plan on screen (kept up to date by
+    /// `components::states::install`).
+    pub comparison: RwSignal<Option<crate::components::states::Compared>>,
     /// Draw the plan as Japanese plans are drawn (図面表示), from the worker.
     pub drawing_view: RwSignal<bool>,
     /// Workshop mode (発表モード): full screen, large type, what to discuss and why.
@@ -210,6 +213,7 @@ impl AppState {
             workshop: RwSignal::new(false),
             drawing_view: RwSignal::new(false),
             compare_state: RwSignal::new(None),
+            comparison: RwSignal::new(None),
             print_paper: RwSignal::new("A3".to_owned()),
             print_scale: RwSignal::new(100),
             print_pages: RwSignal::new(None),

@@ -44,6 +44,10 @@ test('one more resident: preview the best change, keep it as a proposal, compare
   await byTestId(page, 'state-compare').click();
   const row = await text(page, 'compare-capacity');
   assert.match(row, /5.*4/);
+  assert.equal(await page.locator('[data-testid="side-by-side"] img').count(), 2, 'the two side by side');
+  // From the proposal to the plan on screen, 個室5 is gone and its partition taken out.
+  assert.match(await text(page, 'change-list'), /個室5/);
+  await byTestId(page, 'wall-removed').first().waitFor({ state: 'attached' });
   // Applied, the change stays on the plan like any edit, and the list is stale rather than wrong.
   await first.getByTestId('one-more-preview').click();
   await byTestId(page, 'one-more-apply').click();

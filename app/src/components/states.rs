@@ -1,33 +1,166 @@
 //! Existing and proposed (現況 → 計画案): the plan on screen can be saved as a named state with
 //! a note; any saved state can be opened again (one undo step brings the work back) or
-//! compared with the plan on screen: the change list (rooms added, split, merged, resized
-//! with ㎡ before and after, uses, doors, windows and fixtures), each one's capacity and
-//! failures, and on the drawing the walls taken out (dashed) and the new walls (hatched).
+//! compared with the plan on screen: the two side by side, the change list (rooms added,
+//! split, merged, resized with ㎡ before and after, uses, doors, windows and fixtures), each
+//! one's capacity and failures, and on the drawing the walls taken out (dashed) and the new
+//! walls (hatched). The comparison is made by the worker (`madori_rules::changes`), a moment
+//! after each change and never during a gesture, so its code stays out of the first download.
 
 use crate::i18n::{pick, t, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
 use madori_editor::Command;
-use madori_plan::{variant_plan, Plan};
-use madori_rules::changes::{change_list, ChangeKind, ChangeList};
+use madori_plan::{variant_plan, Plan, PointMm};
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Duration;
 
-/// The changes from saved state `index` to the plan on screen, if both exist.
-fn changes_from(state: AppState, index: usize) -> Option<(Plan, ChangeList)> {
-    state.plan.with(|working| {
-        let before = variant_plan(working, index)?;
-        let list = change_list(&before, working);
-        Some((before, list))
+/// How long after the last change the comparison is asked for, ms.
+pub const COMPARE_DELAY_MS: u64 = 120;
+
+/// A comparison of saved state `index` with the plan on screen, as the worker made it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// The saved state's index in `Plan::variants`.
+    pub index: usize,
+    /// The saved state's name.
+    pub name: String,
+    /// What changed, in order.
+    pub changes: Vec<ChangeRow>,
+    /// Failures and capacity of the saved state.
+    pub before: Summary,
+    /// Failures and capacity of the plan on screen.
+    pub after: Summary,
+}
+
+/// What the page knows of the comparison asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Compared {
+    /// The worker's comparison.
+    Ready(Arc<Comparison>),
+    /// Why there is none for state `.0`, `(ja, en)`.
+    Failed(usize, (String, String)),
+}
+
+impl Compared {
+    /// The comparison of state `index`, if that is what this is.
+    pub fn of(&self, index: usize) -> Option<&Arc<Comparison>> {
+        match self {
+            Self::Ready(c) if c.index == index => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// One change: its storey, words and, for a wall, its ends and whether it is new.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeRow {
+    /// The storey's id.
+    pub storey: String,
+    /// Japanese words.
+    pub ja: String,
+    /// English words.
+    pub en: String,
+    /// A wall taken out (`false`) or added (`true`), with its ends.
+    pub wall: Option<(PointMm, PointMm, bool)>,
+}
+
+/// A plan's failures and capacity under its own check settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    /// Findings that fail.
+    pub fails: usize,
+    /// Capacity (`None`: the profile does not count residents).
+    pub capacity: Option<u32>,
+}
+
+/// The worker's comparison reply, read by hand (see `capacity::read_suggestions`).
+pub fn read_comparison(index: usize, v: &Value) -> Option<Comparison> {
+    let point = |v: &Value| Some(PointMm::new(v[0].as_i64()?, v[1].as_i64()?));
+    let summary = |v: &Value| {
+        Some(Summary {
+            fails: usize::try_from(v["fails"].as_u64()?).ok()?,
+            capacity: v["capacity"].as_u64().and_then(|c| u32::try_from(c).ok()),
+        })
+    };
+    let changes = v["changes"]
+        .as_array()?
+        .iter()
+        .map(|c| {
+            let wall = &c["wall"];
+            Some(ChangeRow {
+                storey: c["storey"].as_str()?.to_owned(),
+                ja: c["ja"].as_str()?.to_owned(),
+                en: c["en"].as_str()?.to_owned(),
+                wall: if wall.is_null() {
+                    None
+                } else {
+                    Some((
+                        point(&wall["from"])?,
+                        point(&wall["to"])?,
+                        wall["added"].as_bool()?,
+                    ))
+                },
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Comparison {
+        index,
+        name: v["name"].as_str()?.to_owned(),
+        changes,
+        before: summary(&v["before"])?,
+        after: summary(&v["after"])?,
     })
 }
 
-/// Failures and capacity of a plan under its own saved check settings.
-fn summary(plan: &Plan) -> (usize, Option<u32>) {
-    let profile = madori_rules::profile::resolve(plan.check.as_ref(), plan).profile;
-    let report = madori_rules::check(plan, &profile);
-    (
-        report.count(madori_rules::Status::Fail),
-        madori_rules::capacity(plan, &profile).max,
-    )
+/// Keeps `state.comparison` up to date: asks the worker a moment after the plan or the state
+/// compared changes, never during a gesture; a newer question supersedes an older answer.
+pub fn install(state: AppState) {
+    let asked = StoredValue::new(0_u64);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let gesture = Memo::new(move |_| state.editor.with(|e| e.gesture_origin().is_some()));
+    Effect::new(move |_| {
+        state.plan.track();
+        let Some(index) = state.compare_state.get() else {
+            state.comparison.set(None);
+            return;
+        };
+        if gesture.get() {
+            return;
+        }
+        asked.update_value(|n| *n += 1);
+        let ticket = asked.get_value();
+        if let Some(old) = timer.get_value() {
+            old.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                leptos::task::spawn_local(async move {
+                    let plan_json = state
+                        .plan
+                        .with_untracked(|p| madori_plan::format::to_json_compact(p));
+                    let request = serde_json::json!({"op": "compare", "index": index});
+                    let reply = crate::worker::ask(&request, plan_json.as_bytes()).await;
+                    if asked.get_value() == ticket {
+                        let found = reply.and_then(|v| {
+                            read_comparison(index, &v).ok_or_else(|| {
+                                (
+                                    "作業用のワーカーの答えを読めません".to_owned(),
+                                    "the worker's reply could not be read".to_owned(),
+                                )
+                            })
+                        });
+                        state.comparison.set(Some(match found {
+                            Ok(c) => Compared::Ready(Arc::new(c)),
+                            Err(why) => Compared::Failed(index, why),
+                        }));
+                    }
+                });
+            },
+            Duration::from_millis(COMPARE_DELAY_MS),
+        );
+        timer.set_value(handle.ok());
+    });
 }
 
 /// The states panel.
@@ -79,14 +212,26 @@ pub fn StatesPanel() -> impl IntoView {
     let comparison = move || {
         let l = lang.get();
         let index = state.compare_state.get()?;
-        let (before, list) = changes_from(state, index)?;
-        let (before_fails, before_capacity) = summary(&before);
-        let (after_fails, after_capacity) = state.plan.with(|p| summary(p));
+        let found = match state.comparison.get() {
+            Some(Compared::Failed(at, (ja, en))) if at == index => {
+                return Some(view! { <p class="error" role="alert" data-testid="state-compare-failed">{pick(l, &ja, &en).to_owned()}</p> }.into_any());
+            }
+            Some(compared) => compared.of(index).cloned(),
+            None => None,
+        };
+        let Some(found) = found else {
+            return Some(
+                view! { <p class="busy" data-testid="state-comparing">{t(l, Key::Comparing)}</p> }
+                    .into_any(),
+            );
+        };
+        let before = state.plan.with(|working| variant_plan(working, index))?;
         let count = |n: Option<u32>| n.map_or_else(|| "—".to_owned(), |n| n.to_string());
-        let rows = if list.is_empty() {
+        let rows = if found.changes.is_empty() {
             view! { <li>{t(l, Key::NoChanges)}</li> }.into_any()
         } else {
-            list.changes
+            found
+                .changes
                 .iter()
                 .map(|c| view! { <li data-testid="change">{pick(l, &c.ja, &c.en).to_owned()}</li> })
                 .collect_view()
@@ -105,17 +250,17 @@ pub fn StatesPanel() -> impl IntoView {
             <div class="comparison" data-testid="state-comparison">
                 // The two states side by side, each drawn whole (every storey).
                 <div class="side-by-side" data-testid="side-by-side">
-                    <figure><img src=before_picture alt="" width="320" height="240" /><figcaption>{before.name.clone()}</figcaption></figure>
+                    <figure><img src=before_picture alt="" width="320" height="240" /><figcaption>{found.name.clone()}</figcaption></figure>
                     <figure><img src=after_picture alt="" width="320" height="240" /><figcaption>{t(l, Key::OnScreen)}</figcaption></figure>
                 </div>
                 <table>
-                    <tr><th></th><th>{before.name.clone()}</th><th>{t(l, Key::OnScreen)}</th></tr>
-                    <tr data-testid="compare-capacity"><td>{t(l, Key::Capacity)}</td><td>{count(before_capacity)}</td><td>{count(after_capacity)}</td></tr>
-                    <tr><td>{t(l, Key::Failed)}</td><td>{before_fails}</td><td>{after_fails}</td></tr>
+                    <tr><th></th><th>{found.name.clone()}</th><th>{t(l, Key::OnScreen)}</th></tr>
+                    <tr data-testid="compare-capacity"><td>{t(l, Key::Capacity)}</td><td>{count(found.before.capacity)}</td><td>{count(found.after.capacity)}</td></tr>
+                    <tr><td>{t(l, Key::Failed)}</td><td>{found.before.fails}</td><td>{found.after.fails}</td></tr>
                 </table>
                 <ol class="changes" data-testid="change-list">{rows}</ol>
             </div>
-        })
+        }.into_any())
     };
     let save = move |l: Lang| {
         let count = state.plan.with_untracked(|p| p.variants.len());
@@ -150,34 +295,37 @@ pub fn StatesPanel() -> impl IntoView {
 }
 
 /// On the drawing, while comparing: the walls the plan on screen took out of the saved state
-/// (dashed) and the walls it added (hatched), on the storey shown.
+/// (dashed) and the walls it added (hatched), on the storey shown; not during a gesture,
+/// when they would lag behind the drag.
 pub fn compare_layer(state: AppState) -> impl IntoView {
     move || {
         let index = state.compare_state.get()?;
+        if state.editor.with(|e| e.gesture_origin().is_some()) {
+            return None;
+        }
         let storey_id = state.plan.with(|p| {
             p.storeys
                 .get(state.editor.with(|e| e.storey))
                 .map(|s| s.id.clone())
         })?;
-        let (_, list) = changes_from(state, index)?;
+        let found = state
+            .comparison
+            .with(|c| c.as_ref().and_then(|c| c.of(index).cloned()))?;
         let (width, dash, gap) = state
             .viewport
             .with(|v| (v.px_to_mm(3.0), v.px_to_mm(9.0), v.px_to_mm(5.0)));
-        let walls = list
+        let walls = found
             .changes
-            .into_iter()
+            .iter()
             .filter(|c| c.storey == storey_id)
-            .filter_map(|c| match c.kind {
-                ChangeKind::WallRemoved { from, to } => Some((from, to, "wall-removed")),
-                ChangeKind::WallAdded { from, to } => Some((from, to, "wall-added")),
-                _ => None,
-            })
-            .map(|(a, b, class)| {
+            .filter_map(|c| c.wall)
+            .map(|(a, b, added)| {
+                let class = if added { "wall-added" } else { "wall-removed" };
                 view! {
                     <line class=class data-testid=class x1=a.x.to_string() y1=a.y.to_string() x2=b.x.to_string() y2=b.y.to_string()
-                        stroke-width=(width * if class == "wall-added" { 3.0 } else { 1.0 }).to_string()
+                        stroke-width=(width * if added { 3.0 } else { 1.0 }).to_string()
                         // Removed walls dashed; new walls hatched (short dense dashes across a wide stroke).
-                        stroke-dasharray=if class == "wall-added" { format!("{} {}", width, width) } else { format!("{dash} {gap}") } />
+                        stroke-dasharray=if added { format!("{} {}", width, width) } else { format!("{dash} {gap}") } />
                 }
             })
             .collect_view();

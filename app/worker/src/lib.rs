@@ -41,6 +41,11 @@
 //!   plan's JSON: where verdicts flip while that wall moves up to `range_mm` either way at
 //!   the 5 mm snap step (`madori_editor::whatif::wall_ghosts`): `{"ghosts": [{"d_mm": 37,
 //!   "wall": [[x, y], [x, y]] | null, "ja": "…", "en": "…"}], "complete": bool}`;
+//! - `{"op": "compare", "index": 0}` with a valid plan's JSON: what changed from saved state
+//!   `index` to the plan (`madori_rules::changes`), and each one's failures and capacity
+//!   under its own check settings: `{"name": "現況", "changes": [{"storey": "1f", "ja": "…",
+//!   "en": "…", "wall": null | {"from": [x, y], "to": [x, y], "added": bool}}], "before":
+//!   {"fails": 2, "capacity": 3 | null}, "after": {…}}`;
 //! - `{"op": "suggest"}` with a valid plan's JSON: the smallest changes that let one more
 //!   person live in it under its own check settings, best first, each checked with the full
 //!   rules ([`madori_editor::suggest::Suggestions`] as JSON; an edit's `command()` makes it).
@@ -70,6 +75,7 @@ pub fn respond(request: &str, bytes: &[u8]) -> String {
             Some("share_open") => share_open(&request),
             Some("suggest") => suggest(bytes),
             Some("ghosts") => ghosts(&request, bytes),
+            Some("compare") => compare(&request, bytes),
             _ => error("不明な要求です", "unknown request"),
         },
         Err(_) => error("要求が JSON ではありません", "the request is not JSON"),
@@ -141,6 +147,54 @@ fn share_link(bytes: &[u8]) -> Value {
         Ok(data) => json!({"ok": {"data": data}}),
         Err(e) => error(&e.message_ja(), &e.message_en()),
     }
+}
+
+fn compare(request: &Value, bytes: &[u8]) -> Value {
+    use madori_rules::changes::{change_list, ChangeKind};
+    let plan = match valid_plan(bytes) {
+        Ok(plan) => plan,
+        Err(e) => return e,
+    };
+    let index = request["index"]
+        .as_u64()
+        .and_then(|i| usize::try_from(i).ok());
+    let Some(before) = index.and_then(|i| madori_plan::variant_plan(&plan, i)) else {
+        return error(
+            "比べる状態がありません",
+            "the state to compare with is not in the plan",
+        );
+    };
+    let summary = |p: &Plan| {
+        let profile = madori_rules::profile::resolve(p.check.as_ref(), p).profile;
+        let report = madori_rules::check(p, &profile);
+        json!({
+            "fails": report.count(madori_rules::Status::Fail),
+            "capacity": madori_rules::capacity(p, &profile).max,
+        })
+    };
+    let list = change_list(&before, &plan);
+    let changes: Vec<Value> = list
+        .changes
+        .iter()
+        .map(|c| {
+            let wall = match c.kind {
+                ChangeKind::WallRemoved { from, to } => {
+                    json!({"from": [from.x, from.y], "to": [to.x, to.y], "added": false})
+                }
+                ChangeKind::WallAdded { from, to } => {
+                    json!({"from": [from.x, from.y], "to": [to.x, to.y], "added": true})
+                }
+                _ => Value::Null,
+            };
+            json!({"storey": c.storey, "ja": c.ja, "en": c.en, "wall": wall})
+        })
+        .collect();
+    json!({"ok": {
+        "name": before.name,
+        "changes": changes,
+        "before": summary(&before),
+        "after": summary(&plan),
+    }})
 }
 
 /// The most plans moved and checked for one wall's ghosts: ±1820 mm at 5 mm is 728 steps,
@@ -526,6 +580,57 @@ mod tests {
 
     fn reply(request: &str, bytes: &[u8]) -> Value {
         serde_json::from_str(&respond(request, bytes)).unwrap()
+    }
+
+    #[test]
+    fn a_comparison_lists_the_changes_with_walls_and_each_side_s_numbers() {
+        use madori_editor::{Command, Editor};
+        let text = madori_plan::templates::get("wooden-house-shared").unwrap();
+        let mut ed = Editor::new(format::from_json(text).unwrap());
+        ed.apply(Command::SaveState {
+            id: "existing".into(),
+            name: "現況".into(),
+            note: String::new(),
+        })
+        .unwrap();
+        let r = reply(
+            r#"{"op": "compare", "index": 0}"#,
+            format::to_json(&ed.plan).as_bytes(),
+        );
+        assert_eq!(r["ok"]["changes"].as_array().unwrap().len(), 0, "{r}");
+        assert_eq!(r["ok"]["before"]["capacity"], 4);
+        let found = madori_editor::suggest::one_more(
+            &ed.plan,
+            &madori_rules::profile::resolve(ed.plan.check.as_ref(), &ed.plan).profile,
+            madori_editor::suggest::Budget::default(),
+        );
+        ed.apply(found.list[0].edit.command()).unwrap();
+        let r = reply(
+            r#"{"op": "compare", "index": 0}"#,
+            format::to_json(&ed.plan).as_bytes(),
+        );
+        let ok = &r["ok"];
+        assert_eq!(ok["name"], "現況");
+        assert_eq!(
+            (
+                ok["before"]["capacity"].as_u64(),
+                ok["after"]["capacity"].as_u64()
+            ),
+            (Some(4), Some(5))
+        );
+        let changes = ok["changes"].as_array().unwrap();
+        let walls: Vec<&Value> = changes.iter().filter(|c| c["wall"].is_object()).collect();
+        assert_eq!(walls.len(), 1, "{changes:?}");
+        assert_eq!(walls[0]["wall"]["added"], true);
+        assert_eq!(walls[0]["storey"], "1f");
+        assert!(changes
+            .iter()
+            .any(|c| c["ja"].as_str().unwrap().contains("個室5")));
+        assert!(reply(
+            r#"{"op": "compare", "index": 9}"#,
+            format::to_json(&ed.plan).as_bytes()
+        )["err"]["ja"]
+            .is_string());
     }
 
     #[test]

@@ -284,14 +284,7 @@ async fn workshop_mode_lists_what_to_discuss_explains_it_and_compares_two_standa
         .query_selector_all("[data-testid=workshop-rule] button")
         .unwrap();
     assert!(rules.length() >= 1, "SH-ROOM fails on this plan");
-    let first: web_sys::HtmlElement = rules.item(0).unwrap().unchecked_into();
-    first.click();
-    settle().await;
-    let why = text(&root, "workshop-why");
-    assert!(why.chars().count() > 20, "a plain reason: {why}");
-    // The explainer shows this plan's numbers for the failing room (7.45 ㎡ < 9 ㎡).
-    let explainer = text(&root, "workshop-explainer");
-    assert!(explainer.contains("7.45 ㎡ < 9 ㎡"), "{explainer}");
+    // The explainer's words come from the worker (tests/e2e/workshop.test.mjs).
     // The same plan under a second standard, side by side, with each capacity.
     choose(&root, "workshop-compare-select", "sh-elderly").await;
     let compare = text(&root, "workshop-compare");

@@ -1,14 +1,83 @@
 //! Workshop mode (発表モード): for a room of housing and welfare staff around a projector. The
 //! page goes full screen with large type; the side shows only what fails or needs care, each
 //! with the rule's plain-language reason, its text with this plan's numbers, the formula and
-//! the source (`madori_rules::explain`), and the same plan checked under a second profile
-//! side by side (e.g. the national standard and a local relaxation).
+//! the source, and the same plan checked under a second profile side by side (e.g. the
+//! national standard and a local relaxation). The explainer's words
+//! (`madori_rules::explain`) come from the worker, so they stay out of the first download.
 
 use crate::i18n::{pick, status_label, t, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
 use madori_rules::profile::{catalogue, RuleId};
-use madori_rules::{explain, Status};
+use madori_rules::Status;
+use serde_json::Value;
+
+/// A rule's title: `(id, ja, en)`.
+pub type Title = (String, String, String);
+
+/// Rule titles from the worker.
+type Titles = RwSignal<Vec<Title>>;
+
+/// A rule's title in `l`, or its id until the titles have come.
+fn title(titles: Titles, rule: RuleId, l: Lang) -> String {
+    titles.with(|list| {
+        list.iter()
+            .find(|(id, _, _)| id == rule.as_str())
+            .map_or_else(
+                || rule.as_str().to_owned(),
+                |(_, ja, en)| pick(l, ja, en).to_owned(),
+            )
+    })
+}
+
+/// One rule explained for the plan, as the worker wrote it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explained {
+    /// The rule's id.
+    pub id: String,
+    /// Title `(ja, en)`.
+    pub title: (String, String),
+    /// Why it exists `(ja, en)`.
+    pub why: (String, String),
+    /// Its text with the numbers in force `(ja, en)`.
+    pub text: (String, String),
+    /// The formulas of its findings that do not pass, with this plan's numbers.
+    pub formulas: Vec<String>,
+    /// Where it comes from.
+    pub source: String,
+    /// How sure the rule's reading is `(ja, en)`.
+    pub confidence: (String, String),
+}
+
+/// The worker's `explain` reply, read by hand (see `capacity::read_suggestions`): the titles
+/// and the explained rule, if one was asked for.
+pub fn read_explain(v: &Value) -> Option<(Vec<Title>, Option<Explained>)> {
+    let s = |v: &Value| v.as_str().map(str::to_owned);
+    let titles = v["titles"]
+        .as_array()?
+        .iter()
+        .map(|t| Some((s(&t["id"])?, s(&t["ja"])?, s(&t["en"])?)))
+        .collect::<Option<Vec<_>>>()?;
+    let x = &v["explained"];
+    let explained = if x.is_null() {
+        None
+    } else {
+        Some(Explained {
+            id: s(&x["id"])?,
+            title: (s(&x["title_ja"])?, s(&x["title_en"])?),
+            why: (s(&x["why_ja"])?, s(&x["why_en"])?),
+            text: (s(&x["text_ja"])?, s(&x["text_en"])?),
+            formulas: x["formulas"]
+                .as_array()?
+                .iter()
+                .map(s)
+                .collect::<Option<Vec<_>>>()?,
+            source: s(&x["source"])?,
+            confidence: (s(&x["confidence_ja"])?, s(&x["confidence_en"])?),
+        })
+    };
+    Some((titles, explained))
+}
 
 /// The button that enters and leaves workshop mode (and full screen).
 #[component]
@@ -68,6 +137,44 @@ pub fn WorkshopPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let open_rule = RwSignal::new(None::<RuleId>);
+    let titles: Titles = RwSignal::new(Vec::new());
+    let explained = RwSignal::new(None::<Result<Explained, (String, String)>>);
+    let asked = StoredValue::new(0_u64);
+    // The titles once, then the open rule for the plan on screen, again when the plan changes
+    // (the scenario stepper opens another state); a newer answer supersedes an older one.
+    Effect::new(move |_| {
+        let rule = open_rule.get();
+        state.plan.track();
+        if state.editor.with(|e| e.gesture_origin().is_some()) {
+            return;
+        }
+        asked.update_value(|n| *n += 1);
+        let ticket = asked.get_value();
+        let plan_json = rule.map(|_| {
+            state
+                .plan
+                .with_untracked(|p| madori_plan::format::to_json_compact(p))
+        });
+        leptos::task::spawn_local(async move {
+            let request = serde_json::json!({"op": "explain", "rule": rule.map(RuleId::as_str)});
+            let bytes = plan_json.unwrap_or_default();
+            let reply = crate::worker::ask(&request, bytes.as_bytes()).await;
+            if asked.get_value() != ticket {
+                return;
+            }
+            match reply.map(|v| read_explain(&v)) {
+                Ok(Some((list, x))) => {
+                    titles.set(list);
+                    explained.set(x.map(Ok));
+                }
+                Ok(None) => explained.set(Some(Err((
+                    "作業用のワーカーの答えを読めません".into(),
+                    "the worker's reply could not be read".into(),
+                )))),
+                Err(why) => explained.set(rule.map(|_| Err(why))),
+            }
+        });
+    });
     let discuss = move || {
         let l = lang.get();
         let rules = rules_to_discuss(state);
@@ -77,12 +184,11 @@ pub fn WorkshopPanel() -> impl IntoView {
         rules
             .into_iter()
             .map(|(rule, status)| {
-                let e = explain::explain(rule);
                 view! {
                     <li class=format!("discuss {}", status_class(status)) data-testid="workshop-rule">
                         <button on:click=move |_| open_rule.set(Some(rule))>
                             <span class="status">{status_label(l, status)}</span>
-                            " " {pick(l, e.title_ja, e.title_en).to_owned()}
+                            " " {move || title(titles, rule, lang.get())}
                         </button>
                     </li>
                 }
@@ -92,25 +198,31 @@ pub fn WorkshopPanel() -> impl IntoView {
     };
     let explainer = move || {
         let l = lang.get();
-        open_rule.get().map(|rule| {
-            let explained = state.with_report(|report| explain::explain_with(report, rule));
-            let e = &explained.explanation;
-            let formulas = explained
-                .findings
-                .iter()
-                .filter(|f| f.status != Status::Pass)
-                .map(|f| view! { <li class="formula">{f.formula.clone()}</li> })
-                .collect_view();
-            view! {
-                <div class="explainer" data-testid="workshop-explainer">
-                    <h3>{pick(l, e.title_ja, e.title_en).to_owned()} <small>{format!(" {}", e.rule.as_str())}</small></h3>
-                    <p class="why" data-testid="workshop-why">{pick(l, e.why_ja, e.why_en).to_owned()}</p>
-                    <p class="text">{pick(l, &explained.text_ja, &explained.text_en).to_owned()}</p>
-                    <ul class="formulas">{formulas}</ul>
-                    <p class="source">{e.source}</p>
-                    <p class="confidence">{if l == Lang::Ja { e.confidence.summary_ja() } else { e.confidence.summary_en() }}</p>
-                    <button on:click=move |_| open_rule.set(None)>{t(l, Key::Close)}</button>
-                </div>
+        let rule = open_rule.get()?;
+        let shown = explained
+            .get()
+            .filter(|x| x.as_ref().map_or(true, |x| x.id == rule.as_str()));
+        Some(match shown {
+            None => view! { <p class="busy" data-testid="workshop-explaining">{t(l, Key::Comparing)}</p> }.into_any(),
+            Some(Err((ja, en))) => view! { <p class="error" role="alert">{pick(l, &ja, &en).to_owned()}</p> }.into_any(),
+            Some(Ok(x)) => {
+                let formulas = x
+                    .formulas
+                    .iter()
+                    .map(|f| view! { <li class="formula">{f.clone()}</li> })
+                    .collect_view();
+                view! {
+                    <div class="explainer" data-testid="workshop-explainer">
+                        <h3>{pick(l, &x.title.0, &x.title.1).to_owned()} <small>{format!(" {}", x.id)}</small></h3>
+                        <p class="why" data-testid="workshop-why">{pick(l, &x.why.0, &x.why.1).to_owned()}</p>
+                        <p class="text">{pick(l, &x.text.0, &x.text.1).to_owned()}</p>
+                        <ul class="formulas">{formulas}</ul>
+                        <p class="source">{x.source.clone()}</p>
+                        <p class="confidence">{pick(l, &x.confidence.0, &x.confidence.1).to_owned()}</p>
+                        <button on:click=move |_| open_rule.set(None)>{t(l, Key::Close)}</button>
+                    </div>
+                }
+                .into_any()
             }
         })
     };
@@ -120,7 +232,7 @@ pub fn WorkshopPanel() -> impl IntoView {
             <h2>{move || t(lang.get(), Key::WorkshopDiscuss)}</h2>
             <ul class="discuss-list">{discuss}</ul>
             {explainer}
-            <ProfilesCompared />
+            <ProfilesCompared titles=titles />
         </aside>
     }
 }
@@ -183,7 +295,10 @@ fn status_class(status: Status) -> &'static str {
 /// The plan under the profile in force and under a second one, rule by rule, with each
 /// one's capacity. Rules whose verdicts differ come first.
 #[component]
-pub fn ProfilesCompared() -> impl IntoView {
+pub fn ProfilesCompared(
+    /// Rule titles from the worker.
+    titles: Titles,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let other = RwSignal::new(None::<String>);
@@ -237,7 +352,7 @@ pub fn ProfilesCompared() -> impl IntoView {
                     </tr>
                     {rows.into_iter().map(|(rule, a, b)| view! {
                         <tr class:differs=a != b>
-                            <td>{pick(l, explain::explain(rule).title_ja, explain::explain(rule).title_en).to_owned()}</td>
+                            <td>{title(titles, rule, l)}</td>
                             <td>{cell(a)}</td><td>{cell(b)}</td>
                         </tr>
                     }).collect_view()}

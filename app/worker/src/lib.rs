@@ -46,6 +46,11 @@
 //!   under its own check settings: `{"name": "現況", "changes": [{"storey": "1f", "ja": "…",
 //!   "en": "…", "wall": null | {"from": [x, y], "to": [x, y], "added": bool}}], "before":
 //!   {"fails": 2, "capacity": 3 | null}, "after": {…}}`;
+//! - `{"op": "explain", "rule": "SH-ROOM" | null}`, with a valid plan's JSON when a rule is
+//!   named: every rule's title (`{"titles": [{"id", "ja", "en"}]}`, for the workshop's lists)
+//!   and the named rule explained for this plan (`madori_rules::explain`: why it exists, its
+//!   text with the numbers in force, the formulas of its findings that do not pass, source
+//!   and confidence) as `"explained"`;
 //! - `{"op": "suggest"}` with a valid plan's JSON: the smallest changes that let one more
 //!   person live in it under its own check settings, best first, each checked with the full
 //!   rules ([`madori_editor::suggest::Suggestions`] as JSON; an edit's `command()` makes it).
@@ -76,6 +81,7 @@ pub fn respond(request: &str, bytes: &[u8]) -> String {
             Some("suggest") => suggest(bytes),
             Some("ghosts") => ghosts(&request, bytes),
             Some("compare") => compare(&request, bytes),
+            Some("explain") => explain(&request, bytes),
             _ => error("不明な要求です", "unknown request"),
         },
         Err(_) => error("要求が JSON ではありません", "the request is not JSON"),
@@ -147,6 +153,69 @@ fn share_link(bytes: &[u8]) -> Value {
         Ok(data) => json!({"ok": {"data": data}}),
         Err(e) => error(&e.message_ja(), &e.message_en()),
     }
+}
+
+/// Every rule of every profile, with the rules only a local override adds.
+fn known_rules() -> Vec<madori_rules::RuleId> {
+    use madori_rules::profile::{catalogue, local_overrides_for};
+    let mut rules = Vec::new();
+    for profile in catalogue() {
+        let mut with_locals = vec![profile.clone()];
+        for local in local_overrides_for(profile.id) {
+            let mut p = profile.clone();
+            if p.apply_local(local).is_ok() {
+                with_locals.push(p);
+            }
+        }
+        for rule in with_locals.iter().flat_map(|p| &p.rules).map(|r| r.rule) {
+            if !rules.contains(&rule) {
+                rules.push(rule);
+            }
+        }
+    }
+    rules
+}
+
+fn explain(request: &Value, bytes: &[u8]) -> Value {
+    use madori_rules::explain::{explain, explain_with};
+    let rules = known_rules();
+    let titles: Vec<Value> = rules
+        .iter()
+        .map(|r| {
+            let e = explain(*r);
+            json!({"id": r.as_str(), "ja": e.title_ja, "en": e.title_en})
+        })
+        .collect();
+    let explained = match request["rule"].as_str() {
+        None => Value::Null,
+        Some(id) => {
+            let Some(rule) = rules.iter().find(|r| r.as_str() == id) else {
+                return error("その基準はありません", "no such rule");
+            };
+            let plan = match valid_plan(bytes) {
+                Ok(plan) => plan,
+                Err(e) => return e,
+            };
+            let profile = madori_rules::profile::resolve(plan.check.as_ref(), &plan).profile;
+            let report = madori_rules::check(&plan, &profile);
+            let x = explain_with(&report, *rule);
+            let e = &x.explanation;
+            let formulas: Vec<&str> = x
+                .findings
+                .iter()
+                .filter(|f| f.status != madori_rules::Status::Pass)
+                .map(|f| f.formula.as_str())
+                .collect();
+            json!({
+                "id": id, "title_ja": e.title_ja, "title_en": e.title_en,
+                "why_ja": e.why_ja, "why_en": e.why_en,
+                "text_ja": x.text_ja, "text_en": x.text_en,
+                "formulas": formulas, "source": e.source,
+                "confidence_ja": e.confidence.summary_ja(), "confidence_en": e.confidence.summary_en(),
+            })
+        }
+    };
+    json!({"ok": {"titles": titles, "explained": explained}})
 }
 
 fn compare(request: &Value, bytes: &[u8]) -> Value {
@@ -631,6 +700,36 @@ mod tests {
             format::to_json(&ed.plan).as_bytes()
         )["err"]["ja"]
             .is_string());
+    }
+
+    #[test]
+    fn a_rule_is_explained_with_this_plan_s_numbers() {
+        let text = madori_plan::templates::get("kodan-3dk-shared").unwrap();
+        let r = reply(r#"{"op": "explain", "rule": "SH-ROOM"}"#, text.as_bytes());
+        let x = &r["ok"]["explained"];
+        assert!(x["why_ja"].as_str().unwrap().chars().count() > 20);
+        let formulas: Vec<&str> = x["formulas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert!(
+            formulas.iter().any(|f| f.contains("7.45 ㎡ < 9 ㎡")),
+            "{formulas:?}"
+        );
+        assert!(x["confidence_ja"].as_str().unwrap().starts_with("確度"));
+        // Titles of every rule, those only a local override adds included, without a plan.
+        let r = reply(r#"{"op": "explain"}"#, b"");
+        let titles = r["ok"]["titles"].as_array().unwrap();
+        for id in ["SH-ROOM", "SH-AREA", "SN-SEISMIC", "BS-DAYLIGHT"] {
+            assert!(titles.iter().any(|t| t["id"] == id), "{id}");
+        }
+        assert!(titles.len() > 20, "{}", titles.len());
+        assert!(r["ok"]["explained"].is_null());
+        assert!(
+            reply(r#"{"op": "explain", "rule": "XX"}"#, text.as_bytes())["err"]["ja"].is_string()
+        );
     }
 
     #[test]

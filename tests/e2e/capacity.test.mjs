@@ -11,6 +11,9 @@ test('one more resident: preview the best change, keep it as a proposal, compare
   const { page } = app;
   await app.open();
   await byTestId(page, 'capacity-panel').locator('summary').click();
+  // The panel says how many and which rule binds, before any search.
+  assert.match(await text(page, 'capacity-now'), /定員上限 4人/);
+  assert.match(await byTestId(page, 'capacity-binding').first().textContent(), /SH-ROOM.*専用居室 4 室 × 1 人/);
   await byTestId(page, 'one-more-find').click();
   const first = byTestId(page, 'suggestion').first();
   await first.waitFor();

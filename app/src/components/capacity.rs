@@ -113,9 +113,37 @@ pub fn CapacityPanel() -> impl IntoView {
             }
         }
     };
+    // The capacity now and the limits that bind it, live (the page's own check).
+    let now = move || {
+        let l = lang.get();
+        state.capacity.with(|c| {
+            let Some(max) = c.max else {
+                return view! { <p data-testid="capacity-now">{t(l, Key::OneMoreNoCount)}</p> }.into_any();
+            };
+            let unit = if c.unit == "世帯" { t(l, Key::Households) } else { t(l, Key::Persons) };
+            let binding = c
+                .limits
+                .iter()
+                .filter(|limit| limit.binding && limit.max == max)
+                .map(|limit| {
+                    view! {
+                        <li data-testid="capacity-binding">
+                            <strong>{limit.rule_id}</strong> " " {pick(l, &limit.basis_ja, &limit.basis_en).to_owned()}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="now" data-testid="capacity-now">{format!("{} {max}{unit} — {}", t(l, Key::Capacity), t(l, Key::LimitedBy))}</p>
+                <ul class="binding">{binding}</ul>
+            }
+            .into_any()
+        })
+    };
     view! {
         <details class="capacity-panel" data-testid="capacity-panel">
             <summary>{move || t(lang.get(), Key::OneMoreTitle)}</summary>
+            {now}
             <button class="find" data-testid="one-more-find" on:click=move |_| find()
                 disabled=move || matches!(search.get(), Search::Busy)>
                 {move || t(lang.get(), Key::OneMoreFind)}

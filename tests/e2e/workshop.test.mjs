@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, byTestId, text } from './harness.mjs';
+import { useApp, byTestId, text, roomIds } from './harness.mjs';
 
 const app = useApp();
 
@@ -34,4 +34,44 @@ test('a failing rule is explained with the plan’s own numbers, titles in both 
   assert.match(compared, /専用居室/);
   await byTestId(page, 'workshop-toggle').click();
   await byTestId(page, 'findings-panel').waitFor();
+});
+
+test('the scenario stepper walks the saved states with the presenter’s notes', async () => {
+  const { page } = app;
+  await app.open();
+  const rooms = async () => (await roomIds(page)).length;
+  const existing = await rooms();
+  // 現況 with a note, then a proposal (a room partitioned off the LDK) with its own.
+  await byTestId(page, 'states-panel').locator('summary').click();
+  await byTestId(page, 'state-new-name').fill('現況');
+  await byTestId(page, 'state-save').click();
+  await byTestId(page, 'state-note').first().fill('いまの木造 2 階建て、4 人');
+  await byTestId(page, 'state-note').first().press('Tab');
+  await byTestId(page, 'capacity-panel').locator('summary').click();
+  await byTestId(page, 'one-more-find').click();
+  await byTestId(page, 'suggestion').first().getByTestId('one-more-preview').click();
+  await byTestId(page, 'one-more-apply').click();
+  await byTestId(page, 'state-new-name').fill('計画案A');
+  await byTestId(page, 'state-save').click();
+  await byTestId(page, 'state-note').nth(1).fill('LDK を間仕切って 5 人に');
+  await byTestId(page, 'state-note').nth(1).press('Tab');
+  assert.equal(await rooms(), existing + 1);
+
+  await byTestId(page, 'workshop-toggle').click();
+  assert.equal(await text(page, 'scenario-step'), '0 / 2');
+  await byTestId(page, 'scenario-next').click();
+  assert.equal(await text(page, 'scenario-step'), '1 / 2');
+  assert.equal(await text(page, 'scenario-name'), '現況');
+  assert.equal(await text(page, 'scenario-note'), 'いまの木造 2 階建て、4 人');
+  assert.equal(await rooms(), existing, 'the existing plan is shown');
+  assert.match(await text(page, 'totals-capacity'), /定員上限 4人/);
+  await byTestId(page, 'scenario-next').click();
+  assert.equal(await text(page, 'scenario-step'), '2 / 2');
+  assert.equal(await text(page, 'scenario-note'), 'LDK を間仕切って 5 人に');
+  assert.equal(await rooms(), existing + 1, 'the proposal is shown');
+  assert.match(await text(page, 'totals-capacity'), /定員上限 5人/);
+  assert.equal(await byTestId(page, 'scenario-next').isDisabled(), true, 'the last step');
+  await byTestId(page, 'scenario-prev').click();
+  assert.equal(await text(page, 'scenario-name'), '現況');
+  assert.equal(await rooms(), existing);
 });

@@ -536,6 +536,16 @@ pub fn door_operation(lang: Lang, operation: madori_plan::DoorOperation) -> &'st
 }
 
 /// Picks the Japanese or English of a pair the rules crate provides.
+/// A count with its unit as each language writes it: `4人` in Japanese, `4 persons` in
+/// English.
+pub fn counted(lang: Lang, n: impl std::fmt::Display, unit: Key) -> String {
+    match lang {
+        Lang::Ja => format!("{n}{}", t(lang, unit)),
+        Lang::En => format!("{n} {}", t(lang, unit)),
+    }
+}
+
+/// Picks the Japanese or English words.
 pub fn pick<'a>(lang: Lang, ja: &'a str, en: &'a str) -> &'a str {
     if lang == Lang::Ja {
         ja

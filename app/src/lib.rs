@@ -37,6 +37,7 @@ pub fn App(
     let side_open = RwSignal::new(false);
     keyboard::install(state);
     components::states::install(state);
+    follow_language(state);
     warn_before_leaving(state);
     view! {
         <div
@@ -89,6 +90,23 @@ pub fn App(
             })}
         </div>
     }
+}
+
+/// Keeps the page's `<html lang>` on the language shown, so screen readers, hyphenation and
+/// the browser's font choice for CJK text follow the switch.
+fn follow_language(state: AppState) {
+    Effect::new(move |_| {
+        let code = match state.lang.get() {
+            i18n::Lang::Ja => "ja",
+            i18n::Lang::En => "en",
+        };
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let Some(root) = root {
+            let _ = root.set_attribute("lang", code);
+        }
+    });
 }
 
 /// Asks the browser to confirm a reload or a closed tab while a change is neither in the

@@ -138,7 +138,7 @@ async fn switches_language_and_storey() {
     toggle.click();
     settle().await;
     assert!(
-        text(&root, "totals-capacity").starts_with("Capacity 4persons"),
+        text(&root, "totals-capacity").starts_with("Capacity 4 persons"),
         "{}",
         text(&root, "totals-capacity")
     );

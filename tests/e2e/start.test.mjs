@@ -65,8 +65,9 @@ test('the language button switches the words to English and back', async () => {
 
   await page.waitForFunction(() => document.querySelector('[data-testid="totals-area"]').textContent.startsWith('Total floor area'));
   assert.equal((await toggle.textContent()).trim(), '日本語');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', '<html lang> follows');
   assert.match(await text(page, 'totals-area'), /^Total floor area \(wall centre\).*115\.93㎡/);
-  assert.match(await text(page, 'totals-capacity'), /^Capacity 4persons/);
+  assert.match(await text(page, 'totals-capacity'), /^Capacity 4 persons/);
   assert.match(await text(page, 'findings-panel'), /Findings/);
   assert.equal((await byTestId(page, 'open-plan-button').textContent()).trim(), 'Open');
   assert.equal((await text(page, 'tool-select')).trim(), 'Select');
@@ -81,4 +82,5 @@ test('the language button switches the words to English and back', async () => {
   await toggle.click();
   await page.waitForFunction(() => document.querySelector('[data-testid="totals-area"]').textContent.startsWith('延床面積'));
   assert.equal((await text(page, 'tool-select')).trim(), '選択');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
 });

@@ -4,7 +4,7 @@
 //! then kept as a proposal (a saved state, the plan on screen going back), applied, or taken
 //! back.
 
-use crate::i18n::{pick, t, Key, Lang};
+use crate::i18n::{counted, pick, t, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
 use madori_editor::suggest::{Edit, Effort, Precondition, Suggestion, Suggestions};
@@ -120,7 +120,7 @@ pub fn CapacityPanel() -> impl IntoView {
             let Some(max) = c.max else {
                 return view! { <p data-testid="capacity-now">{t(l, Key::OneMoreNoCount)}</p> }.into_any();
             };
-            let unit = if c.unit == "世帯" { t(l, Key::Households) } else { t(l, Key::Persons) };
+            let unit = if c.unit == "世帯" { Key::Households } else { Key::Persons };
             let binding = c
                 .limits
                 .iter()
@@ -134,7 +134,7 @@ pub fn CapacityPanel() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <p class="now" data-testid="capacity-now">{format!("{} {max}{unit} — {}", t(l, Key::Capacity), t(l, Key::LimitedBy))}</p>
+                <p class="now" data-testid="capacity-now">{format!("{} {} — {}", t(l, Key::Capacity), counted(l, max, unit), t(l, Key::LimitedBy))}</p>
                 <ul class="binding">{binding}</ul>
             }
             .into_any()

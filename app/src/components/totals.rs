@@ -1,6 +1,6 @@
 //! The bottom bar: total floor area per storey, residents, capacity and zoom.
 
-use crate::i18n::{t, Key};
+use crate::i18n::{counted, t, Key};
 use crate::state::AppState;
 use leptos::prelude::*;
 use madori_rules::numbers;
@@ -42,11 +42,12 @@ pub fn TotalsBar() -> impl IntoView {
         format!("{} {value}", t(lang.get(), Key::InteriorArea))
     };
     let residents_text = move || {
+        let l = lang.get();
+        let residents = state.with_report(|r| r.totals.residents);
         format!(
-            "{} {}{}",
-            t(lang.get(), Key::Residents),
-            state.with_report(|r| r.totals.residents),
-            t(lang.get(), Key::Persons)
+            "{} {}",
+            t(l, Key::Residents),
+            counted(l, residents, Key::Persons)
         )
     };
     let capacity_text = move || {
@@ -54,14 +55,14 @@ pub fn TotalsBar() -> impl IntoView {
         state.capacity.with(|capacity| match capacity.max {
             Some(max) => {
                 let unit = if capacity.unit == "世帯" {
-                    t(l, Key::Households)
+                    Key::Households
                 } else {
-                    t(l, Key::Persons)
+                    Key::Persons
                 };
                 let recommended = capacity
                     .recommended
                     .filter(|r| *r < max)
-                    .map(|r| format!("; {} {r}{unit}", t(l, Key::Recommended)))
+                    .map(|r| format!("; {} {}", t(l, Key::Recommended), counted(l, r, unit)))
                     .unwrap_or_default();
                 // A limit resting on a missing input says so (入力不足).
                 let depends = state.with_report(|r| {
@@ -78,8 +79,9 @@ pub fn TotalsBar() -> impl IntoView {
                     String::new()
                 };
                 format!(
-                    "{} {max}{unit} ({} {}{recommended}){depends}",
+                    "{} {} ({} {}{recommended}){depends}",
                     t(l, Key::Capacity),
+                    counted(l, max, unit),
                     t(l, Key::LimitedBy),
                     capacity.limiting.join(", ")
                 )

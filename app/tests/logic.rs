@@ -180,3 +180,69 @@ fn suggestions_read_back_as_the_worker_wrote_them() {
     assert_eq!(read, found);
     assert!(read_suggestions(&serde_json::json!({"list": [{"edit": {"type": "nuke"}}]})).is_none());
 }
+
+/// The page's readers of the worker's replies (comparison, ghosts, explainer) read what the
+/// worker's own protocol writes.
+#[wasm_bindgen_test]
+fn the_page_reads_what_the_worker_writes() {
+    use madori_app::components::{
+        ghosts::read_ghosts, states::read_comparison, workshop::read_explain,
+    };
+    use madori_editor::{Command, Editor};
+    use madori_plan::{format, templates, PointMm};
+    let ask = |request: &str, plan: &madori_plan::Plan| -> serde_json::Value {
+        let reply: serde_json::Value = serde_json::from_str(&madori_worker::respond(
+            request,
+            format::to_json(plan).as_bytes(),
+        ))
+        .unwrap();
+        reply["ok"].clone()
+    };
+    // A comparison: 現況 saved, then 1980 mm of the LDK partitioned off.
+    let mut ed =
+        Editor::new(format::from_json(templates::get("wooden-house-shared").unwrap()).unwrap());
+    ed.apply(Command::SaveState {
+        id: "s".into(),
+        name: "現況".into(),
+        note: String::new(),
+    })
+    .unwrap();
+    ed.apply(Command::SplitRoom {
+        room: "ldk".into(),
+        a: PointMm::new(2570, 0),
+        b: PointMm::new(2570, 4550),
+        new_id: "new".into(),
+    })
+    .unwrap();
+    let compared =
+        read_comparison(0, &ask(r#"{"op": "compare", "index": 0}"#, &ed.plan)).expect("reads");
+    assert_eq!(compared.name, "現況");
+    assert_eq!(compared.before.capacity, Some(4));
+    assert!(compared
+        .changes
+        .iter()
+        .any(|c| matches!(c.wall, Some((_, _, true)))));
+    assert!(compared.after.fails >= compared.after.failing.len());
+    // Ghosts: 個室C of the 3DK reaches 9 ㎡ when its bottom wall moves.
+    let kodan = format::from_json(templates::get("kodan-3dk-shared").unwrap()).unwrap();
+    let ghosts = read_ghosts(&ask(
+        r#"{"op": "ghosts", "storey": 0, "room": "r3", "edge": 2, "range_mm": 1820}"#,
+        &kodan,
+    ));
+    assert!(ghosts.iter().any(|g| g.ja.contains("9 ㎡")), "{ghosts:?}");
+    // The explainer, with this plan's numbers.
+    let (titles, explained) =
+        read_explain(&ask(r#"{"op": "explain", "rule": "SH-ROOM"}"#, &kodan)).expect("reads");
+    assert!(titles
+        .iter()
+        .any(|(id, ja, _)| id == "SH-ROOM" && !ja.is_empty()));
+    let explained = explained.expect("SH-ROOM explained");
+    assert!(
+        explained
+            .formulas
+            .iter()
+            .any(|f| f.contains("7.45 ㎡ < 9 ㎡")),
+        "{:?}",
+        explained.formulas
+    );
+}

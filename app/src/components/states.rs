@@ -66,10 +66,12 @@ pub struct ChangeRow {
 }
 
 /// A plan's failures and capacity under its own check settings.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     /// Findings that fail.
     pub fails: usize,
+    /// The rules that fail, once each, in report order.
+    pub failing: Vec<String>,
     /// Capacity (`None`: the profile does not count residents).
     pub capacity: Option<u32>,
 }
@@ -80,6 +82,11 @@ pub fn read_comparison(index: usize, v: &Value) -> Option<Comparison> {
     let summary = |v: &Value| {
         Some(Summary {
             fails: usize::try_from(v["fails"].as_u64()?).ok()?,
+            failing: v["failing"]
+                .as_array()?
+                .iter()
+                .map(|r| r.as_str().map(str::to_owned))
+                .collect::<Option<Vec<_>>>()?,
             capacity: v["capacity"].as_u64().and_then(|c| u32::try_from(c).ok()),
         })
     };
@@ -256,7 +263,8 @@ pub fn StatesPanel() -> impl IntoView {
                 <table>
                     <tr><th></th><th>{found.name.clone()}</th><th>{t(l, Key::OnScreen)}</th></tr>
                     <tr data-testid="compare-capacity"><td>{t(l, Key::Capacity)}</td><td>{count(found.before.capacity)}</td><td>{count(found.after.capacity)}</td></tr>
-                    <tr><td>{t(l, Key::Failed)}</td><td>{found.before.fails}</td><td>{found.after.fails}</td></tr>
+                    <tr data-testid="compare-fails"><td>{t(l, Key::Failed)}</td><td>{found.before.fails}</td><td>{found.after.fails}</td></tr>
+                    <tr class="rules" data-testid="compare-failing"><td></td><td>{found.before.failing.join(", ")}</td><td>{found.after.failing.join(", ")}</td></tr>
                 </table>
                 <ol class="changes" data-testid="change-list">{rows}</ol>
             </div>

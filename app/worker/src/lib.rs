@@ -45,7 +45,7 @@
 //!   `index` to the plan (`madori_rules::changes`), and each one's failures and capacity
 //!   under its own check settings: `{"name": "現況", "changes": [{"storey": "1f", "ja": "…",
 //!   "en": "…", "wall": null | {"from": [x, y], "to": [x, y], "added": bool}}], "before":
-//!   {"fails": 2, "capacity": 3 | null}, "after": {…}}`;
+//!   {"fails": 2, "failing": ["SH-ROOM", …], "capacity": 3 | null}, "after": {…}}`;
 //! - `{"op": "explain", "rule": "SH-ROOM" | null}`, with a valid plan's JSON when a rule is
 //!   named: every rule's title (`{"titles": [{"id", "ja", "en"}]}`, for the workshop's lists)
 //!   and the named rule explained for this plan (`madori_rules::explain`: why it exists, its
@@ -236,8 +236,15 @@ fn compare(request: &Value, bytes: &[u8]) -> Value {
     let summary = |p: &Plan| {
         let profile = madori_rules::profile::resolve(p.check.as_ref(), p).profile;
         let report = madori_rules::check(p, &profile);
+        let mut failing: Vec<&str> = Vec::new();
+        for f in &report.findings {
+            if f.status == madori_rules::Status::Fail && !failing.contains(&f.rule_id) {
+                failing.push(f.rule_id);
+            }
+        }
         json!({
             "fails": report.count(madori_rules::Status::Fail),
+            "failing": failing,
             "capacity": madori_rules::capacity(p, &profile).max,
         })
     };

@@ -321,6 +321,12 @@ fn edit(v: &Value) -> Option<Edit> {
             fixture: text("fixture")?,
             bowls: u32::try_from(v["bowls"].as_u64()?).ok()?,
         },
+        "wet_room" => Edit::WetRoom {
+            storey: usize::try_from(v["storey"].as_u64()?).ok()?,
+            room: text("room")?,
+            kind: serde_json::from_value(v["kind"].clone()).ok()?,
+            fixture: serde_json::from_value(v["fixture"].clone()).ok()?,
+        },
         "move_wall" => Edit::MoveWall {
             room: text("room")?,
             edge: usize::try_from(v["edge"].as_u64()?).ok()?,

@@ -8,7 +8,8 @@
 //!
 //! 1. a room used differently (用途の変更: a 居間, 納戸 or LDK becomes a 専用居室, or a room
 //!    becomes the LDK the shared house lacks), no building work;
-//! 2. a wash basin given one more bowl (設備);
+//! 2. a wash basin given one more bowl, or a small spare room (収納, その他) made a common
+//!    便所 or シャワー室 with its fixture (設備);
 //! 3. a partition moved (間仕切りの移動): each interior wall is searched with
 //!    [`whatif::wall_limits`] for the nearest offset, either way within ±1820 mm, where the
 //!    capacity grows, rounded up to the 5 mm snap step when that still works;
@@ -28,8 +29,8 @@ use crate::fresh_id;
 use crate::whatif::wall_ghosts;
 use madori_plan::touched::Touched;
 use madori_plan::validate::validate_touched;
-use madori_plan::{Construction, FixtureKind, Plan, PointMm, RoomKind};
-use madori_rules::area::{exterior_edges, wall_centre_area_m2};
+use madori_plan::{Construction, Fixture, FixtureKind, Plan, PointMm, RoomKind};
+use madori_rules::area::{exterior_edges, label_position_mm, wall_centre_area_m2};
 use madori_rules::numbers;
 use madori_rules::profile::{ParamKey, Profile, RuleId};
 use madori_rules::whatif::{self, Flip};
@@ -64,7 +65,7 @@ impl Default for Budget {
 }
 
 /// A ready change, which [`Edit::command`] turns into the editor's command.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Edit {
     /// Use a room differently.
@@ -80,6 +81,17 @@ pub enum Edit {
         fixture: String,
         /// Bowls after the change.
         bowls: u32,
+    },
+    /// Make a small room a 便所 or シャワー室 with its fixture, in one undo step.
+    WetRoom {
+        /// Storey index.
+        storey: usize,
+        /// Room id.
+        room: String,
+        /// Its new use ([`RoomKind::Toilet`] or [`RoomKind::ShowerRoom`]).
+        kind: RoomKind,
+        /// The fixture placed in it (a toilet or a shower).
+        fixture: Fixture,
     },
     /// Move the wall `edge` of `room` along its normal (the editor's `MoveEdge`).
     MoveWall {
@@ -133,6 +145,24 @@ impl Edit {
                 id: fixture.clone(),
                 kind: FixtureKind::WashBasin { bowls: *bowls },
             },
+            Self::WetRoom {
+                storey,
+                room,
+                kind,
+                fixture,
+            } => Command::Batch(vec![
+                Command::UpdateRoom {
+                    room: room.clone(),
+                    patch: RoomPatch {
+                        kind: Some(*kind),
+                        ..RoomPatch::default()
+                    },
+                },
+                Command::AddFixture {
+                    storey: *storey,
+                    fixture: fixture.clone(),
+                },
+            ]),
             Self::MoveWall {
                 room,
                 edge,
@@ -295,6 +325,7 @@ pub fn one_more(plan: &Plan, profile: &Profile, budget: Budget) -> Suggestions {
     }
     search.uses();
     search.bowls();
+    search.wet_rooms();
     let walls = walls(plan, &search);
     out.walls_total = walls.len();
     for wall in walls.iter().take(budget.walls) {
@@ -501,6 +532,67 @@ impl<'p> Finder<'p> {
                     bowls: more,
                 };
                 self.keep(edit, Effort::Fixture, 0.0, words);
+            }
+        }
+    }
+
+    /// Small spare rooms (収納, その他 that no private room owns) made a common 便所 or
+    /// シャワー室 with its fixture at the room's label point: what a shared house short of
+    /// toilets or baths does first.
+    fn wet_rooms(&mut self) {
+        /// The least floor for each, ㎡: a 便所 of 0.8 × 1.5 m, a shower room of 0.9 × 1.8 m.
+        const MIN_TOILET_M2: f64 = 1.2;
+        const MIN_SHOWER_M2: f64 = 1.6;
+        let plan = self.plan;
+        for (s, storey) in plan.storeys.iter().enumerate() {
+            for room in &storey.rooms {
+                if room.belongs_to.is_some()
+                    || !matches!(room.kind, RoomKind::Storage | RoomKind::Other)
+                {
+                    continue;
+                }
+                let area = wall_centre_area_m2(&room.polygon);
+                let (x, y) = label_position_mm(&room.polygon);
+                let at = PointMm::new(x.round() as i64, y.round() as i64);
+                let options = [
+                    (
+                        RoomKind::Toilet,
+                        FixtureKind::Toilet,
+                        MIN_TOILET_M2,
+                        ("便所", "a toilet"),
+                    ),
+                    (
+                        RoomKind::ShowerRoom,
+                        FixtureKind::Shower,
+                        MIN_SHOWER_M2,
+                        ("シャワー室", "a shower room"),
+                    ),
+                ];
+                for (kind, fixture, min, (ja, en)) in options {
+                    if area < min {
+                        continue;
+                    }
+                    let words = (
+                        format!("{} ({} ㎡) を共用の{ja}に", room.name, numbers::area(area)),
+                        format!(
+                            "make {} ({} ㎡) {en} for all",
+                            room.name,
+                            numbers::area(area)
+                        ),
+                    );
+                    let edit = Edit::WetRoom {
+                        storey: s,
+                        room: room.id.clone(),
+                        kind,
+                        fixture: Fixture {
+                            id: fresh_id(plan, "fx-"),
+                            room: room.id.clone(),
+                            at,
+                            kind: fixture,
+                        },
+                    };
+                    self.keep(edit, Effort::Fixture, area, words);
+                }
             }
         }
     }

@@ -260,3 +260,44 @@ fn a_suggestion_kept_as_a_proposal_leaves_the_plan_and_saves_the_changed_one() {
     assert!(refused.is_err());
     assert_eq!(ed.plan, plan);
 }
+
+#[test]
+fn a_house_short_of_baths_gets_a_spare_room_made_a_shower_room() {
+    // Two residents per toilet, bowl and bath: the one bath holds the house to 2.
+    let mut plan = template("wooden-house-shared");
+    plan.check = Some(madori_plan::CheckSettings {
+        profile: "sh-single".into(),
+        local_override: None,
+        values: vec![madori_plan::CheckValue {
+            key: "sh.sanitary.residents_per_item".into(),
+            value: 2.0,
+            source: "test".into(),
+        }],
+    });
+    let profile = profile_of(&plan);
+    assert_eq!(capacity(&plan, &profile), 2);
+    let found = one_more(&plan, &profile, Budget::default());
+    let shower = found
+        .list
+        .iter()
+        .find(|s| {
+            matches!(
+                &s.edit,
+                Edit::WetRoom {
+                    kind: madori_plan::RoomKind::ShowerRoom,
+                    ..
+                }
+            )
+        })
+        .unwrap_or_else(|| panic!("{:#?}", found.list));
+    assert_eq!(shower.effort, Effort::Fixture);
+    assert!(shower.capacity_after > 2);
+    assert!(shower.ja.contains("シャワー室"), "{}", shower.ja);
+    // The shower stands inside the room it makes a shower room.
+    let Edit::WetRoom { room, fixture, .. } = &shower.edit else {
+        unreachable!()
+    };
+    assert_eq!(&fixture.room, room);
+    assert_each_checks(&plan, &found);
+    assert_ranked(&found);
+}

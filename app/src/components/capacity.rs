@@ -228,9 +228,10 @@ fn found_view(
         .list
         .is_empty()
         .then(|| view! { <p data-testid="one-more-none">{t(l, Key::OneMoreNone)}</p> });
-    let partial = (found.walls_searched < found.walls_total).then(|| {
+    let partial = (!found.complete || found.walls_searched < found.walls_total).then(|| {
+        let cut = if found.complete { "" } else { t(l, Key::OneMorePartial) };
         view! {
-            <p class="partial">{format!("{} {}/{}", t(l, Key::OneMoreWallsSearched), found.walls_searched, found.walls_total)}</p>
+            <p class="partial" data-testid="one-more-partial">{format!("{cut}{} {}/{}", t(l, Key::OneMoreWallsSearched), found.walls_searched, found.walls_total)}</p>
         }
     });
     view! {
@@ -294,6 +295,7 @@ pub fn read_suggestions(v: &Value) -> Option<Suggestions> {
         list,
         walls_searched: v["walls_searched"].as_u64()? as usize,
         walls_total: v["walls_total"].as_u64()? as usize,
+        complete: v["complete"].as_bool()?,
     })
 }
 

@@ -320,7 +320,7 @@ fn suggest(bytes: &[u8]) -> Value {
         Err(e) => return e,
     };
     let profile = madori_rules::profile::resolve(plan.check.as_ref(), &plan).profile;
-    json!({"ok": one_more(&plan, &profile, Budget::default())})
+    json!({"ok": one_more(&plan, &profile, Budget::for_plan(&plan))})
 }
 
 fn share_open(request: &Value) -> Value {

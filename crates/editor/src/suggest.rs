@@ -53,13 +53,34 @@ pub struct Budget {
     pub walls: usize,
     /// Plans moved and checked per wall.
     pub evaluations_per_wall: usize,
+    /// Plans changed and checked in all (see [`Budget::for_plan`]).
+    pub checks: usize,
 }
 
 impl Default for Budget {
     fn default() -> Self {
         Self {
             walls: 48,
-            evaluations_per_wall: 300,
+            // ±1820 mm at 10 mm is 364 samples, with room for the bisections.
+            evaluations_per_wall: 400,
+            checks: 100_000,
+        }
+    }
+}
+
+impl Budget {
+    /// Room-checks a search may spend: a check costs about its plan's size (the copy, what
+    /// changed, the capacity); a million room-checks take about 1.3 s natively.
+    pub const ROOM_CHECKS: usize = 1_000_000;
+
+    /// The default budget with its checks scaled to `plan`'s size: every change of a house
+    /// is tried, and a 641-room plan stops after about 1 560 checks (about 2 s natively, a
+    /// few seconds in the worker) and says so.
+    pub fn for_plan(plan: &Plan) -> Self {
+        let rooms = plan.rooms().count().max(1);
+        Self {
+            checks: (Self::ROOM_CHECKS / rooms).clamp(1_000, 100_000),
+            ..Self::default()
         }
     }
 }
@@ -292,6 +313,8 @@ pub struct Suggestions {
     pub walls_searched: usize,
     /// Walls in the plan (interior and exterior, each once).
     pub walls_total: usize,
+    /// Whether every change was tried (the budget of checks did not run out).
+    pub complete: bool,
 }
 
 /// The smallest changes after which the capacity under `profile` is larger (module docs).
@@ -311,7 +334,7 @@ pub fn one_more(plan: &Plan, profile: &Profile, budget: Budget) -> Suggestions {
         .collect();
     let mut by_plan = profile.clone();
     by_plan.rules.retain(|r| !NOT_BY_PLAN.contains(&r.rule));
-    let mut search = Finder::new(plan, by_plan);
+    let mut search = Finder::new(plan, by_plan, budget.checks);
     let mut out = Suggestions {
         capacity,
         capacity_by_plan: search.now,
@@ -319,21 +342,28 @@ pub fn one_more(plan: &Plan, profile: &Profile, budget: Budget) -> Suggestions {
         list: Vec::new(),
         walls_searched: 0,
         walls_total: 0,
+        complete: true,
     };
     if search.now.is_none() {
         return out;
     }
+    // The changes that cost one check each first; the walls spend what is left.
     search.uses();
     search.bowls();
     search.wet_rooms();
+    search.splits();
+    search.split_offs();
     let walls = walls(plan, &search);
     out.walls_total = walls.len();
     for wall in walls.iter().take(budget.walls) {
-        search.wall(wall, budget.evaluations_per_wall);
+        if search.left == 0 {
+            search.ran_out = true;
+            break;
+        }
+        search.wall(wall, budget.evaluations_per_wall.min(search.left));
         out.walls_searched += 1;
     }
-    search.splits();
-    search.split_offs();
+    out.complete = !search.ran_out;
     let mut list = search.found;
     list.sort_by(|a, b| {
         let key = |s: &Suggestion| (!s.new_failures.is_empty(), s.effort, s.new_warnings.len());
@@ -422,10 +452,14 @@ struct Finder<'p> {
     /// Warning findings now: rule id and elements.
     warning: Vec<(&'static str, Vec<String>)>,
     found: Vec<Suggestion>,
+    /// Checks left in the budget.
+    left: usize,
+    /// A change was not tried for want of budget.
+    ran_out: bool,
 }
 
 impl<'p> Finder<'p> {
-    fn new(plan: &'p Plan, profile: Profile) -> Self {
+    fn new(plan: &'p Plan, profile: Profile, checks: usize) -> Self {
         let probe = Checker::new(plan, &profile);
         let now = probe.capacity(plan).max;
         let failing = findings(&probe, Status::Fail);
@@ -438,6 +472,8 @@ impl<'p> Finder<'p> {
             failing,
             warning,
             found: Vec::new(),
+            left: checks,
+            ran_out: false,
         }
     }
 
@@ -445,6 +481,11 @@ impl<'p> Finder<'p> {
     /// rules it newly fails and newly warns about, when the edit is valid and the capacity
     /// grows.
     fn try_edit(&mut self, edit: &Edit) -> Option<Checked> {
+        if self.left == 0 {
+            self.ran_out = true;
+            return None;
+        }
+        self.left -= 1;
         let mut after = self.plan.clone();
         edit.command().apply_in_place(&mut after).ok()?;
         let touched = Touched::between(self.plan, &after);
@@ -606,8 +647,13 @@ impl<'p> Finder<'p> {
             range_mm: (-WALL_RANGE_MM, WALL_RANGE_MM),
             step_mm: 10,
             max_evaluations: evaluations,
+            capacity_only: true,
         };
         let limits = wall_ghosts(plan, &self.profile, wall.storey, &wall.room, edge, search);
+        self.left = self.left.saturating_sub(limits.evaluations);
+        if !limits.complete {
+            self.ran_out = true;
+        }
         let grows = |flip: &Flip| matches!(flip, Flip::Capacity { after: Some(c), .. } if *c > now);
         let nearest_out = limits.ghosts.iter().find(|g| g.d_mm > 0 && grows(&g.flip));
         let nearest_in = limits

@@ -182,10 +182,12 @@ fn a_wooden_house_may_grow_outward_last() {
         &profile_of(&plan),
         Budget {
             walls: usize::MAX,
-            evaluations_per_wall: 300,
+            evaluations_per_wall: 400,
+            checks: usize::MAX,
         },
     );
     assert_eq!(found.walls_searched, found.walls_total);
+    assert!(found.complete);
     let grown = found
         .list
         .iter()
@@ -218,9 +220,19 @@ fn a_profile_without_a_count_suggests_nothing_and_the_budget_bounds_the_walls() 
     let budget = Budget {
         walls: 6,
         evaluations_per_wall: 40,
+        checks: usize::MAX,
     };
     let found = one_more(&plan, &profile_of(&plan), budget);
     assert_eq!(found.walls_searched, 6);
+    // A budget of checks bounds the whole search, and says it was cut short.
+    let plan = templates::irregular(641, 4, 1);
+    let budget = Budget {
+        checks: 200,
+        ..Budget::default()
+    };
+    let found = one_more(&plan, &profile_of(&plan), budget);
+    assert!(!found.complete);
+    assert_each_checks(&plan, &found);
     assert!(found.walls_total > 300, "{}", found.walls_total);
     assert_each_checks(&plan, &found);
 }

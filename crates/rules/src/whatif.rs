@@ -41,6 +41,9 @@ pub struct Search {
     pub step_mm: i64,
     /// The most plans moved and checked, the words' checks included.
     pub max_evaluations: usize,
+    /// Look for capacity changes only (findings' flips are neither bisected nor reported):
+    /// what the capacity suggestions need, at a fraction of the evaluations on a large plan.
+    pub capacity_only: bool,
 }
 
 impl Search {
@@ -55,6 +58,7 @@ impl Search {
             range_mm,
             step_mm: Self::DEFAULT_STEP_MM,
             max_evaluations: Self::DEFAULT_MAX_EVALUATIONS,
+            capacity_only: false,
         }
     }
 }
@@ -132,6 +136,7 @@ pub fn wall_limits(
     move_wall: impl FnMut(i64, &mut Plan) -> bool,
 ) -> WallLimits {
     let mut run = Run::new(plan, profile, search.max_evaluations, move_wall);
+    run.capacity_only = search.capacity_only;
     let step = search.step_mm.max(1);
     let limits = [
         search.range_mm.0.min(0).saturating_neg(),
@@ -234,7 +239,11 @@ impl Side {
             return;
         };
         let kept = run.found.len();
-        let keys: Vec<usize> = (0..run.keys.len()).chain([CAPACITY]).collect();
+        let keys: Vec<usize> = if run.capacity_only {
+            vec![CAPACITY]
+        } else {
+            (0..run.keys.len()).chain([CAPACITY]).collect()
+        };
         for key in keys {
             let (was, now) = (run.get(&self.last, key), run.get(&state, key));
             if was == now {
@@ -292,6 +301,8 @@ enum Value {
 /// The moving plan, its checker and what was learned.
 struct Run<'p, F> {
     move_wall: F,
+    /// Only the capacity's changes are looked for ([`Search::capacity_only`]).
+    capacity_only: bool,
     profile: &'p Profile,
     checker: Checker,
     /// The plan as given, which `move_wall` starts from.
@@ -337,6 +348,7 @@ impl<'p, F: FnMut(i64, &mut Plan) -> bool> Run<'p, F> {
             .collect();
         let mut run = Self {
             move_wall,
+            capacity_only: false,
             profile,
             checker,
             origin: plan,

@@ -101,6 +101,7 @@ fn a_small_budget_stops_the_search_and_says_so() {
         range_mm: (-700, 300),
         step_mm: 5,
         max_evaluations: 40,
+        capacity_only: false,
     };
     let result = limits(&plan, &sh, "r3", 2, search);
     assert!(!result.complete);
@@ -243,4 +244,44 @@ proptest! {
             }
         }
     }
+}
+
+/// The capacity suggestions search for capacity changes only: the same flips of the capacity
+/// as a full search, in far fewer evaluations.
+#[test]
+fn a_capacity_only_search_finds_the_same_capacity_flips() {
+    let mut plan = template("kodan-3dk-shared");
+    plan.dwelling.seismic_assessment_passed = Some(true);
+    let sh = profile::profile("sh-single").unwrap();
+    let full = limits(&plan, &sh, "r3", 2, Search::new((-1820, 1820)));
+    let only = limits(
+        &plan,
+        &sh,
+        "r3",
+        2,
+        Search {
+            capacity_only: true,
+            ..Search::new((-1820, 1820))
+        },
+    );
+    let capacity = |ghosts: &[madori_rules::whatif::Ghost]| -> Vec<(i64, Flip)> {
+        ghosts
+            .iter()
+            .filter(|g| matches!(g.flip, Flip::Capacity { .. }))
+            .map(|g| (g.d_mm, g.flip.clone()))
+            .collect()
+    };
+    assert!(!capacity(&full.ghosts).is_empty());
+    assert_eq!(capacity(&only.ghosts), capacity(&full.ghosts));
+    assert_eq!(
+        capacity(&only.ghosts).len(),
+        only.ghosts.len(),
+        "nothing else reported"
+    );
+    assert!(
+        only.evaluations <= full.evaluations,
+        "{} vs {}",
+        only.evaluations,
+        full.evaluations
+    );
 }

@@ -22,6 +22,7 @@
 
 pub mod commands;
 pub mod history;
+pub mod perspective;
 pub mod snap;
 pub mod suggest;
 pub mod thumbnail;

@@ -91,6 +91,12 @@ pub enum CalibrationError {
         /// Where the corner would go, mm.
         origin: WorldMm,
     },
+    /// The four corners of a perspective correction do not make a convex quadrilateral of
+    /// at least [`crate::perspective::MIN_AREA_PX2`].
+    CornersNotAQuadrilateral {
+        /// The area they enclose, px².
+        area_px2: f64,
+    },
 }
 
 impl CalibrationError {
@@ -125,6 +131,9 @@ impl CalibrationError {
             Self::OutsidePlan { origin } => format!(
                 "下絵の左上が ({:.0}, {:.0}) mm になり、図面の範囲 ±{MAX_COORDINATE_MM} mm を超えます",
                 origin.x, origin.y
+            ),
+            Self::CornersNotAQuadrilateral { area_px2 } => format!(
+                "4 つの角が凸の四角形になりません (面積 {area_px2:.0} px²)。用紙の角を左上・右上・右下・左下の順にクリックしてください"
             ),
         }
     }
@@ -163,6 +172,10 @@ impl CalibrationError {
                 "the picture's top-left corner would lie at ({:.0}, {:.0}) mm, beyond the \
                  plan's range of ±{MAX_COORDINATE_MM} mm",
                 origin.x, origin.y
+            ),
+            Self::CornersNotAQuadrilateral { area_px2 } => format!(
+                "the four corners do not make a convex quadrilateral (area {area_px2:.0} px²): \
+                 click the paper's corners top left, top right, bottom right, bottom left"
             ),
         }
     }

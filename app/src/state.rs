@@ -94,6 +94,8 @@ pub struct AppState {
     pub underlay_pick: RwSignal<Option<crate::components::underlay::Pick>>,
     /// Why the last underlay change was refused, `(ja, en)`.
     pub underlay_error: RwSignal<Option<(String, String)>>,
+    /// A perspective correction is being drawn.
+    pub underlay_straightening: RwSignal<bool>,
     /// The plan on screen has an entry in the library (opened from it, or autosaved once),
     /// so a change of view alone is saved too.
     pub in_library: RwSignal<bool>,
@@ -221,6 +223,7 @@ impl AppState {
             images: RwSignal::new(std::collections::HashMap::new()),
             underlay_pick: RwSignal::new(None),
             underlay_error: RwSignal::new(None),
+            underlay_straightening: RwSignal::new(false),
         }
     }
 

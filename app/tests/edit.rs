@@ -776,3 +776,144 @@ async fn a_door_can_be_made_a_sliding_door_in_one_step() {
         })
     ));
 }
+
+/// A photo of a sheet taken at an angle, 400 × 300 px: the sheet's quadrants red, green,
+/// blue and white on a grey table, its corners at `corners`.
+async fn angled_photo(corners: [(f64, f64); 4]) -> web_sys::File {
+    use madori_editor::perspective::Homography;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").unwrap().unchecked_into();
+    canvas.set_width(400);
+    canvas.set_height(300);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    context.set_fill_style_str("#5a5a5a");
+    context.fill_rect(0.0, 0.0, 400.0, 300.0);
+    let sheet = [(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0)];
+    let to_photo = Homography::between(sheet, corners).unwrap();
+    for (colour, (x, y)) in [
+        ("#f00", (0.0, 0.0)),
+        ("#0f0", (1.0, 0.0)),
+        ("#00f", (1.0, 1.0)),
+        ("#fff", (0.0, 1.0)),
+    ] {
+        context.set_fill_style_str(colour);
+        context.begin_path();
+        for (i, p) in [(x, y), (x + 1.0, y), (x + 1.0, y + 1.0), (x, y + 1.0)]
+            .into_iter()
+            .enumerate()
+        {
+            let (u, v) = to_photo.apply(p).unwrap();
+            if i == 0 {
+                context.move_to(u, v);
+            } else {
+                context.line_to(u, v);
+            }
+        }
+        context.close_path();
+        context.fill();
+    }
+    let data_url = canvas.to_data_url().unwrap();
+    let bytes = js_sys::Uint8Array::from(&*base64_decode(data_url.split_once(',').unwrap().1));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("image/png");
+    web_sys::File::new_with_u8_array_sequence_and_options(
+        &js_sys::Array::of1(&bytes),
+        "angled.png",
+        &options,
+    )
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_photo_taken_at_an_angle_is_straightened_from_its_four_corners_in_one_step() {
+    use leptos::prelude::*;
+    use madori_editor::underlay::image_to_world;
+    let (root, state) = mount_with_state();
+    settle().await;
+    let corners = [(60.0, 40.0), (330.0, 70.0), (300.0, 262.0), (38.0, 228.0)];
+    madori_app::components::underlay::load_image(state, angled_photo(corners).await);
+    let underlay = || state.plan.with_untracked(|p| p.storeys[0].underlay.clone());
+    for _ in 0..60 {
+        if underlay().is_some() {
+            break;
+        }
+        TimeoutFuture::new(50).await;
+    }
+    let before = underlay().expect("placed");
+    settle().await;
+    click(&root, "underlay-corners").await;
+    assert!(text(&root, "underlay-pick-status").contains("左上"));
+    for p in corners {
+        assert!(madori_app::components::underlay::take_click(
+            state,
+            image_to_world(&before, p)
+        ));
+    }
+    for _ in 0..100 {
+        if underlay().is_some_and(|u| u.image != before.image) {
+            break;
+        }
+        TimeoutFuture::new(50).await;
+    }
+    let after = underlay().unwrap();
+    assert_ne!(after.image, before.image, "a new, straightened picture");
+    let expected = madori_editor::perspective::rectify(corners, 400, 300).unwrap();
+    assert_eq!(
+        (after.width_px, after.height_px),
+        (expected.width_px, expected.height_px)
+    );
+    // The sheet's top left corner stays where it was in the plan.
+    let (was, now) = (
+        image_to_world(&before, corners[0]),
+        image_to_world(&after, (0.0, 0.0)),
+    );
+    assert!((was.x - now.x).abs() <= 0.5 && (was.y - now.y).abs() <= 0.5);
+    // The quadrants land square in the corrected picture.
+    let data_url = state
+        .images
+        .with_untracked(|i| i.get(&after.image).cloned())
+        .unwrap();
+    assert!(data_url.starts_with("data:image/jpeg"));
+    let image = web_sys::HtmlImageElement::new().unwrap();
+    let loaded = js_sys::Promise::new(&mut |resolve, _| image.set_onload(Some(&resolve)));
+    image.set_src(&data_url);
+    wasm_bindgen_futures::JsFuture::from(loaded).await.unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").unwrap().unchecked_into();
+    let (w, h) = (after.width_px, after.height_px);
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    context
+        .draw_image_with_html_image_element(&image, 0.0, 0.0)
+        .unwrap();
+    let pixel = |x: u32, y: u32| {
+        context
+            .get_image_data(f64::from(x), f64::from(y), 1.0, 1.0)
+            .unwrap()
+            .data()
+            .to_vec()
+    };
+    let dominant = |p: Vec<u8>| -> &'static str {
+        match (p[0] > 160, p[1] > 160, p[2] > 160) {
+            (true, false, false) => "red",
+            (false, true, false) => "green",
+            (false, false, true) => "blue",
+            (true, true, true) => "white",
+            _ => "other",
+        }
+    };
+    assert_eq!(dominant(pixel(w / 4, h / 4)), "red");
+    assert_eq!(dominant(pixel(3 * w / 4, h / 4)), "green");
+    assert_eq!(dominant(pixel(3 * w / 4, 3 * h / 4)), "blue");
+    assert_eq!(dominant(pixel(w / 4, 3 * h / 4)), "white");
+    // One undo step brings the photo back.
+    state.editor.update(|e| {
+        e.undo();
+    });
+    assert_eq!(underlay().unwrap().image, before.image);
+}

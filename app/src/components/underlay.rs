@@ -1,6 +1,7 @@
-//! Tracing a photo or scan: a picture under the storey (下絵), its scale set by two clicks
-//! and a typed length, levelled along a wall, moved by two clicks (a point on the picture,
-//! then where it belongs), with opacity, hide and lock. Every change is one undo step
+//! Tracing a photo or scan: a picture under the storey (下絵), a phone photo of paper
+//! straightened from the paper's four corners (台形補正), its scale set by two clicks and a
+//! typed length, levelled along a wall, moved by two clicks (a point on the picture, then
+//! where it belongs), with opacity, hide and lock. Every change is one undo step
 //! (`Command::SetUnderlay`); the geometry is `madori_editor::underlay`. The picture itself
 //! is kept in the browser's image store (`crate::storage`), referred to by id.
 
@@ -22,6 +23,8 @@ pub enum PickMode {
     Level,
     /// A point on the picture, then where it belongs.
     Move,
+    /// The paper's four corners (左上, 右上, 右下, 左下): perspective correction.
+    Corners,
 }
 
 /// A pick in progress: its mode and the points clicked so far (plan mm).
@@ -39,26 +42,147 @@ pub fn take_click(state: AppState, at: WorldMm) -> bool {
     let Some(mut pick) = state.underlay_pick.get_untracked() else {
         return false;
     };
-    if pick.points.len() < 2 {
+    let needed = if pick.mode == PickMode::Corners { 4 } else { 2 };
+    if pick.points.len() < needed {
         pick.points.push(at);
     }
-    let done = pick.points.len() == 2 && pick.mode != PickMode::Scale;
-    if done {
-        let (a, b) = (pick.points[0], pick.points[1]);
+    if let (PickMode::Corners, &[a, b, c, d]) = (pick.mode, &pick.points[..]) {
         state.underlay_pick.set(None);
-        apply(state, |u| match pick.mode {
-            PickMode::Level => geometry::level(
+        leptos::task::spawn_local(straighten(state, [a, b, c, d]));
+        return true;
+    }
+    let (a, b) = match pick.points[..] {
+        [a, b] if matches!(pick.mode, PickMode::Level | PickMode::Move) => (a, b),
+        _ => {
+            state.underlay_pick.set(Some(pick));
+            return true;
+        }
+    };
+    state.underlay_pick.set(None);
+    let mode = pick.mode;
+    apply(state, |u| {
+        if mode == PickMode::Level {
+            geometry::level(
                 u,
                 geometry::world_to_image(u, a),
                 geometry::world_to_image(u, b),
-            ),
-            PickMode::Move => Ok(geometry::moved(u, WorldMm::new(b.x - a.x, b.y - a.y))),
-            PickMode::Scale => Ok(u.clone()),
-        });
-    } else {
-        state.underlay_pick.set(Some(pick));
-    }
+            )
+        } else {
+            Ok(geometry::moved(u, WorldMm::new(b.x - a.x, b.y - a.y)))
+        }
+    });
     true
+}
+
+/// Redraws the current storey's picture as the paper seen from above, from its four clicked
+/// corners (`madori_editor::perspective`): the pixels are read from a canvas, warped, kept
+/// as a new picture in the browser's store, and the underlay switched to it with the
+/// paper's first corner where it was, in one undo step (the old picture stays in the store,
+/// so undo shows it again).
+pub async fn straighten(state: AppState, corners: [WorldMm; 4]) {
+    use madori_editor::perspective::{placed, rectify, warp};
+    let failed = |ja: &str, en: &str| {
+        state
+            .underlay_error
+            .set(Some((ja.to_owned(), en.to_owned())))
+    };
+    let storey = state.editor.with_untracked(|e| e.storey);
+    let Some(old) = state
+        .plan
+        .with_untracked(|p| p.storeys.get(storey).and_then(|s| s.underlay.clone()))
+    else {
+        return;
+    };
+    let Some(data_url) = state.images.with_untracked(|i| i.get(&old.image).cloned()) else {
+        return failed(
+            "この下絵の画像がこのブラウザにありません",
+            "this picture is not in this browser",
+        );
+    };
+    let px = corners.map(|p| geometry::world_to_image(&old, p));
+    let plan = match rectify(px, old.width_px, old.height_px) {
+        Ok(plan) => plan,
+        Err(e) => {
+            return state
+                .underlay_error
+                .set(Some((e.message_ja(), e.message_en())))
+        }
+    };
+    state.underlay_straightening.set(true);
+    let result = redraw(&data_url, old.width_px, old.height_px, |photo| {
+        warp(photo, old.width_px, old.height_px, &plan)
+            .map(|pixels| (pixels, plan.width_px, plan.height_px))
+    })
+    .await;
+    state.underlay_straightening.set(false);
+    let Some(corrected) = result else {
+        return failed(
+            "画像を補正できませんでした",
+            "the picture could not be straightened",
+        );
+    };
+    let id = format!(
+        "img-{}-{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e9) as u64
+    );
+    if let Err(e) = crate::storage::put_image(&id, &corrected).await {
+        state.storage_error.set(Some(e));
+    }
+    state.images.update(|images| {
+        images.insert(id.clone(), corrected);
+    });
+    state.underlay_error.set(None);
+    state.run(Command::SetUnderlay {
+        storey,
+        underlay: Some(placed(&old, id, &plan)),
+    });
+}
+
+/// The picture `data_url` (`width` × `height` px) redrawn by `change` from its RGBA pixels to
+/// new pixels of a new size, as a JPEG `data:` URL (a photo stays a few MB, not tens).
+async fn redraw(
+    data_url: &str,
+    width: u32,
+    height: u32,
+    change: impl FnOnce(&[u8]) -> Option<(Vec<u8>, u32, u32)>,
+) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let image = web_sys::HtmlImageElement::new().ok()?;
+    let decoded = js_sys::Promise::new(&mut |resolve, reject| {
+        image.set_onload(Some(&resolve));
+        image.set_onerror(Some(&reject));
+    });
+    image.set_src(data_url);
+    wasm_bindgen_futures::JsFuture::from(decoded).await.ok()?;
+    let canvas = |w: u32,
+                  h: u32|
+     -> Option<(
+        web_sys::HtmlCanvasElement,
+        web_sys::CanvasRenderingContext2d,
+    )> {
+        let canvas: web_sys::HtmlCanvasElement =
+            document.create_element("canvas").ok()?.dyn_into().ok()?;
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some((canvas, context))
+    };
+    let (_, source) = canvas(width, height)?;
+    source
+        .draw_image_with_html_image_element(&image, 0.0, 0.0)
+        .ok()?;
+    let photo = source
+        .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
+        .ok()?
+        .data();
+    let (pixels, w, h) = change(&photo)?;
+    let (target, context) = canvas(w, h)?;
+    let data =
+        web_sys::ImageData::new_with_u8_clamped_array_and_sh(wasm_bindgen::Clamped(&pixels), w, h)
+            .ok()?;
+    context.put_image_data(&data, 0.0, 0.0).ok()?;
+    target.to_data_url_with_type("image/jpeg").ok()
 }
 
 /// Changes the current storey's underlay through one command, or shows why not.
@@ -324,7 +448,11 @@ pub fn UnderlayPanel() -> impl IntoView {
                     <button data-testid="underlay-scale" disabled=locked on:click=move |_| start(PickMode::Scale)>{t(l, Key::UnderlayScale)}</button>
                     <button data-testid="underlay-level" disabled=locked on:click=move |_| start(PickMode::Level)>{t(l, Key::UnderlayLevel)}</button>
                     <button data-testid="underlay-move" disabled=locked on:click=move |_| start(PickMode::Move)>{t(l, Key::UnderlayMove)}</button>
+                    <button data-testid="underlay-corners" disabled=locked || missing on:click=move |_| start(PickMode::Corners)>{t(l, Key::UnderlayCorners)}</button>
                 </div>
+                {move || state.underlay_straightening.get().then(|| view! {
+                    <p class="busy" data-testid="underlay-straightening">{t(lang.get(), Key::UnderlayStraightening)}</p>
+                })}
                 <label>{t(l, Key::UnderlayOpacity)}
                     <input type="range" min="0" max="100" data-testid="underlay-opacity" prop:value=u.opacity_percent.to_string() on:change=move |ev| {
                         if let Ok(percent) = event_target_value(&ev).parse::<u8>() {
@@ -355,6 +483,10 @@ pub fn UnderlayPanel() -> impl IntoView {
         let l = lang.get();
         state.underlay_pick.get().map(|pick| {
             let step = match (pick.mode, pick.points.len()) {
+                (PickMode::Corners, 0) => t(l, Key::UnderlayCornerTopLeft),
+                (PickMode::Corners, 1) => t(l, Key::UnderlayCornerTopRight),
+                (PickMode::Corners, 2) => t(l, Key::UnderlayCornerBottomRight),
+                (PickMode::Corners, _) => t(l, Key::UnderlayCornerBottomLeft),
                 (PickMode::Move, 0) => t(l, Key::UnderlayPickFrom),
                 (PickMode::Move, _) => t(l, Key::UnderlayPickTo),
                 (_, 0) => t(l, Key::UnderlayPickFirst),

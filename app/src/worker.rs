@@ -3,8 +3,67 @@
 //! page's first download. Requests are answered one at a time, in the order asked; replies
 //! are JSON (see `madori_worker`'s protocol).
 
+use leptos::prelude::{set_timeout_with_handle, StoredValue, TimeoutHandle};
+use leptos::prelude::{GetValue, SetValue, UpdateValue};
 use serde_json::Value;
+use std::time::Duration;
 use wasm_bindgen::JsValue;
+
+/// The worker's answer: its `ok` part, or its error words `(ja, en)`.
+pub type Reply = Result<Value, (String, String)>;
+
+/// Asks the worker a moment after the last call; a newer call supersedes an older one (its
+/// timer is cleared, its answer dropped). For views that follow the plan (the drawing view,
+/// the comparison) without asking on every step of an edit.
+#[derive(Clone, Copy)]
+pub struct Latest {
+    asked: StoredValue<u64>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Latest {
+    /// A new asker, owned by the reactive owner it is made in.
+    pub fn new() -> Self {
+        Self {
+            asked: StoredValue::new(0),
+            timer: StoredValue::new(None),
+        }
+    }
+
+    /// `delay` from now, asks the request `make` builds then (with its bytes) and hands the
+    /// answer to `answer`, unless `ask_later` was called again meanwhile.
+    pub fn ask_later(
+        self,
+        delay: Duration,
+        make: impl FnOnce() -> (Value, Vec<u8>) + 'static,
+        answer: impl FnOnce(Reply) + 'static,
+    ) {
+        self.asked.update_value(|n| *n += 1);
+        let ticket = self.asked.get_value();
+        if let Some(old) = self.timer.get_value() {
+            old.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                leptos::task::spawn_local(async move {
+                    let (request, bytes) = make();
+                    let reply = ask(&request, &bytes).await;
+                    if self.asked.get_value() == ticket {
+                        answer(reply);
+                    }
+                });
+            },
+            delay,
+        );
+        self.timer.set_value(handle.ok());
+    }
+}
+
+impl Default for Latest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// The worker's script (`public/worker.js`), which starts the `madori-worker` binary.
 const WORKER_SCRIPT: &str = "./worker.js";
@@ -37,7 +96,7 @@ async fn worker() -> Result<web_sys::Worker, String> {
 /// Sends one request to the worker and waits for its reply: the reply's `ok` part, or its
 /// error words `(ja, en)`. A request asked while another is out waits for that one's reply
 /// (the worker answers through one message handler, so replies are told apart by order).
-pub async fn ask(request: &Value, bytes: &[u8]) -> Result<Value, (String, String)> {
+pub async fn ask(request: &Value, bytes: &[u8]) -> Reply {
     let mut done = None;
     let mine = js_sys::Promise::new(&mut |resolve, _| done = Some(resolve));
     let before = LAST.with(|last| last.borrow_mut().replace(mine));
@@ -51,7 +110,7 @@ pub async fn ask(request: &Value, bytes: &[u8]) -> Result<Value, (String, String
     reply
 }
 
-async fn ask_now(request: &Value, bytes: &[u8]) -> Result<Value, (String, String)> {
+async fn ask_now(request: &Value, bytes: &[u8]) -> Reply {
     let failed = |why: &str| {
         (
             format!("作業用のワーカーが応えません ({why})"),

@@ -6,14 +6,18 @@ import { useApp, byTestId, roomIds, templateJson, waitForApp } from './harness.m
 
 const app = useApp();
 
-test('after one visit the app reloads and runs with no network', async () => {
-  const { page } = app;
+/** Opens the app and loads it once more, so the service worker it registered controls it. */
+async function openControlled(page) {
   await app.open();
   await page.evaluate(() => navigator.serviceWorker.ready);
-  // The page that registered the worker is not yet controlled by it: load once more.
   await page.reload();
   await waitForApp(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+test('after one visit the app reloads and runs with no network', async () => {
+  const { page } = app;
+  await openControlled(page);
 
   await page.context().setOffline(true);
   await page.reload();
@@ -31,11 +35,7 @@ test('after one visit the app reloads and runs with no network', async () => {
 
 test('a while after loading, the worker is kept too: print and what-if work offline unused', async () => {
   const { page } = app;
-  await app.open();
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await waitForApp(page);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await openControlled(page);
   // The page asks the service worker to keep the worker's files some seconds after load.
   const kept = () => page.evaluate(async () => {
     const cache = await caches.open('madori-v1');

@@ -29,8 +29,7 @@ pub fn DrawingToggle() -> impl IntoView {
 /// The drawing, under the editor's highlights, for the storey on screen.
 pub fn drawing_layer(state: AppState) -> impl IntoView {
     let svg = RwSignal::new(None::<(usize, String)>);
-    let asked = StoredValue::new(0_u64);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let latest = crate::worker::Latest::new();
     let gesture = Memo::new(move |_| state.editor.with(|e| e.gesture_origin().is_some()));
     Effect::new(move |_| {
         state.plan.track();
@@ -38,32 +37,22 @@ pub fn drawing_layer(state: AppState) -> impl IntoView {
         if !state.drawing_view.get() || gesture.get() {
             return;
         }
-        asked.update_value(|n| *n += 1);
-        let ticket = asked.get_value();
-        if let Some(old) = timer.get_value() {
-            old.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                leptos::task::spawn_local(async move {
-                    let plan_json = state
-                        .plan
-                        .with_untracked(|p| madori_plan::format::to_json(p));
-                    let request = serde_json::json!({
-                        "op": "sheet", "plan_json": plan_json, "storey": storey, "scale": 100,
-                        "embed": true, "hidden": ["room-name", "wall-centre"],
-                    });
-                    if let Ok(reply) = crate::worker::ask(&request, &[]).await {
-                        // A newer request supersedes this reply.
-                        if asked.get_value() == ticket {
-                            svg.set(reply["svg"].as_str().map(|s| (storey, s.to_owned())));
-                        }
-                    }
-                });
-            },
-            Duration::from_millis(REDRAW_DELAY_MS),
-        );
-        timer.set_value(handle.ok());
+        let make = move || {
+            let plan_json = state
+                .plan
+                .with_untracked(|p| madori_plan::format::to_json(p));
+            let request = serde_json::json!({
+                "op": "sheet", "plan_json": plan_json, "storey": storey, "scale": 100,
+                "embed": true, "hidden": ["room-name", "wall-centre"],
+            });
+            (request, Vec::new())
+        };
+        let answer = move |reply: crate::worker::Reply| {
+            if let Ok(reply) = reply {
+                svg.set(reply["svg"].as_str().map(|s| (storey, s.to_owned())));
+            }
+        };
+        latest.ask_later(Duration::from_millis(REDRAW_DELAY_MS), make, answer);
     });
     move || {
         let storey = state.editor.with(|e| e.storey);

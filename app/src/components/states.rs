@@ -123,8 +123,7 @@ pub fn read_comparison(index: usize, v: &Value) -> Option<Comparison> {
 /// Keeps `state.comparison` up to date: asks the worker a moment after the plan or the state
 /// compared changes, never during a gesture; a newer question supersedes an older answer.
 pub fn install(state: AppState) {
-    let asked = StoredValue::new(0_u64);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let latest = crate::worker::Latest::new();
     let gesture = Memo::new(move |_| state.editor.with(|e| e.gesture_origin().is_some()));
     Effect::new(move |_| {
         state.plan.track();
@@ -135,38 +134,28 @@ pub fn install(state: AppState) {
         if gesture.get() {
             return;
         }
-        asked.update_value(|n| *n += 1);
-        let ticket = asked.get_value();
-        if let Some(old) = timer.get_value() {
-            old.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                leptos::task::spawn_local(async move {
-                    let plan_json = state
-                        .plan
-                        .with_untracked(|p| madori_plan::format::to_json_compact(p));
-                    let request = serde_json::json!({"op": "compare", "index": index});
-                    let reply = crate::worker::ask(&request, plan_json.as_bytes()).await;
-                    if asked.get_value() == ticket {
-                        let found = reply.and_then(|v| {
-                            read_comparison(index, &v).ok_or_else(|| {
-                                (
-                                    "作業用のワーカーの答えを読めません".to_owned(),
-                                    "the worker's reply could not be read".to_owned(),
-                                )
-                            })
-                        });
-                        state.comparison.set(Some(match found {
-                            Ok(c) => Compared::Ready(Arc::new(c)),
-                            Err(why) => Compared::Failed(index, why),
-                        }));
-                    }
-                });
-            },
-            Duration::from_millis(COMPARE_DELAY_MS),
-        );
-        timer.set_value(handle.ok());
+        let make = move || {
+            let plan_json = state
+                .plan
+                .with_untracked(|p| madori_plan::format::to_json_compact(p));
+            let request = serde_json::json!({"op": "compare", "index": index});
+            (request, plan_json.into_bytes())
+        };
+        let answer = move |reply: crate::worker::Reply| {
+            let found = reply.and_then(|v| {
+                read_comparison(index, &v).ok_or_else(|| {
+                    (
+                        "作業用のワーカーの答えを読めません".to_owned(),
+                        "the worker's reply could not be read".to_owned(),
+                    )
+                })
+            });
+            state.comparison.set(Some(match found {
+                Ok(c) => Compared::Ready(Arc::new(c)),
+                Err(why) => Compared::Failed(index, why),
+            }));
+        };
+        latest.ask_later(Duration::from_millis(COMPARE_DELAY_MS), make, answer);
     });
 }
 

@@ -658,17 +658,22 @@ mod tests {
         serde_json::from_str(&respond(request, bytes)).unwrap()
     }
 
-    #[test]
-    fn a_comparison_lists_the_changes_with_walls_and_each_side_s_numbers() {
-        use madori_editor::{Command, Editor};
+    /// The shared wooden house in an editor, saved as its state 現況.
+    fn house_with_existing_state() -> madori_editor::Editor {
         let text = madori_plan::templates::get("wooden-house-shared").unwrap();
-        let mut ed = Editor::new(format::from_json(text).unwrap());
-        ed.apply(Command::SaveState {
+        let mut ed = madori_editor::Editor::new(format::from_json(text).unwrap());
+        ed.apply(madori_editor::Command::SaveState {
             id: "existing".into(),
             name: "現況".into(),
             note: String::new(),
         })
         .unwrap();
+        ed
+    }
+
+    #[test]
+    fn a_comparison_lists_the_changes_with_walls_and_each_side_s_numbers() {
+        let mut ed = house_with_existing_state();
         let r = reply(
             r#"{"op": "compare", "index": 0}"#,
             format::to_json(&ed.plan).as_bytes(),
@@ -960,15 +965,7 @@ mod tests {
 
     #[test]
     fn a_proposal_prints_marked_against_its_saved_state_and_side_by_side() {
-        use madori_editor::{Command, Editor};
-        let text = madori_plan::templates::get("wooden-house-shared").unwrap();
-        let mut ed = Editor::new(format::from_json(text).unwrap());
-        ed.apply(Command::SaveState {
-            id: "existing".into(),
-            name: "現況".into(),
-            note: String::new(),
-        })
-        .unwrap();
+        let mut ed = house_with_existing_state();
         // 1980 mm of the 4550 mm square LDK partitioned off.
         let ldk = &ed.plan.storeys[0]
             .rooms
@@ -981,7 +978,7 @@ mod tests {
             ldk.iter().map(|p| p.y).min().unwrap(),
             ldk.iter().map(|p| p.y).max().unwrap(),
         );
-        ed.apply(Command::SplitRoom {
+        ed.apply(madori_editor::Command::SplitRoom {
             room: "ldk".into(),
             a: madori_plan::PointMm::new(x, y0),
             b: madori_plan::PointMm::new(x, y1),

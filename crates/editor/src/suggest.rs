@@ -509,19 +509,32 @@ impl<'p> Finder<'p> {
         }
     }
 
+    /// Tries `edit` and keeps it when the capacity grows.
     fn keep(&mut self, edit: Edit, effort: Effort, size_m2: f64, words: (String, String)) {
         if let Some(checked) = self.try_edit(&edit) {
-            self.found.push(Suggestion {
-                edit,
-                effort,
-                size_m2,
-                capacity_after: checked.capacity,
-                new_failures: checked.new_failures,
-                new_warnings: checked.new_warnings,
-                ja: words.0,
-                en: words.1,
-            });
+            self.push(edit, effort, size_m2, checked, words);
         }
+    }
+
+    /// Records a change that was checked.
+    fn push(
+        &mut self,
+        edit: Edit,
+        effort: Effort,
+        size_m2: f64,
+        checked: Checked,
+        (ja, en): (String, String),
+    ) {
+        self.found.push(Suggestion {
+            edit,
+            effort,
+            size_m2,
+            capacity_after: checked.capacity,
+            new_failures: checked.new_failures,
+            new_warnings: checked.new_warnings,
+            ja,
+            en,
+        });
     }
 
     /// Rooms used differently: as a private room, or as the LDK.
@@ -689,16 +702,7 @@ impl<'p> Finder<'p> {
                 } else {
                     Effort::Partition
                 };
-                self.found.push(Suggestion {
-                    edit,
-                    effort,
-                    size_m2,
-                    capacity_after: checked.capacity,
-                    new_failures: checked.new_failures,
-                    new_warnings: checked.new_warnings,
-                    ja: words.0,
-                    en: words.1,
-                });
+                self.push(edit, effort, size_m2, checked, words);
                 break;
             }
         }

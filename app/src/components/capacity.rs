@@ -172,7 +172,6 @@ fn found_view(
     take_back: impl Fn() + Copy + Send + Sync + 'static,
     preview: RwSignal<Preview>,
 ) -> AnyView {
-    let count = |n: Option<u32>| n.map_or_else(|| "—".to_owned(), |n| n.to_string());
     let Some(now) = found.capacity_by_plan else {
         return view! { <p>{t(l, Key::OneMoreNoCount)}</p> }.into_any();
     };
@@ -236,7 +235,6 @@ fn found_view(
     });
     view! {
         <div class="one-more" data-testid="one-more">
-            <p class="now" data-testid="one-more-now">{format!("{} {}", t(l, Key::Capacity), count(found.capacity))}</p>
             {(!found.preconditions.is_empty()).then(|| view! {
                 <p class="note">{t(l, Key::OneMorePreconditions)}</p>
                 <ul>{preconditions}</ul>

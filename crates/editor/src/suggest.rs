@@ -6,8 +6,9 @@
 //! full rules** (the incremental [`Checker`], the same one the editor shows) and keeps those
 //! after which the capacity is larger than now:
 //!
-//! 1. a room used differently (用途の変更: a 居間, 納戸 or LDK becomes a 専用居室, or a room
-//!    becomes the LDK the shared house lacks), no building work;
+//! 1. a room used differently (用途の変更: a 居間, 納戸 or LDK becomes a 専用居室, a private
+//!    room too small to live in becomes a 納戸, or a room becomes the LDK the shared house
+//!    lacks), no building work;
 //! 2. a wash basin given one more bowl, or a small spare room (収納, その他) made a common
 //!    便所 or シャワー室 with its fixture (設備);
 //! 3. a partition moved (間仕切りの移動): each interior wall is searched with
@@ -537,14 +538,16 @@ impl<'p> Finder<'p> {
         });
     }
 
-    /// Rooms used differently: as a private room, or as the LDK.
+    /// Rooms used differently: as a private room, as storage, or as the LDK.
     fn uses(&mut self) {
         let plan = self.plan;
         for room in plan.storeys.iter().flat_map(|s| &s.rooms) {
             if room.belongs_to.is_some() || !convertible(room.kind) {
                 continue;
             }
-            for kind in [RoomKind::Private, RoomKind::Ldk] {
+            // A room too small to live in that keeps the house from counting anyone becomes
+            // a 納戸 (収納); a spare room becomes a private room; a room the house lacks, the LDK.
+            for kind in [RoomKind::Private, RoomKind::Storage, RoomKind::Ldk] {
                 if kind == room.kind {
                     continue;
                 }
@@ -779,7 +782,8 @@ impl Finder<'_> {
                     | RoomKind::Other
             );
             let area = wall_centre_area_m2(&room.polygon);
-            if !common || room.belongs_to.is_some() || area < 1.5 * min_m2 {
+            // What stays of the common room must still be a room (3 ㎡, a small kitchen).
+            if !common || room.belongs_to.is_some() || area < min_m2 + 3.0 {
                 continue;
             }
             let (min, max) = bounds(&room.polygon);

@@ -1,7 +1,8 @@
 //! The worker (`app/worker`, its own wasm: DXF import, drawing and printed sheets, share
 //! links, repairs of broken files), started on first use, so its code stays out of the
-//! page's first download. Requests are answered one at a time, in the order asked; replies
-//! are JSON (see `madori_worker`'s protocol).
+//! page's first download. Requests are answered one at a time, in the order asked, on each of
+//! two lanes (a quick worker, and a second one for searches that take seconds: [`Lane`]);
+//! replies are JSON (see `madori_worker`'s protocol).
 
 use leptos::prelude::{set_timeout_with_handle, StoredValue, TimeoutHandle};
 use leptos::prelude::{GetValue, SetValue, UpdateValue};
@@ -68,16 +69,37 @@ impl Default for Latest {
 /// The worker's script (`public/worker.js`), which starts the `madori-worker` binary.
 const WORKER_SCRIPT: &str = "./worker.js";
 
-thread_local! {
-    static WORKER: std::cell::RefCell<Option<web_sys::Worker>> = const { std::cell::RefCell::new(None) };
-    /// Settles when the last request asked so far has its reply: the next one waits for it.
-    static LAST: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+/// Which worker answers: the quick one (drawing view, ghosts, comparison, print, import) or a
+/// second one for searches that may take seconds on a large plan (the capacity
+/// suggestions), so a drag's ghosts never wait behind a search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lane {
+    /// Answers in milliseconds to a fraction of a second.
+    Quick,
+    /// May take seconds.
+    Long,
 }
 
-/// The import worker, started (and its wasm downloaded) on first use; it says "ready" once
+impl Lane {
+    fn index(self) -> usize {
+        match self {
+            Self::Quick => 0,
+            Self::Long => 1,
+        }
+    }
+}
+
+thread_local! {
+    static WORKER: std::cell::RefCell<[Option<web_sys::Worker>; 2]> = const { std::cell::RefCell::new([None, None]) };
+    /// Per lane, settles when the last request asked so far has its reply: the next one
+    /// waits for it.
+    static LAST: std::cell::RefCell<[Option<js_sys::Promise>; 2]> = const { std::cell::RefCell::new([None, None]) };
+}
+
+/// The lane's worker, started (and its wasm downloaded) on first use; it says "ready" once
 /// it listens, because a message sent before that would be lost.
-async fn worker() -> Result<web_sys::Worker, String> {
-    if let Some(worker) = WORKER.with(|w| w.borrow().clone()) {
+async fn worker(lane: Lane) -> Result<web_sys::Worker, String> {
+    if let Some(worker) = WORKER.with(|w| w.borrow()[lane.index()].clone()) {
         return Ok(worker);
     }
     let worker = web_sys::Worker::new(WORKER_SCRIPT)
@@ -89,35 +111,41 @@ async fn worker() -> Result<web_sys::Worker, String> {
     wasm_bindgen_futures::JsFuture::from(ready)
         .await
         .map_err(|_| "the import worker could not start".to_owned())?;
-    WORKER.with(|w| *w.borrow_mut() = Some(worker.clone()));
+    WORKER.with(|w| w.borrow_mut()[lane.index()] = Some(worker.clone()));
     Ok(worker)
 }
 
-/// Sends one request to the worker and waits for its reply: the reply's `ok` part, or its
-/// error words `(ja, en)`. A request asked while another is out waits for that one's reply
-/// (the worker answers through one message handler, so replies are told apart by order).
+/// Sends one request to the quick worker and waits for its reply: the reply's `ok` part, or
+/// its error words `(ja, en)`. A request asked while another is out waits for that one's
+/// reply (the worker answers through one message handler, so replies are told apart by
+/// order).
 pub async fn ask(request: &Value, bytes: &[u8]) -> Reply {
+    ask_on(Lane::Quick, request, bytes).await
+}
+
+/// [`ask`] on a lane.
+pub async fn ask_on(lane: Lane, request: &Value, bytes: &[u8]) -> Reply {
     let mut done = None;
     let mine = js_sys::Promise::new(&mut |resolve, _| done = Some(resolve));
-    let before = LAST.with(|last| last.borrow_mut().replace(mine));
+    let before = LAST.with(|last| last.borrow_mut()[lane.index()].replace(mine));
     if let Some(before) = before {
         let _ = wasm_bindgen_futures::JsFuture::from(before).await;
     }
-    let reply = ask_now(request, bytes).await;
+    let reply = ask_now(lane, request, bytes).await;
     if let Some(done) = done {
         let _ = done.call0(&JsValue::NULL);
     }
     reply
 }
 
-async fn ask_now(request: &Value, bytes: &[u8]) -> Reply {
+async fn ask_now(lane: Lane, request: &Value, bytes: &[u8]) -> Reply {
     let failed = |why: &str| {
         (
             format!("作業用のワーカーが応えません ({why})"),
             format!("the worker did not answer ({why})"),
         )
     };
-    let worker = worker().await.map_err(|e| failed(&e))?;
+    let worker = worker(lane).await.map_err(|e| failed(&e))?;
     let reply = js_sys::Promise::new(&mut |resolve, reject| {
         worker.set_onmessage(Some(&resolve));
         worker.set_onerror(Some(&reject));
@@ -138,7 +166,7 @@ async fn ask_now(request: &Value, bytes: &[u8]) -> Reply {
         .await
         .map_err(|_| {
             // A worker that failed (e.g. out of memory) is replaced on the next request.
-            WORKER.with(|w| w.borrow_mut().take());
+            WORKER.with(|w| w.borrow_mut()[lane.index()].take());
             failed("the import worker stopped")
         })?;
     let text = js_sys::Reflect::get(&event, &JsValue::from_str("data"))

@@ -53,7 +53,9 @@ pub fn CapacityPanel() -> impl IntoView {
         let text = madori_plan::format::to_json_compact(&plan);
         leptos::task::spawn_local(async move {
             let request = serde_json::json!({"op": "suggest"});
-            let reply = crate::worker::ask(&request, text.as_bytes()).await;
+            // The long lane: a search on a large plan takes seconds, and ghosts must not wait.
+            let reply =
+                crate::worker::ask_on(crate::worker::Lane::Long, &request, text.as_bytes()).await;
             search.set(match reply {
                 Ok(value) => match read_suggestions(&value) {
                     Some(found) => Search::Done(plan, Arc::new(found)),

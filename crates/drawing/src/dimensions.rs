@@ -63,6 +63,11 @@ pub struct Dimension {
 }
 
 impl Dimension {
+    /// The box around the value's text (its width estimated from the characters).
+    pub fn text_bounds(&self) -> Rect {
+        geom::text_bounds(&self.text)
+    }
+
     /// The box around the dimension (extension lines, line and text).
     pub fn bounds(&self) -> Rect {
         Rect::around([self.from, self.to, self.line_from, self.line_to])
@@ -111,6 +116,36 @@ fn dimension(
     }
 }
 
+/// Texts of a chain that would overlap the one before (a short step between two walls close
+/// together) move out by a text height and a half, up to [`MAX_STAGGER`] rows, so every
+/// value stays readable and stays with its step; a row of texts never runs into the overall
+/// dimension beyond it (its rows lie within the 7 mm between the two lines).
+fn stagger(chain: &mut [Dimension], scale: Scale) {
+    let height = scale.plan_mm(paper::DIMENSION_TEXT_MM);
+    let mut placed: Vec<Rect> = Vec::new();
+    for d in chain.iter_mut() {
+        let dir = unit(sub(d.line_to, d.line_from));
+        let dir = if dir.x < -1e-9 || (dir.x.abs() <= 1e-9 && dir.y > 0.0) {
+            mul(dir, -1.0)
+        } else {
+            dir
+        };
+        let up = Pt::new(dir.y, -dir.x);
+        let base = d.text.at;
+        for row in 0..=MAX_STAGGER {
+            d.text.at = add(base, mul(up, row as f64 * height * 1.5));
+            let bounds = geom::text_bounds(&d.text);
+            if !placed.iter().any(|p| p.overlaps(&bounds)) {
+                break;
+            }
+        }
+        placed.push(geom::text_bounds(&d.text));
+    }
+}
+
+/// Rows a crowded chain's texts may move out to.
+pub const MAX_STAGGER: usize = 1;
+
 /// The chains and overall dimensions around a storey whose wall-centre bounds are `b`.
 pub(crate) fn outline_chains(b: Rect, walls: &Walls, scale: Scale) -> Vec<Dimension> {
     let k = |paper_mm: f64| scale.plan_mm(paper_mm);
@@ -145,6 +180,8 @@ pub(crate) fn outline_chains(b: Rect, walls: &Walls, scale: Scale) -> Vec<Dimens
             scale,
         ));
     }
+    stagger(&mut out, scale);
+    let first_left = out.len();
     let ys = stops(&walls.horizontal_y, y0, y1);
     for w in ys.windows(2) {
         out.push(dimension(
@@ -157,6 +194,7 @@ pub(crate) fn outline_chains(b: Rect, walls: &Walls, scale: Scale) -> Vec<Dimens
             scale,
         ));
     }
+    stagger(&mut out[first_left..], scale);
     let sides = [
         (
             Side::Top,

@@ -856,3 +856,63 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn crowded_chain_values_move_out_a_row_and_never_overlap() {
+    // Walls at 2730, 2880 and 3030 along the top: two 150 mm steps whose values, 3.6 mm wide
+    // on paper at 1:100, would run into each other on one row.
+    let rooms = vec![
+        room("a", rect(0, 0, 2730, 1820)),
+        room("c", rect(2730, 0, 5460, 1820)),
+        room("b", rect(0, 1820, 2880, 3640)),
+        room("d", rect(2880, 1820, 5460, 3640)),
+        room("e", rect(0, 3640, 3030, 5460)),
+        room("f", rect(3030, 3640, 5460, 5460)),
+    ];
+    let plan = plan_of(rooms, Vec::new());
+    assert!(validate::validate(&plan).is_empty());
+    let d = storey_drawing(&plan, 0, &DrawingOptions::default());
+    let top: Vec<&madori_drawing::Dimension> = d
+        .dimensions
+        .iter()
+        .filter(|x| x.role == DimensionRole::Chain && x.side == Some(Side::Top))
+        .collect();
+    assert_eq!(
+        top.iter().map(|x| x.value_mm).collect::<Vec<_>>(),
+        [2730, 150, 150, 2430]
+    );
+    for (i, a) in top.iter().enumerate() {
+        for b in &top[i + 1..] {
+            assert!(
+                !a.text_bounds().overlaps(&b.text_bounds()),
+                "{} and {}",
+                a.value_mm,
+                b.value_mm
+            );
+        }
+    }
+    // The second 150 moved out one row; every value stays between its chain and the overall.
+    assert!(top[2].text.at.y < top[1].text.at.y);
+    let overall = d
+        .dimensions
+        .iter()
+        .find(|x| x.role == DimensionRole::Overall && x.side == Some(Side::Top))
+        .unwrap();
+    for x in &top {
+        let b = x.text_bounds();
+        assert!(
+            b.max.y < x.line_from.y && b.min.y > overall.line_from.y,
+            "{}",
+            x.value_mm
+        );
+    }
+    // Roomy chains keep one row (the templates).
+    let d = storey_drawing(&template("kodan-3dk"), 0, &DrawingOptions::default());
+    let rows: std::collections::BTreeSet<i64> = d
+        .dimensions
+        .iter()
+        .filter(|x| x.role == DimensionRole::Chain && x.side == Some(Side::Top))
+        .map(|x| x.text.at.y.round() as i64)
+        .collect();
+    assert_eq!(rows.len(), 1);
+}

@@ -32,6 +32,10 @@ test('a failing rule is explained with the plan’s own numbers, titles in both 
   const compared = await text(page, 'workshop-compare');
   assert.match(compared, /高齢/);
   assert.match(compared, /専用居室/);
+  // The capacity panel is there too, for "what would it take for one more?".
+  await byTestId(page, 'workshop-panel').getByTestId('capacity-panel').locator('summary').click();
+  await byTestId(page, 'workshop-panel').getByTestId('one-more-find').click();
+  await byTestId(page, 'workshop-panel').getByTestId('suggestion').first().waitFor();
   await byTestId(page, 'workshop-toggle').click();
   await byTestId(page, 'findings-panel').waitFor();
 });

@@ -232,6 +232,8 @@ pub fn WorkshopPanel() -> impl IntoView {
             <h2>{move || t(lang.get(), Key::WorkshopDiscuss)}</h2>
             <ul class="discuss-list">{discuss}</ul>
             {explainer}
+            // What it would take for one more: the question a room of staff asks next.
+            <crate::components::capacity::CapacityPanel />
             <ProfilesCompared titles=titles />
         </aside>
     }

@@ -61,7 +61,7 @@ pub struct Budget {
 impl Default for Budget {
     fn default() -> Self {
         Self {
-            walls: 48,
+            walls: 100,
             // ±1820 mm at 10 mm is 364 samples, with room for the bisections.
             evaluations_per_wall: 400,
             checks: 100_000,

@@ -144,6 +144,19 @@ fn suggestions_read_back_as_the_worker_wrote_them() {
             },
         ),
         (
+            Effort::Use,
+            Edit::Both {
+                first: Box::new(Edit::UseAs {
+                    room: "a".into(),
+                    kind: RoomKind::Storage,
+                }),
+                second: Box::new(Edit::AddBowl {
+                    fixture: "f".into(),
+                    bowls: 3,
+                }),
+            },
+        ),
+        (
             Effort::NewPartition,
             Edit::Split {
                 room: "r".into(),

@@ -329,6 +329,10 @@ fn edit(v: &Value) -> Option<Edit> {
             kind: serde_json::from_value(v["kind"].clone()).ok()?,
             fixture: serde_json::from_value(v["fixture"].clone()).ok()?,
         },
+        "both" => Edit::Both {
+            first: Box::new(edit(&v["first"])?),
+            second: Box::new(edit(&v["second"])?),
+        },
         "move_wall" => Edit::MoveWall {
             room: text("room")?,
             edge: usize::try_from(v["edge"].as_u64()?).ok()?,

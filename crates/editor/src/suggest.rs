@@ -17,6 +17,10 @@
 //! 4. a private room split in two through its middle (間仕切りの新設);
 //! 5. an exterior wall moved out (増築), the largest change, last.
 //!
+//! When no change alone is enough (two rooms too small, each keeping the house from counting
+//! anyone), pairs of the one-check changes that each put a failing finding right are tried
+//! together (`Edit::Both`, one undo step).
+//!
 //! Within a kind, fewer new warnings and then smaller is better (less floor moved or added);
 //! a change that makes a rule fail that passed before comes after every change that does
 //! not. Each says which rules it newly fails or warns about (a room partitioned off without
@@ -115,6 +119,13 @@ pub enum Edit {
         /// The fixture placed in it (a toilet or a shower).
         fixture: Fixture,
     },
+    /// Two changes together, in one undo step (when neither alone is enough).
+    Both {
+        /// The first change.
+        first: Box<Edit>,
+        /// The second change.
+        second: Box<Edit>,
+    },
     /// Move the wall `edge` of `room` along its normal (the editor's `MoveEdge`).
     MoveWall {
         /// Room id.
@@ -153,6 +164,19 @@ pub enum Edit {
 }
 
 impl Edit {
+    /// The room the change is about (the first one's, for two).
+    pub fn room(&self) -> &str {
+        match self {
+            Self::UseAs { room, .. }
+            | Self::WetRoom { room, .. }
+            | Self::MoveWall { room, .. }
+            | Self::Split { room, .. }
+            | Self::SplitOff { room, .. } => room,
+            Self::AddBowl { fixture, .. } => fixture,
+            Self::Both { first, .. } => first.room(),
+        }
+    }
+
     /// The editor's command for this change.
     pub fn command(&self) -> Command {
         match self {
@@ -185,6 +209,7 @@ impl Edit {
                     fixture: fixture.clone(),
                 },
             ]),
+            Self::Both { first, second } => Command::Batch(vec![first.command(), second.command()]),
             Self::MoveWall {
                 room,
                 edge,
@@ -354,6 +379,7 @@ pub fn one_more(plan: &Plan, profile: &Profile, budget: Budget) -> Suggestions {
     search.wet_rooms();
     search.splits();
     search.split_offs();
+    search.pairs();
     let walls = walls(plan, &search);
     out.walls_total = walls.len();
     for wall in walls.iter().take(budget.walls) {
@@ -453,6 +479,8 @@ struct Finder<'p> {
     /// Warning findings now: rule id and elements.
     warning: Vec<(&'static str, Vec<String>)>,
     found: Vec<Suggestion>,
+    /// Changes that put something right but are not enough alone: edit, effort, size, words.
+    halves: Vec<(Edit, Effort, f64, (String, String))>,
     /// Checks left in the budget.
     left: usize,
     /// A change was not tried for want of budget.
@@ -473,6 +501,7 @@ impl<'p> Finder<'p> {
             failing,
             warning,
             found: Vec::new(),
+            halves: Vec::new(),
             left: checks,
             ran_out: false,
         }
@@ -482,6 +511,13 @@ impl<'p> Finder<'p> {
     /// rules it newly fails and newly warns about, when the edit is valid and the capacity
     /// grows.
     fn try_edit(&mut self, edit: &Edit) -> Option<Checked> {
+        self.check_edit(edit)
+            .filter(|c| self.now.is_some_and(|now| c.capacity > now))
+    }
+
+    /// Applies `edit` to a copy of the plan and checks it, whatever the capacity: `None` when
+    /// it cannot be made or the budget has run out.
+    fn check_edit(&mut self, edit: &Edit) -> Option<Checked> {
         if self.left == 0 {
             self.ran_out = true;
             return None;
@@ -495,25 +531,60 @@ impl<'p> Finder<'p> {
         }
         self.probe.update(&after, &touched);
         let capacity = self.probe.capacity(&after).max;
-        let new_failures = new_rules(findings(&self.probe, Status::Fail), &self.failing);
+        let failing = findings(&self.probe, Status::Fail);
+        let fixed = self.failing.iter().filter(|f| !failing.contains(f)).count();
+        let new_failures = new_rules(failing, &self.failing);
         let new_warnings = new_rules(findings(&self.probe, Status::Warning), &self.warning);
         self.probe
             .update(self.plan, &Touched::between(&after, self.plan));
-        match (capacity, self.now) {
-            (Some(c), Some(now)) if c > now => Some(Checked {
-                plan: after,
-                capacity: c,
-                new_failures,
-                new_warnings,
-            }),
-            _ => None,
+        Some(Checked {
+            plan: after,
+            capacity: capacity.unwrap_or(0),
+            fixed,
+            new_failures,
+            new_warnings,
+        })
+    }
+
+    /// Tries `edit` and keeps it when the capacity grows; a change that puts a failing
+    /// finding right without new failures but is not enough alone is kept for pairing.
+    fn keep(&mut self, edit: Edit, effort: Effort, size_m2: f64, words: (String, String)) {
+        let Some(checked) = self.check_edit(&edit) else {
+            return;
+        };
+        if self.now.is_some_and(|now| checked.capacity > now) {
+            self.push(edit, effort, size_m2, checked, words);
+        } else if checked.fixed > 0 && checked.new_failures.is_empty() {
+            self.halves.push((edit, effort, size_m2, words));
         }
     }
 
-    /// Tries `edit` and keeps it when the capacity grows.
-    fn keep(&mut self, edit: Edit, effort: Effort, size_m2: f64, words: (String, String)) {
-        if let Some(checked) = self.try_edit(&edit) {
-            self.push(edit, effort, size_m2, checked, words);
+    /// When no change alone lets more people live in the plan: pairs of changes that each
+    /// put something right (two rooms too small, each made a 納戸; a room too small and a
+    /// missing LDK), on different rooms, tried together.
+    fn pairs(&mut self) {
+        if !self.found.is_empty() {
+            return;
+        }
+        let halves = std::mem::take(&mut self.halves);
+        for (i, a) in halves.iter().enumerate() {
+            for b in &halves[i + 1..] {
+                if a.0.room() == b.0.room() {
+                    continue;
+                }
+                let edit = Edit::Both {
+                    first: Box::new(a.0.clone()),
+                    second: Box::new(b.0.clone()),
+                };
+                let words = (
+                    format!("{}、そして {}", a.3 .0, b.3 .0),
+                    format!("{}, and {}", a.3 .1, b.3 .1),
+                );
+                self.keep(edit, a.1.max(b.1), a.2 + b.2, words);
+                if self.left == 0 {
+                    return;
+                }
+            }
         }
     }
 
@@ -849,6 +920,8 @@ impl Finder<'_> {
 struct Checked {
     plan: Plan,
     capacity: u32,
+    /// Findings failing before that pass after.
+    fixed: usize,
     new_failures: Vec<String>,
     new_warnings: Vec<String>,
 }

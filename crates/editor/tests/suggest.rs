@@ -315,3 +315,46 @@ fn a_house_short_of_baths_gets_a_spare_room_made_a_shower_room() {
     assert_each_checks(&plan, &found);
     assert_ranked(&found);
 }
+
+#[test]
+fn two_rooms_too_small_get_a_pair_of_changes_when_none_alone_is_enough() {
+    // 個室2 (y1) at 8.98 ㎡ and 個室4 (y3) at 8.99 ㎡: each alone keeps the house at 0.
+    let mut ed = Editor::new(house_with_a_room_under_9_m2());
+    ed.apply(Command::SetRoomSize {
+        room: "y3".into(),
+        width_mm: 3640,
+        depth_mm: 2470,
+    })
+    .unwrap();
+    let plan = ed.plan.clone();
+    let profile = profile_of(&plan);
+    assert_eq!(capacity(&plan, &profile), 0);
+    // Walls searched only within a small budget: the pairs come from the one-check changes.
+    let found = one_more(
+        &plan,
+        &profile,
+        Budget {
+            walls: 0,
+            ..Budget::default()
+        },
+    );
+    assert!(!found.list.is_empty(), "a pair is found");
+    assert!(
+        found
+            .list
+            .iter()
+            .all(|s| matches!(s.edit, Edit::Both { .. })),
+        "{:#?}",
+        found.list
+    );
+    let both_stored = found.list.iter().find(|s| {
+        matches!(&s.edit, Edit::Both { first, second }
+            if matches!(**first, Edit::UseAs { kind: madori_plan::RoomKind::Storage, .. })
+            && matches!(**second, Edit::UseAs { kind: madori_plan::RoomKind::Storage, .. }))
+    });
+    let pair = both_stored.unwrap_or_else(|| panic!("{:#?}", found.list));
+    assert_eq!(pair.capacity_after, 2);
+    assert!(pair.ja.contains("、そして "), "{}", pair.ja);
+    assert_each_checks(&plan, &found);
+    assert_ranked(&found);
+}

@@ -94,6 +94,19 @@ thread_local! {
     /// Per lane, settles when the last request asked so far has its reply: the next one
     /// waits for it.
     static LAST: std::cell::RefCell<[Option<js_sys::Promise>; 2]> = const { std::cell::RefCell::new([None, None]) };
+    /// Per lane, ends the request being answered with an error ([`stop`]).
+    static ABORT: std::cell::RefCell<[Option<js_sys::Function>; 2]> = const { std::cell::RefCell::new([None, None]) };
+}
+
+/// Stops the lane's worker in the middle of a request (a search the user no longer wants):
+/// the request ends with an error, the next one starts a new worker.
+pub fn stop(lane: Lane) {
+    if let Some(worker) = WORKER.with(|w| w.borrow_mut()[lane.index()].take()) {
+        worker.terminate();
+    }
+    if let Some(abort) = ABORT.with(|a| a.borrow_mut()[lane.index()].take()) {
+        let _ = abort.call0(&JsValue::NULL);
+    }
 }
 
 /// The lane's worker, started (and its wasm downloaded) on first use; it says "ready" once
@@ -149,6 +162,7 @@ async fn ask_now(lane: Lane, request: &Value, bytes: &[u8]) -> Reply {
     let reply = js_sys::Promise::new(&mut |resolve, reject| {
         worker.set_onmessage(Some(&resolve));
         worker.set_onerror(Some(&reject));
+        ABORT.with(|a| a.borrow_mut()[lane.index()] = Some(reject.clone()));
     });
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(
@@ -162,13 +176,13 @@ async fn ask_now(lane: Lane, request: &Value, bytes: &[u8]) -> Reply {
         &js_sys::Uint8Array::from(bytes),
     );
     worker.post_message(&message).map_err(|_| failed("post"))?;
-    let event = wasm_bindgen_futures::JsFuture::from(reply)
-        .await
-        .map_err(|_| {
-            // A worker that failed (e.g. out of memory) is replaced on the next request.
-            WORKER.with(|w| w.borrow_mut()[lane.index()].take());
-            failed("the import worker stopped")
-        })?;
+    let event = wasm_bindgen_futures::JsFuture::from(reply).await;
+    ABORT.with(|a| a.borrow_mut()[lane.index()].take());
+    let event = event.map_err(|_| {
+        // A worker that failed (e.g. out of memory) is replaced on the next request.
+        WORKER.with(|w| w.borrow_mut()[lane.index()].take());
+        failed("the import worker stopped")
+    })?;
     let text = js_sys::Reflect::get(&event, &JsValue::from_str("data"))
         .ok()
         .and_then(|d| d.as_string())

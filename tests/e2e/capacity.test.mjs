@@ -86,3 +86,17 @@ test('a proposal prints marked against the existing state, the two side by side'
   assert.match(legend, /「現況」から.*破線 = 撤去する壁、ハッチ = 新設する壁/);
   assert.match(await sheets.locator('figcaption').first().textContent(), /現況/);
 });
+
+test('a search can be stopped, and the next one starts afresh', async () => {
+  const { page } = app;
+  await app.open();
+  await byTestId(page, 'capacity-panel').locator('summary').click();
+  await byTestId(page, 'one-more-find').click();
+  // The search worker is still starting (its wasm compiles) when the stop comes.
+  await byTestId(page, 'one-more-stop').click();
+  await byTestId(page, 'one-more-busy').waitFor({ state: 'detached' });
+  await page.waitForTimeout(1500);
+  assert.equal(await byTestId(page, 'suggestion').count(), 0, 'the stopped search shows nothing');
+  await byTestId(page, 'one-more-find').click();
+  await byTestId(page, 'suggestion').first().waitFor();
+});

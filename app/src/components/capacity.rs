@@ -32,6 +32,8 @@ pub fn CapacityPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let search = RwSignal::new(Search::Idle);
+    // A newer search, or stopping, supersedes the answer of the one before.
+    let asked = StoredValue::new(0_u64);
     let preview = RwSignal::new(Preview::None);
     let kept = RwSignal::new(None::<String>);
     // Another change ends a preview: the previewed change stays, like any edit.
@@ -51,11 +53,16 @@ pub fn CapacityPanel() -> impl IntoView {
         preview.set(None);
         kept.set(None);
         let text = madori_plan::format::to_json_compact(&plan);
+        asked.update_value(|n| *n += 1);
+        let ticket = asked.get_value();
         leptos::task::spawn_local(async move {
             let request = serde_json::json!({"op": "suggest"});
             // The long lane: a search on a large plan takes seconds, and ghosts must not wait.
             let reply =
                 crate::worker::ask_on(crate::worker::Lane::Long, &request, text.as_bytes()).await;
+            if asked.get_value() != ticket {
+                return;
+            }
             search.set(match reply {
                 Ok(value) => match read_suggestions(&value) {
                     Some(found) => Search::Done(plan, Arc::new(found)),
@@ -103,15 +110,35 @@ pub fn CapacityPanel() -> impl IntoView {
         let l = lang.get();
         match search.get() {
             Search::Idle => ().into_any(),
-            Search::Busy => view! { <p class="busy" data-testid="one-more-busy">{t(l, Key::OneMoreSearching)}</p> }.into_any(),
-            Search::Failed((ja, en)) => view! { <p class="error" role="alert">{pick(l, &ja, &en).to_owned()}</p> }.into_any(),
+            Search::Busy => view! {
+                <p class="busy" data-testid="one-more-busy">{t(l, Key::OneMoreSearching)} " "
+                    <button data-testid="one-more-stop" on:click=move |_| {
+                        asked.update_value(|n| *n += 1);
+                        crate::worker::stop(crate::worker::Lane::Long);
+                        search.set(Search::Idle);
+                    }>{t(l, Key::Stop)}</button>
+                </p>
+            }
+            .into_any(),
+            Search::Failed((ja, en)) => {
+                view! { <p class="error" role="alert">{pick(l, &ja, &en).to_owned()}</p> }
+                    .into_any()
+            }
             Search::Done(for_plan, found) => {
                 let previewing = preview.get();
                 let fresh = previewing.is_some() || state.plan.with(|p| same_layout(p, &for_plan));
                 if !fresh {
                     return view! { <p class="stale" data-testid="one-more-stale">{t(l, Key::OneMoreStale)}</p> }.into_any();
                 }
-                found_view(l, &found, previewing.map(|p| p.0), show, keep, take_back, preview)
+                found_view(
+                    l,
+                    &found,
+                    previewing.map(|p| p.0),
+                    show,
+                    keep,
+                    take_back,
+                    preview,
+                )
             }
         }
     };

@@ -18,6 +18,7 @@ madori — 間取りを居住基準で確かめる / check floor plans against r
 USAGE:
   madori check PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
   madori capacity PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
+  madori suggest PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
   madori profiles [--params]     one profile a line: id, then name (--params: with their values)
   madori locals                  local overrides (地域の緩和・強化): id, then name
   madori template [NAME]         list template names, or print one plan as JSON
@@ -58,6 +59,22 @@ USAGE:
 
 Exit codes: 0 done, 2 invalid input or usage.";
 
+const SUGGEST_USAGE: &str = "\
+madori suggest — あと 1 人のための変更 / the smallest changes that let one more live there
+
+USAGE:
+  madori suggest PLAN.json [--profile ID] [--local ID ...] [--set key=value ...] [--format text|json]
+
+  PLAN.json          the plan file, or `-` for standard input
+  --profile ID       the rules that limit the number (default: the plan's saved settings, else its target household)
+  --local ID         apply a local override; `madori locals` lists them
+  --set key=value    change one parameter; `madori profiles --params` lists them
+  --format text|json the ranked changes (default), or JSON (each with the edit that makes it)
+  -h, --help         this text
+
+Each change is checked with the full rules: the capacity after it is what the check gives.
+Exit codes: 0 done, 2 invalid input or usage.";
+
 const PROFILES_USAGE: &str = "\
 madori profiles — 基準の一覧 / the profiles (sets of rules)
 
@@ -91,6 +108,7 @@ fn command_usage(command: &str) -> Option<&'static str> {
     Some(match command {
         "check" => CHECK_USAGE,
         "capacity" => CAPACITY_USAGE,
+        "suggest" => SUGGEST_USAGE,
         "profiles" => PROFILES_USAGE,
         "locals" => LOCALS_USAGE,
         "template" => TEMPLATE_USAGE,
@@ -269,6 +287,7 @@ fn run(args: &[String], out: &mut impl Write) -> Result<ExitCode, Failure> {
     match command.as_str() {
         "check" => check(&options, out),
         "capacity" => capacity(&options, out),
+        "suggest" => suggest(&options, out),
         "profiles" => finish(profiles(&options, out), ExitCode::SUCCESS),
         "locals" => finish(locals(out), ExitCode::SUCCESS),
         _ => template(&options, out),
@@ -565,6 +584,82 @@ fn capacity(options: &Options, out: &mut impl Write) -> Result<ExitCode, Failure
         Format::Text => print_capacity(out, &capacity),
     };
     finish(written, ExitCode::SUCCESS)
+}
+
+fn suggest(options: &Options, out: &mut impl Write) -> Result<ExitCode, Failure> {
+    use madori_editor::suggest::{one_more, Budget};
+    let plan = match load(options)? {
+        Ok(plan) => plan,
+        Err(code) => return Ok(code),
+    };
+    let profile = build_profile(options, &plan)?;
+    let found = one_more(&plan, &profile, Budget::for_plan(&plan));
+    let written = match options.format {
+        Format::Json => serde_json::to_string_pretty(&found)
+            .map_err(io::Error::other)
+            .and_then(|json| writeln!(out, "{json}")),
+        Format::Text => print_suggestions(out, &found),
+    };
+    finish(written, ExitCode::SUCCESS)
+}
+
+fn print_suggestions(
+    out: &mut impl Write,
+    found: &madori_editor::suggest::Suggestions,
+) -> io::Result<()> {
+    let count = |n: Option<u32>| n.map_or_else(|| "—".to_owned(), |n| n.to_string());
+    let Some(now) = found.capacity_by_plan else {
+        return writeln!(
+            out,
+            "この基準は入居者数によらず判定します / this profile does not depend on the number of residents"
+        );
+    };
+    writeln!(out, "定員上限 capacity: {}", count(found.capacity))?;
+    for p in &found.preconditions {
+        writeln!(
+            out,
+            "  {} は間取りでは解消できません (満たすものとして探しました) / not met by the plan (assumed met): {}",
+            p.rule_id, p.ja
+        )?;
+    }
+    if found.list.is_empty() {
+        writeln!(
+            out,
+            "一つの変更で定員が増える案は見つかりませんでした / no single change raises the capacity"
+        )?;
+    }
+    for (i, s) in found.list.iter().enumerate() {
+        let (effort_ja, effort_en) = s.effort.words();
+        writeln!(
+            out,
+            "{:>2}. [{effort_ja} / {effort_en}] {now} → {}  {}",
+            i + 1,
+            s.capacity_after,
+            s.ja
+        )?;
+        writeln!(out, "    {}", s.en)?;
+        if !s.new_failures.is_empty() {
+            writeln!(
+                out,
+                "    新たに不適合 / newly failing: {}",
+                s.new_failures.join(", ")
+            )?;
+        }
+        if !s.new_warnings.is_empty() {
+            writeln!(
+                out,
+                "    新たに要確認 / newly to check: {}",
+                s.new_warnings.join(", ")
+            )?;
+        }
+    }
+    if !found.complete {
+        writeln!(
+            out,
+            "大きな間取りのため調べる量に上限を設けました / a large plan: the search was bounded"
+        )?;
+    }
+    Ok(())
 }
 
 fn print_capacity(out: &mut impl Write, capacity: &madori_rules::Capacity) -> io::Result<()> {

@@ -287,7 +287,9 @@ fn every_command_has_help() {
         assert!(stdout(&out).contains("madori COMMAND --help"));
         assert_eq!(stderr(&out), "");
     }
-    for command in ["check", "capacity", "profiles", "locals", "template"] {
+    for command in [
+        "check", "capacity", "suggest", "profiles", "locals", "template",
+    ] {
         let title = format!("madori {command} — ");
         for args in [
             vec![command, "--help"],
@@ -488,4 +490,42 @@ fn saved_settings_this_version_does_not_know_are_named_not_replaced_silently() {
     for named in ["sh-future", "atlantis", "no.such_key"] {
         assert!(err.contains(named), "{named} not named in: {err}");
     }
+}
+
+#[test]
+fn suggest_lists_the_smallest_changes_with_the_capacity_after_each() {
+    let out = madori_stdin(&["suggest", "-"], &template("wooden-house-shared"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("定員上限 capacity: 4\n"), "{text}");
+    assert!(
+        text.contains(" 1. [間仕切りの新設 / new partition] 4 → 5  共用LDK の一部"),
+        "{text}"
+    );
+    assert!(
+        text.contains("newly to check: SH-G-PRIVACY, BS-DAYLIGHT, BS-VENT"),
+        "{text}"
+    );
+    // JSON carries each edit, ready to apply.
+    let out = madori_stdin(
+        &["suggest", "-", "--format", "json"],
+        &template("wooden-house-shared"),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["capacity"], 4);
+    assert_eq!(json["list"][0]["edit"]["type"], "split_off");
+    assert_eq!(json["list"][0]["capacity_after"], 5);
+    // A rule no plan change meets is named apart; a profile without a count says so.
+    let out = madori_stdin(&["suggest", "-"], &template("kodan-3dk-shared"));
+    assert!(
+        stdout(&out).contains("SN-SEISMIC は間取りでは解消できません"),
+        "{}",
+        stdout(&out)
+    );
+    let out = madori_stdin(&["suggest", "-"], &template("kodan-3dk"));
+    assert!(stdout(&out).contains("does not depend on the number of residents"));
+    // Bad input: exit 2, nothing on standard output.
+    let out = madori_stdin(&["suggest", "-"], "{");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
 }

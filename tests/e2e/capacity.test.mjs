@@ -26,10 +26,13 @@ test('one more resident: preview the best change, keep it as a proposal, compare
   const before = await rooms();
   await first.getByTestId('one-more-preview').click();
   await byTestId(page, 'one-more-previewing').waitFor();
+  // The LDK and the room partitioned off it stand out on the plan.
+  assert.ok((await page.locator('[data-testid="plan-canvas"] g.room.highlighted').count()) >= 2);
   assert.match(await text(page, 'totals-capacity'), /定員上限 5人/);
   assert.equal(await rooms(), before + 1, 'the new room is on the plan');
   // Take it back: the plan is as it was.
   await byTestId(page, 'one-more-back').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-canvas"] g.room.highlighted').length === 0);
   assert.match(await text(page, 'totals-capacity'), /定員上限 4人/);
   assert.equal(await rooms(), before);
   // Preview again and keep it as a proposal: the plan on screen goes back, a state is saved.

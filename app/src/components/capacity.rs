@@ -47,6 +47,15 @@ pub fn CapacityPanel() -> impl IntoView {
             preview.set(None);
         }
     });
+    // When a preview ends (taken back, kept, applied or ended by another edit), its rooms
+    // stop standing out.
+    Effect::new(move |was_previewing: Option<bool>| {
+        let previewing = preview.with(Option::is_some);
+        if was_previewing == Some(true) && !previewing {
+            state.highlighted.set(Vec::new());
+        }
+        previewing
+    });
     let find = move || {
         let plan = state.plan.get_untracked();
         search.set(Search::Busy);
@@ -92,6 +101,8 @@ pub fn CapacityPanel() -> impl IntoView {
             .unwrap_or(false);
         if applied {
             preview.set(Some((index, state.plan.get_untracked())));
+            // The rooms it changes stand out on the plan while it is previewed.
+            state.highlighted.set(suggestion.edit.rooms());
         }
     };
     let keep = move |suggestion: &Suggestion, l: Lang| {

@@ -177,6 +177,23 @@ impl Edit {
         }
     }
 
+    /// The rooms the change touches, as the plan after it names them (a room partitioned
+    /// off included): what the app highlights while previewing it.
+    pub fn rooms(&self) -> Vec<String> {
+        match self {
+            Self::Split { room, new_id, .. } | Self::SplitOff { room, new_id, .. } => {
+                vec![room.clone(), new_id.clone()]
+            }
+            Self::Both { first, second } => {
+                let mut rooms = first.rooms();
+                rooms.extend(second.rooms());
+                rooms
+            }
+            Self::AddBowl { .. } => Vec::new(),
+            other => vec![other.room().to_owned()],
+        }
+    }
+
     /// The editor's command for this change.
     pub fn command(&self) -> Command {
         match self {

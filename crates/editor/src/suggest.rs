@@ -36,11 +36,13 @@ use madori_plan::touched::Touched;
 use madori_plan::validate::validate_touched;
 use madori_plan::{Construction, Fixture, FixtureKind, Plan, PointMm, RoomKind};
 use madori_rules::area::{exterior_edges, label_position_mm, wall_centre_area_m2};
+use madori_rules::changes::kind_words;
 use madori_rules::numbers;
 use madori_rules::profile::{ParamKey, Profile, RuleId};
 use madori_rules::whatif::{self, Flip};
 use madori_rules::{Checker, Status};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// How far either way a wall is searched, mm (two 910 modules).
 pub const WALL_RANGE_MM: i64 = 1_820;
@@ -75,7 +77,7 @@ impl Default for Budget {
 
 impl Budget {
     /// Room-checks a search may spend: a check costs about its plan's size (the copy, what
-    /// changed, the capacity); a million room-checks take about 1.3 s natively.
+    /// changed, the capacity); a million room-checks take about 1.8 s natively.
     pub const ROOM_CHECKS: usize = 1_000_000;
 
     /// The default budget with its checks scaled to `plan`'s size: every change of a house
@@ -431,14 +433,15 @@ struct Wall {
 /// Every wall of the plan once, interior walls of private rooms first (the rooms failing a
 /// rule first, then the smallest), then other interior walls, then exterior walls.
 fn walls(plan: &Plan, search: &Finder<'_>) -> Vec<Wall> {
-    let failing: Vec<&str> = search
+    let failing: HashSet<&str> = search
         .failing
         .iter()
         .flat_map(|(_, ids)| ids.iter().map(String::as_str))
         .collect();
     // Only a wooden house grows outward in a renovation; an apartment's outer walls stay.
     let extend = plan.dwelling.construction == Construction::Wooden;
-    let mut seen: Vec<(PointMm, PointMm)> = Vec::new();
+    // Each segment once (a 641-room plan has some 11 000 edges: a set, not a list).
+    let mut seen: HashSet<(PointMm, PointMm)> = HashSet::new();
     let mut out = Vec::new();
     for (s, storey) in plan.storeys.iter().enumerate() {
         let exterior = exterior_edges(storey);
@@ -452,10 +455,9 @@ fn walls(plan: &Plan, search: &Finder<'_>) -> Vec<Wall> {
                 } else {
                     (b, a)
                 };
-                if seen.contains(&key) {
+                if !seen.insert(key) {
                     continue;
                 }
-                seen.push(key);
                 let outside = exterior
                     .get(r)
                     .and_then(|x| x.get(e))
@@ -492,9 +494,9 @@ struct Finder<'p> {
     /// Capacity now.
     now: Option<u32>,
     /// Failing findings now: rule id and elements.
-    failing: Vec<(&'static str, Vec<String>)>,
+    failing: HashSet<FindingKey>,
     /// Warning findings now: rule id and elements.
-    warning: Vec<(&'static str, Vec<String>)>,
+    warning: HashSet<FindingKey>,
     found: Vec<Suggestion>,
     /// Changes that put something right but are not enough alone: edit, effort, size, words.
     halves: Vec<(Edit, Effort, f64, (String, String))>,
@@ -508,8 +510,8 @@ impl<'p> Finder<'p> {
     fn new(plan: &'p Plan, profile: Profile, checks: usize) -> Self {
         let probe = Checker::new(plan, &profile);
         let now = probe.capacity(plan).max;
-        let failing = findings(&probe, Status::Fail);
-        let warning = findings(&probe, Status::Warning);
+        let failing = findings(&probe, Status::Fail).into_iter().collect();
+        let warning = findings(&probe, Status::Warning).into_iter().collect();
         Self {
             plan,
             profile,
@@ -549,9 +551,10 @@ impl<'p> Finder<'p> {
         self.probe.update(&after, &touched);
         let capacity = self.probe.capacity(&after).max;
         let failing = findings(&self.probe, Status::Fail);
-        let fixed = self.failing.iter().filter(|f| !failing.contains(f)).count();
-        let new_failures = new_rules(failing, &self.failing);
-        let new_warnings = new_rules(findings(&self.probe, Status::Warning), &self.warning);
+        let still: HashSet<&FindingKey> = failing.iter().collect();
+        let fixed = self.failing.iter().filter(|f| !still.contains(f)).count();
+        let new_failures = new_rules(&failing, &self.failing);
+        let new_warnings = new_rules(&findings(&self.probe, Status::Warning), &self.warning);
         self.probe
             .update(self.plan, &Touched::between(&after, self.plan));
         Some(Checked {
@@ -943,8 +946,11 @@ struct Checked {
     new_warnings: Vec<String>,
 }
 
-/// The findings of the checker's report with `status`: rule id and elements.
-fn findings(checker: &Checker, status: Status) -> Vec<(&'static str, Vec<String>)> {
+/// A finding told apart from the others: its rule id and elements.
+type FindingKey = (&'static str, Vec<String>);
+
+/// The findings of the checker's report with `status`, in report order.
+fn findings(checker: &Checker, status: Status) -> Vec<FindingKey> {
     checker
         .report()
         .findings
@@ -954,16 +960,13 @@ fn findings(checker: &Checker, status: Status) -> Vec<(&'static str, Vec<String>
         .collect()
 }
 
-/// The rule ids, once each, of the findings in `now` that were not in `before`.
-fn new_rules(
-    now: Vec<(&'static str, Vec<String>)>,
-    before: &[(&'static str, Vec<String>)],
-) -> Vec<String> {
+/// The rule ids, once each and in report order, of the findings in `now` that were not in
+/// `before` (sets: a large plan has thousands of findings, checked for every change tried).
+fn new_rules(now: &[FindingKey], before: &HashSet<FindingKey>) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
-    for (rule, elements) in now {
-        let old = before.iter().any(|(r, e)| *r == rule && *e == elements);
-        if !old && !ids.iter().any(|id| id == rule) {
-            ids.push(rule.to_owned());
+    for key in now {
+        if !before.contains(key) && !ids.iter().any(|id| id == key.0) {
+            ids.push(key.0.to_owned());
         }
     }
     ids
@@ -982,11 +985,6 @@ fn convertible(kind: RoomKind) -> bool {
             | RoomKind::Storage
             | RoomKind::Other
     )
-}
-
-/// A use's words.
-fn kind_words(kind: RoomKind) -> (&'static str, &'static str) {
-    madori_rules::changes::kind_words(kind)
 }
 
 /// The bounding box of an outline.

@@ -8,6 +8,7 @@
 //! the page does), so the report is the one on screen: same findings, words and capacity.
 //! Every text from the plan or the rules is escaped.
 
+pub use madori_drawing::svg::escape;
 use madori_drawing::{AreaBasis, DrawingOptions, Scale, SvgOptions};
 use madori_plan::Plan;
 use madori_rules::area_table::{area_table, AreaSum};
@@ -408,20 +409,4 @@ fn status_label(l: Lang, status: Status) -> &'static str {
         Status::Info => l.pick("ℹ 参考", "ℹ Info"),
         Status::Unavailable => l.pick("? 判定不能", "? Unavailable"),
     }
-}
-
-/// Text made safe to place in HTML, inside elements or quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

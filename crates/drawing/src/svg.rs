@@ -53,7 +53,9 @@ fn num(v: f64) -> String {
     }
 }
 
-fn escape(text: &str) -> String {
+/// Text made safe inside SVG or HTML elements and quoted attributes (the printed sheets'
+/// HTML uses it too). `'` becomes `&#39;`, which XML and every HTML read alike.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -61,7 +63,7 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\'' => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }

@@ -93,26 +93,27 @@ fn window(room: &str, edge: usize, offset_mm: u32, width_mm: u32) -> Opening {
 
 /// The closed outline polylines as sorted corner lists.
 fn outline_loops(d: &Drawing) -> Vec<Vec<(i64, i64)>> {
-    let mut loops: Vec<Vec<(i64, i64)>> = d
-        .wall_outline
-        .iter()
-        .filter_map(|s| match s {
-            madori_drawing::Shape::Polyline {
-                points,
-                closed: true,
-            } => {
-                let mut v: Vec<(i64, i64)> = points
-                    .iter()
-                    .map(|p| (p.x.round() as i64, p.y.round() as i64))
-                    .collect();
-                v.sort_unstable();
-                Some(v)
-            }
-            _ => None,
-        })
-        .collect();
+    let mut loops: Vec<Vec<(i64, i64)>> =
+        d.wall_outline.iter().filter_map(closed_corners).collect();
     loops.sort();
     loops
+}
+
+/// A closed polyline's corners rounded to whole mm, sorted; `None` for any other shape.
+fn closed_corners(shape: &madori_drawing::Shape) -> Option<Vec<(i64, i64)>> {
+    let madori_drawing::Shape::Polyline {
+        points,
+        closed: true,
+    } = shape
+    else {
+        return None;
+    };
+    let mut v: Vec<(i64, i64)> = points
+        .iter()
+        .map(|p| (p.x.round() as i64, p.y.round() as i64))
+        .collect();
+    v.sort_unstable();
+    Some(v)
 }
 
 #[test]
@@ -290,22 +291,9 @@ fn mark_points(shape: &madori_drawing::Shape) -> Vec<Pt> {
     }
 }
 
-/// A closed polyline's corners rounded to whole mm, sorted.
+/// A closed polyline's corners rounded to whole mm, sorted (the shape must be one).
 fn corners(shape: &madori_drawing::Shape) -> Vec<(i64, i64)> {
-    match shape {
-        madori_drawing::Shape::Polyline {
-            points,
-            closed: true,
-        } => {
-            let mut v: Vec<(i64, i64)> = points
-                .iter()
-                .map(|p| (p.x.round() as i64, p.y.round() as i64))
-                .collect();
-            v.sort_unstable();
-            v
-        }
-        other => panic!("a closed polyline, not {other:?}"),
-    }
+    closed_corners(shape).unwrap_or_else(|| panic!("a closed polyline, not {shape:?}"))
 }
 
 #[test]

@@ -161,8 +161,8 @@ pub fn open_repaired(state: AppState) {
         state.refused_text.set(None);
         let reply = match reply {
             Ok(reply) => reply,
-            Err((ja, en)) => {
-                state.file_problems.set(vec![Problem::new("", ja, en)]);
+            Err(why) => {
+                state.show_failure(why);
                 return;
             }
         };

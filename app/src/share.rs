@@ -47,10 +47,8 @@ pub fn open_from_address(state: AppState) -> bool {
         let request = serde_json::json!({"op": "share_open", "fragment": hash});
         let reply = match crate::worker::ask(&request, &[]).await {
             Ok(reply) => reply,
-            Err((ja, en)) => {
-                state
-                    .file_problems
-                    .set(vec![madori_plan::Problem::new("", ja, en)]);
+            Err(why) => {
+                state.show_failure(why);
                 return;
             }
         };

@@ -396,6 +396,13 @@ impl AppState {
         self.viewport.update(|v| v.fit(lo, hi, 40.0));
     }
 
+    /// Shows a failure that concerns no part of a file (the worker did not answer, a
+    /// download could not be made) where file problems are shown, `(ja, en)`.
+    pub fn show_failure(&self, (ja, en): (String, String)) {
+        self.file_problems
+            .set(vec![madori_plan::Problem::new("", ja, en)]);
+    }
+
     /// Runs a command through the editor (one undo step); a refusal shows in the status bar.
     pub fn run(&self, command: madori_editor::Command) {
         self.editor.update(|e| {

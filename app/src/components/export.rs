@@ -52,8 +52,6 @@ pub async fn export_dxf(state: AppState, format: &str) {
                 let _ = crate::file::download_blob(&blob, &format!("{name}{suffix}.dxf"));
             }
         }
-        Err((ja, en)) => state
-            .file_problems
-            .set(vec![madori_plan::Problem::new("", ja, en)]),
+        Err(why) => state.show_failure(why),
     }
 }

@@ -102,9 +102,7 @@ pub fn load_dxf(state: AppState, file: web_sys::File) {
                 }));
                 preview(state).await;
             }
-            Err((ja, en)) => state
-                .file_problems
-                .set(vec![madori_plan::Problem::new("", ja, en)]),
+            Err(why) => state.show_failure(why),
         }
     });
 }

@@ -189,10 +189,8 @@ pub async fn export_picture(state: AppState, picture: Picture) {
     });
     let reply = match crate::worker::ask(&request, &[]).await {
         Ok(reply) => reply,
-        Err((ja, en)) => {
-            state
-                .file_problems
-                .set(vec![madori_plan::Problem::new("", ja, en)]);
+        Err(why) => {
+            state.show_failure(why);
             return;
         }
     };

@@ -15,40 +15,53 @@ pub type Reply = Result<Value, (String, String)>;
 
 /// Asks the worker a moment after the last call; a newer call supersedes an older one (its
 /// timer is cleared, its answer dropped). For views that follow the plan (the drawing view,
-/// the comparison) without asking on every step of an edit.
+/// the comparison, the explainer) and searches the user may start again or stop (the
+/// capacity suggestions), so no stale answer ever shows.
 #[derive(Clone, Copy)]
 pub struct Latest {
+    lane: Lane,
     asked: StoredValue<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Latest {
-    /// A new asker, owned by the reactive owner it is made in.
+    /// A new asker on the quick lane, owned by the reactive owner it is made in.
     pub fn new() -> Self {
+        Self::on(Lane::Quick)
+    }
+
+    /// A new asker on `lane`.
+    pub fn on(lane: Lane) -> Self {
         Self {
+            lane,
             asked: StoredValue::new(0),
             timer: StoredValue::new(None),
         }
     }
 
+    /// Drops the answer of whatever was asked so far (and a question not yet sent).
+    pub fn forget(self) {
+        self.asked.update_value(|n| *n += 1);
+        if let Some(old) = self.timer.get_value() {
+            old.clear();
+        }
+    }
+
     /// `delay` from now, asks the request `make` builds then (with its bytes) and hands the
-    /// answer to `answer`, unless `ask_later` was called again meanwhile.
+    /// answer to `answer`, unless `ask_later` or [`Latest::forget`] was called meanwhile.
     pub fn ask_later(
         self,
         delay: Duration,
         make: impl FnOnce() -> (Value, Vec<u8>) + 'static,
         answer: impl FnOnce(Reply) + 'static,
     ) {
-        self.asked.update_value(|n| *n += 1);
+        self.forget();
         let ticket = self.asked.get_value();
-        if let Some(old) = self.timer.get_value() {
-            old.clear();
-        }
         let handle = set_timeout_with_handle(
             move || {
                 leptos::task::spawn_local(async move {
                     let (request, bytes) = make();
-                    let reply = ask(&request, &bytes).await;
+                    let reply = ask_on(self.lane, &request, &bytes).await;
                     if self.asked.get_value() == ticket {
                         answer(reply);
                     }

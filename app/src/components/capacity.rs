@@ -32,8 +32,9 @@ pub fn CapacityPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let search = RwSignal::new(Search::Idle);
-    // A newer search, or stopping, supersedes the answer of the one before.
-    let asked = StoredValue::new(0_u64);
+    // The long lane: a search on a large plan takes seconds, and ghosts must not wait. A
+    // newer search, or stopping, supersedes the answer of the one before.
+    let latest = crate::worker::Latest::on(crate::worker::Lane::Long);
     let preview = RwSignal::new(Preview::None);
     let kept = RwSignal::new(None::<String>);
     // Another change ends a preview: the previewed change stays, like any edit.
@@ -61,20 +62,15 @@ pub fn CapacityPanel() -> impl IntoView {
         search.set(Search::Busy);
         preview.set(None);
         kept.set(None);
-        let text = madori_plan::format::to_json_compact(&plan);
-        asked.update_value(|n| *n += 1);
-        let ticket = asked.get_value();
-        leptos::task::spawn_local(async move {
-            let request = serde_json::json!({"op": "suggest"});
-            // The long lane: a search on a large plan takes seconds, and ghosts must not wait.
-            let reply =
-                crate::worker::ask_on(crate::worker::Lane::Long, &request, text.as_bytes()).await;
-            if asked.get_value() != ticket {
-                return;
-            }
+        let for_plan = plan.clone();
+        let make = move || {
+            let text = madori_plan::format::to_json_compact(&plan);
+            (serde_json::json!({"op": "suggest"}), text.into_bytes())
+        };
+        let answer = move |reply: crate::worker::Reply| {
             search.set(match reply {
                 Ok(value) => match read_suggestions(&value) {
-                    Some(found) => Search::Done(plan, Arc::new(found)),
+                    Some(found) => Search::Done(for_plan, Arc::new(found)),
                     None => Search::Failed((
                         "作業用のワーカーの答えを読めません".into(),
                         "the worker's reply could not be read".into(),
@@ -82,7 +78,8 @@ pub fn CapacityPanel() -> impl IntoView {
                 },
                 Err(e) => Search::Failed(e),
             });
-        });
+        };
+        latest.ask_later(std::time::Duration::ZERO, make, answer);
     };
     let take_back = move || {
         if preview.get_untracked().is_some() {
@@ -124,7 +121,7 @@ pub fn CapacityPanel() -> impl IntoView {
             Search::Busy => view! {
                 <p class="busy" data-testid="one-more-busy">{t(l, Key::OneMoreSearching)} " "
                     <button data-testid="one-more-stop" on:click=move |_| {
-                        asked.update_value(|n| *n += 1);
+                        latest.forget();
                         crate::worker::stop(crate::worker::Lane::Long);
                         search.set(Search::Idle);
                     }>{t(l, Key::Stop)}</button>

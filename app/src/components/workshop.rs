@@ -139,7 +139,7 @@ pub fn WorkshopPanel() -> impl IntoView {
     let open_rule = RwSignal::new(None::<RuleId>);
     let titles: Titles = RwSignal::new(Vec::new());
     let explained = RwSignal::new(None::<Result<Explained, (String, String)>>);
-    let asked = StoredValue::new(0_u64);
+    let latest = crate::worker::Latest::new();
     // The titles once, then the open rule for the plan on screen, again when the plan changes
     // (the scenario stepper opens another state); a newer answer supersedes an older one.
     Effect::new(move |_| {
@@ -148,32 +148,27 @@ pub fn WorkshopPanel() -> impl IntoView {
         if state.editor.with(|e| e.gesture_origin().is_some()) {
             return;
         }
-        asked.update_value(|n| *n += 1);
-        let ticket = asked.get_value();
-        let plan_json = rule.map(|_| {
-            state
-                .plan
-                .with_untracked(|p| madori_plan::format::to_json_compact(p))
-        });
-        leptos::task::spawn_local(async move {
+        let make = move || {
+            let plan_json = rule.map(|_| {
+                state
+                    .plan
+                    .with_untracked(|p| madori_plan::format::to_json_compact(p))
+            });
             let request = serde_json::json!({"op": "explain", "rule": rule.map(RuleId::as_str)});
-            let bytes = plan_json.unwrap_or_default();
-            let reply = crate::worker::ask(&request, bytes.as_bytes()).await;
-            if asked.get_value() != ticket {
-                return;
+            (request, plan_json.unwrap_or_default().into_bytes())
+        };
+        let answer = move |reply: crate::worker::Reply| match reply.map(|v| read_explain(&v)) {
+            Ok(Some((list, x))) => {
+                titles.set(list);
+                explained.set(x.map(Ok));
             }
-            match reply.map(|v| read_explain(&v)) {
-                Ok(Some((list, x))) => {
-                    titles.set(list);
-                    explained.set(x.map(Ok));
-                }
-                Ok(None) => explained.set(Some(Err((
-                    "作業用のワーカーの答えを読めません".into(),
-                    "the worker's reply could not be read".into(),
-                )))),
-                Err(why) => explained.set(rule.map(|_| Err(why))),
-            }
-        });
+            Ok(None) => explained.set(Some(Err((
+                "作業用のワーカーの答えを読めません".into(),
+                "the worker's reply could not be read".into(),
+            )))),
+            Err(why) => explained.set(rule.map(|_| Err(why))),
+        };
+        latest.ask_later(std::time::Duration::ZERO, make, answer);
     });
     let discuss = move || {
         let l = lang.get();

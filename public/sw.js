@@ -3,9 +3,10 @@
 // once when possible and refreshed in the background (stale-while-revalidate), so a slow or
 // captive network never holds the page up. On install it stores the page and its assets
 // (read from the page's own links). The worker (DXF import, drawing sheets, what-if, print)
-// stays out of the first download: it is kept once used, or when the page, a few seconds
-// after it has loaded, asks for it ('keep-worker'), so a workshop that goes offline later can
-// still print and show ghosts.
+// and the page's chunks loaded on demand (rarely used panels) stay out of the first
+// download: each is kept once used, or when the page, a few seconds after it has loaded,
+// asks for them ({ keep }), so a workshop that goes offline later can still print, show
+// ghosts and open every panel.
 const CACHE = 'madori-v1';
 
 self.addEventListener('install', (event) => {
@@ -28,11 +29,23 @@ self.addEventListener('install', (event) => {
 /** The worker's files (public/worker.js and the worker build Trunk writes beside it). */
 const WORKER_FILES = ['./worker.js', './madori-worker.js', './madori-worker_bg.wasm'];
 
+/** The page's chunks loaded on demand, as the build's chunk loader in `dir` names them. */
+async function chunks(dir) {
+  const response = await fetch(dir + '__wasm_split.js');
+  if (!response.ok) return [];
+  const loader = await response.text();
+  return [...loader.matchAll(/"\.\/([\w.-]+\.wasm)"/g)].map((m) => dir + m[1]);
+}
+
+// { keep: dir }: the page has been up a while; keep the worker and the chunks of the build
+// in `dir` (e.g. './app-0123456789abcdef/'), unless kept already.
 self.addEventListener('message', (event) => {
-  if (event.data !== 'keep-worker') return;
+  const dir = event.data?.keep;
+  if (typeof dir !== 'string' || !/^\.\/app-[0-9a-f]+\/$/.test(dir)) return;
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    for (const url of WORKER_FILES) {
+    const urls = [...WORKER_FILES, ...(await chunks(dir).catch(() => []))];
+    for (const url of urls) {
       if (await cache.match(url)) continue;
       try {
         const response = await fetch(url);

@@ -27,10 +27,9 @@ printf '\n== browser: irregular 641- and 2,000-room plans (release wasm, headles
 cargo test -p madori-app --target wasm32-unknown-unknown --release --test real_plan_speed --locked \
   -- --include-ignored --nocapture 2>&1 | grep -E '^irregular'
 
-printf '\n== release wasm size\n'
+printf '\n== release sizes\n'
 trunk build --release >/dev/null 2>&1
-wasm=$(ls dist/*_bg.wasm)
-echo "$(stat -c %s "$wasm") bytes after wasm-opt -Oz, $(gzip -9 -c "$wasm" | wc -c) bytes gzipped"
+./scripts/size.sh
 
 if [ "${FUZZ:-0}" = 1 ]; then
   printf '\n== fuzz (long runs)\n'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every tool Madori needs on a fresh machine, skipping what is already there:
-# the wasm32 target, Trunk, wasm-bindgen-cli matching Cargo.lock, Chromium + ChromeDriver
+# the wasm32 target, Trunk, wasm-bindgen-cli matching Cargo.lock, wasm-split-cli, Chromium + ChromeDriver
 # (browser tests), poppler-utils and a Japanese font (printing tests), and from npm into tools/ binaryen's wasm-opt and playwright-core (end-to-end
 # tests). Safe to run again.
 # Scripts that build the app put tools/node_modules/.bin first on PATH (see env.sh).
@@ -31,6 +31,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
   # Not --locked: its lock file pins a webpki-roots version the registry no longer has.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-split-cli splits the page's release wasm into chunks loaded on demand
+# (scripts/build-app.sh); its version must read what wasm_split_helpers (Cargo.lock) writes.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # npm packages in tools/, at the exact versions of tools/package.json: wasm-opt (binaryen 132:

@@ -2,21 +2,48 @@
 //! editor's plan, the findings and the totals, and forwards pointer and key events to
 //! `madori-editor`.
 
+/// Declares `fn $name() -> Build<A> { constructor }`: a view's constructor
+/// ([`on_demand::Build`]) whose code loads on demand. In the release build (feature `split`)
+/// the function is a split point that `wasm-split-cli` moves, with all only it reaches, into
+/// its own chunk (named after the function), fetched the first time it is called; elsewhere
+/// (tests, `trunk serve`) it is a plain `async fn`. Either way callers `.await` a
+/// `Result<Build<A>, Unavailable>` (see [`on_demand::on_demand_view`]).
+macro_rules! on_demand {
+    ($(#[$meta:meta])* $vis:vis fn $name:ident() -> $build:ty $body:block) => {
+        $(#[$meta])*
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name() -> Result<$build, $crate::on_demand::Unavailable> {
+            let build: $build = $body;
+            Ok(build)
+        }
+
+        $(#[$meta])*
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name() -> Result<$build, $crate::on_demand::Unavailable> {
+            let build: $build = $body;
+            Ok(build)
+        }
+    };
+}
+
 pub mod autosave;
 pub mod components;
 pub mod file;
 pub mod i18n;
 pub mod keyboard;
+pub mod on_demand;
 pub mod share;
 pub mod state;
 pub mod storage;
 pub mod worker;
 
 use components::{
-    findings::FindingsPanel, inspector::Inspector, overrides::OverridesPanel, plan_view::PlanView,
-    toolbar::Toolbar, totals::TotalsBar,
+    findings::FindingsPanel, inspector::Inspector, plan_view::PlanView, toolbar::Toolbar,
+    totals::TotalsBar,
 };
 use leptos::prelude::*;
+use on_demand::folding_panel;
 use state::AppState;
 
 /// The whole page, showing the first template, or `plan` when given (tests and benchmarks).
@@ -62,15 +89,15 @@ pub fn App(
                     {move || i18n::t(state.lang.get(), i18n::Key::Panels)}
                 </button>
                 {move || if state.workshop.get() {
-                    view! { <components::workshop::WorkshopPanel /> }.into_any()
+                    on_demand::on_demand_view(|| true, (), components::workshop::workshop).into_any()
                 } else {
                     view! {
                 <aside class="side">
                             <Inspector />
-                            <OverridesPanel />
-                            <components::underlay::UnderlayPanel />
-                            <components::capacity::CapacityPanel />
-                            <components::states::StatesPanel />
+                            {folding_panel("overrides", "overrides-panel", i18n::Key::Overrides, components::overrides::overrides)}
+                            {folding_panel("underlay", "underlay-panel", i18n::Key::Underlay, components::underlay::underlay)}
+                            {folding_panel("capacity-panel", "capacity-panel", i18n::Key::OneMoreTitle, components::capacity::capacity)}
+                            {folding_panel("states", "states-panel", i18n::Key::States, components::states::states)}
                             <FindingsPanel />
                         </aside>
                     }.into_any()

@@ -121,6 +121,7 @@ async fn overriding_a_number_rechecks_at_once() {
     choose(&root, "template-select", "kodan-3dk-shared").await;
     assert!(finding_text(&root, "SH-ROOM").contains("7.45 ㎡ < 9 ㎡"));
     click(&root, "toggle-pass").await;
+    open_panel(&root, "overrides-panel").await;
     let input: web_sys::HtmlInputElement = query(&root, "param-sh.room.min").unchecked_into();
     input.set_value("7");
     input
@@ -573,6 +574,7 @@ async fn a_picture_is_placed_scaled_levelled_and_moved_each_in_one_undo_step() {
     use madori_editor::underlay::{image_to_world, world_to_image};
     let (root, state) = mount_with_state();
     settle().await;
+    open_panel(&root, "underlay-panel").await;
     madori_app::components::underlay::load_image(state, png_file(800, 600).await);
     let placed = async {
         for _ in 0..60 {
@@ -684,6 +686,7 @@ async fn a_saved_state_is_compared_with_the_plan_on_screen() {
     let (root, state) = mount_with_state();
     state.open(madori_app::state::load_template("kodan-3dk"));
     settle().await;
+    open_panel(&root, "states-panel").await;
     // Save 現況, then turn the plan into a proposal: a wall moved and a room renamed.
     click(&root, "state-save").await;
     assert_eq!(state.plan.with_untracked(|p| p.variants.len()), 1);
@@ -832,6 +835,7 @@ async fn a_photo_taken_at_an_angle_is_straightened_from_its_four_corners_in_one_
     use madori_editor::underlay::image_to_world;
     let (root, state) = mount_with_state();
     settle().await;
+    open_panel(&root, "underlay-panel").await;
     let corners = [(60.0, 40.0), (330.0, 70.0), (300.0, 262.0), (38.0, 228.0)];
     madori_app::components::underlay::load_image(state, angled_photo(corners).await);
     let underlay = || state.plan.with_untracked(|p| p.storeys[0].underlay.clone());

@@ -42,6 +42,8 @@ test('one more resident: preview the best change, keep it as a proposal, compare
   assert.match(await text(page, 'totals-capacity'), /定員上限 4人/);
   assert.equal(await rooms(), before);
   await byTestId(page, 'states-panel').locator('summary').click();
+  // The panel's body comes with its chunk, the first time it is opened.
+  await byTestId(page, 'saved-state').first().waitFor();
   assert.equal(await byTestId(page, 'saved-state').count(), 1);
   assert.match(await byTestId(page, 'state-name').inputValue(), /計画案 1/);
   assert.match(await byTestId(page, 'state-note').inputValue(), /個室5/);

@@ -26,9 +26,16 @@ enum Search {
 /// A change shown on the plan: its index in the list and the plan it made.
 type Preview = Option<(usize, Arc<Plan>)>;
 
+on_demand! {
+    /// The capacity panel's body, loaded the first time the panel is opened.
+    pub fn capacity() -> crate::on_demand::Build {
+        |()| view! { <CapacityPanel /> }.into_any()
+    }
+}
+
 /// The capacity panel.
 #[component]
-pub fn CapacityPanel() -> impl IntoView {
+fn CapacityPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let search = RwSignal::new(Search::Idle);
@@ -178,8 +185,7 @@ pub fn CapacityPanel() -> impl IntoView {
         })
     };
     view! {
-        <details class="capacity-panel" data-testid="capacity-panel">
-            <summary>{move || t(lang.get(), Key::OneMoreTitle)}</summary>
+        <>
             {now}
             <button class="find" data-testid="one-more-find" on:click=move |_| find()
                 disabled=move || matches!(search.get(), Search::Busy)>
@@ -189,7 +195,7 @@ pub fn CapacityPanel() -> impl IntoView {
                 <p class="kept" data-testid="one-more-kept">{format!("「{name}」{}", t(lang.get(), Key::OneMoreKept))}</p>
             })}
             {results}
-        </details>
+        </>
     }
 }
 

@@ -182,9 +182,23 @@ fn accept(state: AppState) {
     }
 }
 
-/// The import dialog.
+/// The import dialog, while a drawing is being imported (loaded on demand).
 #[component]
 pub fn ImportDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    crate::on_demand::on_demand_view(move || state.import.with(Option::is_some), (), import)
+}
+
+on_demand! {
+    /// The import dialog's form, loaded the first time a drawing is imported.
+    pub fn import() -> crate::on_demand::Build {
+        |()| view! { <ImportForm /> }.into_any()
+    }
+}
+
+/// The layers, the unit, the preview and what was not used.
+#[component]
+fn ImportForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let edit = move |f: Box<dyn FnOnce(&mut Session)>| {

@@ -39,9 +39,39 @@ pub fn parse_ages(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// The inspector panel.
+/// The inspector panel: the building's facts while nothing is selected, else the fields of
+/// what is (loaded on demand, the first time something is selected).
 #[component]
 pub fn Inspector() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let selected = move || {
+        state
+            .editor
+            .with(|e| !matches!(e.selection, Selection::None))
+    };
+    view! {
+        <section class="inspector" data-testid="inspector">
+            <h2>{move || t(lang.get(), Key::Inspector)}</h2>
+            {crate::on_demand::on_demand_view(selected, (), inspector)}
+            {move || (!selected()).then(|| view! {
+                <p class="hint">{t(lang.get(), Key::NothingSelected)}</p>
+                {building_fields(state)}
+            })}
+        </section>
+    }
+}
+
+on_demand! {
+    /// The fields of what is selected, loaded the first time something is selected.
+    pub fn inspector() -> crate::on_demand::Build {
+        |()| view! { <SelectionFields /> }.into_any()
+    }
+}
+
+/// The fields of the room, wall, opening, fixture or vertex selected.
+#[component]
+fn SelectionFields() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let editor = state.editor;
@@ -120,15 +150,7 @@ pub fn Inspector() -> impl IntoView {
             Selection::None => None,
         })
     };
-    view! {
-        <section class="inspector" data-testid="inspector">
-            <h2>{move || t(lang.get(), Key::Inspector)}</h2>
-            {move || body().unwrap_or_else(|| view! {
-                <p class="hint">{t(lang.get(), Key::NothingSelected)}</p>
-                {building_fields(state)}
-            }.into_any())}
-        </section>
-    }
+    body
 }
 
 fn room_fields(state: AppState, room: madori_plan::Room) -> impl IntoView {

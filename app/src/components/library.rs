@@ -9,12 +9,34 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-/// The library button and, when open, its list.
+/// The library button and, when open, its list (loaded on demand).
 #[component]
 pub fn Library() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let shown = RwSignal::new(false);
+    view! {
+        <span class="library-anchor">
+            <button data-testid="library-button" on:click=move |_| shown.update(|s| *s = !*s)>
+                {move || t(lang.get(), Key::Library)}
+            </button>
+            {crate::on_demand::on_demand_view(move || shown.get(), shown, library)}
+        </span>
+    }
+}
+
+on_demand! {
+    /// The library's list, loaded the first time the library is opened.
+    pub fn library() -> crate::on_demand::Build<RwSignal<bool>> {
+        |shown| view! { <LibraryList shown=shown /> }.into_any()
+    }
+}
+
+/// The library's list of plans; `shown` closes it.
+#[component]
+fn LibraryList(shown: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
     let entries = RwSignal::new(Vec::<Entry>::new());
     // The entry whose deletion waits for a second click.
     let deleting = RwSignal::new(None::<String>);
@@ -118,23 +140,14 @@ pub fn Library() -> impl IntoView {
             </li>
         }
     };
+    refresh();
     view! {
-        <span class="library-anchor">
-            <button data-testid="library-button" on:click=move |_| {
-                shown.update(|s| *s = !*s);
-                if shown.get_untracked() {
-                    refresh();
-                }
-            }>{move || t(lang.get(), Key::Library)}</button>
-            {move || shown.get().then(|| view! {
-                <div class="library" data-testid="library" role="dialog">
-                    <h3>{move || t(lang.get(), Key::Library)}</h3>
-                    <p class="hint">{move || t(lang.get(), Key::LibraryHint)}</p>
-                    <ul>{move || entries.get().into_iter().map(row).collect_view()}</ul>
-                    <button data-testid="library-close" on:click=move |_| shown.set(false)>{move || t(lang.get(), Key::Close)}</button>
-                </div>
-            })}
-        </span>
+        <div class="library" data-testid="library" role="dialog">
+            <h3>{move || t(lang.get(), Key::Library)}</h3>
+            <p class="hint">{move || t(lang.get(), Key::LibraryHint)}</p>
+            <ul>{move || entries.get().into_iter().map(row).collect_view()}</ul>
+            <button data-testid="library-close" on:click=move |_| shown.set(false)>{move || t(lang.get(), Key::Close)}</button>
+        </div>
     }
 }
 

@@ -8,9 +8,16 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use madori_rules::report::num;
 
+on_demand! {
+    /// The overrides panel's body, loaded the first time the panel is opened.
+    pub fn overrides() -> crate::on_demand::Build {
+        |()| view! { <OverridesPanel /> }.into_any()
+    }
+}
+
 /// The overrides panel.
 #[component]
-pub fn OverridesPanel() -> impl IntoView {
+fn OverridesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     // The last refused value: `(key, reason)`.
@@ -86,8 +93,7 @@ pub fn OverridesPanel() -> impl IntoView {
         })
     };
     view! {
-        <details class="overrides" data-testid="overrides-panel">
-            <summary>{move || t(lang.get(), Key::Overrides)}</summary>
+        <>
             <table>{rows}</table>
             <button data-testid="reset-overrides" on:click=move |_| {
                 state.reset_values();
@@ -102,6 +108,6 @@ pub fn OverridesPanel() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-        </details>
+        </>
     }
 }

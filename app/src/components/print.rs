@@ -28,7 +28,7 @@ pub const MARGIN_MM: f64 = 10.0;
 /// Height kept for the title block at the foot of a plan sheet, mm.
 pub const TITLE_BLOCK_MM: f64 = 24.0;
 
-/// The printed sheets and the print menu.
+/// The print button and, when open, its menu (loaded on demand).
 #[component]
 pub fn PrintMenu() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -39,7 +39,24 @@ pub fn PrintMenu() -> impl IntoView {
             <button data-testid="print-button" on:click=move |_| shown.update(|s| *s = !*s)>
                 {move || t(lang.get(), Key::Print)}
             </button>
-            {move || shown.get().then(|| view! {
+            {crate::on_demand::on_demand_view(move || shown.get(), shown, print_menu)}
+        </span>
+    }
+}
+
+on_demand! {
+    /// The print menu, loaded the first time it is opened.
+    pub fn print_menu() -> crate::on_demand::Build<RwSignal<bool>> {
+        |shown| view! { <PrintChoices shown=shown /> }.into_any()
+    }
+}
+
+/// The paper, the scale, pictures and printing; `shown` closes the menu.
+#[component]
+fn PrintChoices(shown: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
                 <div class="print-menu" data-testid="print-menu">
                     <label>{move || t(lang.get(), Key::Paper)}
                         <select data-testid="print-paper" on:change=move |ev| state.print_paper.set(event_target_value(&ev))>
@@ -73,8 +90,6 @@ pub fn PrintMenu() -> impl IntoView {
                         leptos::task::spawn_local(prepare_and_print(state));
                     }>{move || t(lang.get(), Key::PrintNow)}</button>
                 </div>
-            })}
-        </span>
     }
 }
 

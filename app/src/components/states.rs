@@ -159,9 +159,16 @@ pub fn install(state: AppState) {
     });
 }
 
+on_demand! {
+    /// The states panel's body, loaded the first time the panel is opened.
+    pub fn states() -> crate::on_demand::Build {
+        |()| view! { <StatesPanel /> }.into_any()
+    }
+}
+
 /// The states panel.
 #[component]
-pub fn StatesPanel() -> impl IntoView {
+fn StatesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let new_name = RwSignal::new(String::new());
@@ -278,8 +285,7 @@ pub fn StatesPanel() -> impl IntoView {
         new_name.set(String::new());
     };
     view! {
-        <details class="states" data-testid="states-panel">
-            <summary>{move || t(lang.get(), Key::States)}</summary>
+        <>
             <ul class="saved-states">{list}</ul>
             <div class="row">
                 <input data-testid="state-new-name" placeholder=move || t(lang.get(), Key::StateNamePlaceholder)
@@ -287,7 +293,7 @@ pub fn StatesPanel() -> impl IntoView {
                 <button data-testid="state-save" on:click=move |_| save(lang.get_untracked())>{move || t(lang.get(), Key::SaveState)}</button>
             </div>
             {comparison}
-        </details>
+        </>
     }
 }
 

@@ -372,9 +372,16 @@ pub fn underlay_layer(state: AppState) -> impl IntoView {
     view! { <g class="underlay-layer">{picture}{marks}</g> }
 }
 
+on_demand! {
+    /// The 下絵 panel's body, loaded the first time the panel is opened.
+    pub fn underlay() -> crate::on_demand::Build {
+        |()| view! { <UnderlayPanel /> }.into_any()
+    }
+}
+
 /// The 下絵 panel: load a picture, then scale, level, move, fade, hide, lock or remove it.
 #[component]
-pub fn UnderlayPanel() -> impl IntoView {
+fn UnderlayPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let current = move || {
@@ -516,11 +523,10 @@ pub fn UnderlayPanel() -> impl IntoView {
         })
     };
     view! {
-        <details class="underlay" data-testid="underlay-panel">
-            <summary>{move || t(lang.get(), Key::Underlay)}</summary>
+        <>
             {controls}
             {pick_status}
             {error}
-        </details>
+        </>
     }
 }

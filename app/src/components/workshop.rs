@@ -131,9 +131,16 @@ fn rank(status: Status) -> u8 {
     }
 }
 
+on_demand! {
+    /// The workshop side panel, loaded the first time workshop mode is entered.
+    pub fn workshop() -> crate::on_demand::Build {
+        |()| view! { <WorkshopPanel /> }.into_any()
+    }
+}
+
 /// The workshop side panel: what to discuss, the explainer, and two profiles compared.
 #[component]
-pub fn WorkshopPanel() -> impl IntoView {
+fn WorkshopPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let open_rule = RwSignal::new(None::<RuleId>);
@@ -228,7 +235,7 @@ pub fn WorkshopPanel() -> impl IntoView {
             <ul class="discuss-list">{discuss}</ul>
             {explainer}
             // What it would take for one more: the question a room of staff asks next.
-            <crate::components::capacity::CapacityPanel />
+            {crate::on_demand::folding_panel("capacity-panel", "capacity-panel", Key::OneMoreTitle, crate::components::capacity::capacity)}
             <ProfilesCompared titles=titles />
         </aside>
     }

@@ -62,6 +62,19 @@ pub fn text(root: &Element, test_id: &str) -> String {
     query(root, test_id).text_content().unwrap_or_default()
 }
 
+/// Opens the folding side panel with this `data-testid` as a user does, by its summary, and
+/// waits for its body (built the first time it opens, its code loaded on demand).
+pub async fn open_panel(root: &Element, test_id: &str) {
+    let summary: web_sys::HtmlElement = query(root, test_id)
+        .query_selector("summary")
+        .unwrap()
+        .unwrap_or_else(|| panic!("{test_id} has no summary"))
+        .unchecked_into();
+    summary.click();
+    settle().await;
+    settle().await;
+}
+
 /// Clicks the element with this `data-testid`.
 pub async fn click(root: &Element, test_id: &str) {
     query(root, test_id).unchecked_into::<HtmlElement>().click();

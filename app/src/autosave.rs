@@ -109,7 +109,7 @@ pub async fn open_stored(state: AppState, id: String) {
             return;
         }
     };
-    match madori_plan::format::from_json_unmarked(&stored.json) {
+    match crate::file::read_own(&stored.json).await {
         Ok(plan) => {
             state.open_as(id, plan);
             state.in_library.set(true);

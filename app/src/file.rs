@@ -3,8 +3,47 @@
 
 use crate::state::AppState;
 use leptos::prelude::*;
-use madori_plan::{format, Problem};
+use madori_plan::{canonical, format, validate::validate, Plan, Problem};
 use wasm_bindgen::{JsCast, JsValue};
+
+on_demand! {
+    /// The full loader ([`format::from_json_unmarked`]: older versions migrated, every
+    /// problem listed with its path), loaded the first time a file is opened or a stored
+    /// plan is not as this version writes it. Plans the app wrote itself are read by the
+    /// small [`canonical`] reader in the first download.
+    pub fn loader() -> fn(&str) -> Result<Plan, Vec<Problem>> {
+        format::from_json_unmarked
+    }
+}
+
+/// Reads a plan text with the full loader; when it cannot be fetched, says so.
+pub async fn load(text: &str) -> Result<Plan, Vec<Problem>> {
+    match loader().await {
+        Ok(load) => load(text),
+        Err(crate::on_demand::Unavailable) => Err(vec![Problem::new(
+            "",
+            "ファイルを読む部分を読み込めませんでした (ネットワークを確認してください)",
+            "the part that reads files could not be loaded (check the network)",
+        )]),
+    }
+}
+
+/// Reads a plan the app wrote (autosave, the library, the worker's answers): the small
+/// reader, then validation; a text it does not take (an older version, a damaged entry) goes
+/// to the full loader, which migrates it or says what is wrong.
+pub async fn read_own(text: &str) -> Result<Plan, Vec<Problem>> {
+    match canonical::from_json(text) {
+        Ok(plan) => {
+            let problems = validate(&plan);
+            if problems.is_empty() {
+                Ok(plan)
+            } else {
+                Err(problems)
+            }
+        }
+        Err(_) => load(text).await,
+    }
+}
 
 /// A file name for a plan: its name with characters file systems dislike replaced.
 pub fn file_name(plan_name: &str) -> String {
@@ -101,10 +140,15 @@ pub fn download_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
 /// The page loads without finding out which problems a repair fixes (the repairs are not in
 /// its download: `format::from_json_unmarked`), so a refused file's problems are listed at
 /// once and the worker is asked which of them a repair fixes; the offer follows its answer.
-pub fn open_text(state: AppState, text: &str) {
+pub fn open_text(state: AppState, text: String) {
     state.file_repairs.set(Vec::new());
     state.refused_text.set(None);
-    match format::from_json_unmarked(text) {
+    leptos::task::spawn_local(async move { opened(state, text).await });
+}
+
+/// Shows the plan `text` holds, or its problems, asking the worker which a repair fixes.
+async fn opened(state: AppState, text: String) {
+    match load(&text).await {
         Ok(plan) => {
             state.file_problems.set(Vec::new());
             state.replace(keep_images(state, plan));
@@ -119,8 +163,7 @@ pub fn open_text(state: AppState, text: &str) {
             if problems.iter().all(|p| p.path.is_empty()) {
                 return;
             }
-            let text = text.to_owned();
-            leptos::task::spawn_local(async move {
+            {
                 let request = serde_json::json!({"op": "problems"});
                 let Ok(reply) = crate::worker::ask(&request, text.as_bytes()).await else {
                     return;
@@ -143,7 +186,7 @@ pub fn open_text(state: AppState, text: &str) {
                 let repairable = marked.iter().any(|p| p.repairable);
                 state.refused_text.set(repairable.then_some(text));
                 state.file_problems.set(marked);
-            });
+            }
         }
     }
 }
@@ -170,7 +213,7 @@ pub fn open_repaired(state: AppState) {
             state.file_problems.set(problems_from(&reply["problems"]));
             return;
         };
-        match format::from_json_unmarked(plan_json) {
+        match read_own(plan_json).await {
             Ok(plan) => {
                 state.file_problems.set(Vec::new());
                 state.replace(keep_images(state, plan));
@@ -308,7 +351,7 @@ fn open_plan_file(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         match text.ok().and_then(|t| t.as_string()) {
-            Some(text) => open_text(state, &text),
+            Some(text) => open_text(state, text),
             None => state.file_problems.set(vec![Problem::new(
                 "",
                 "ファイルを文字として読めません",

@@ -58,7 +58,7 @@ pub fn open_from_address(state: AppState) -> bool {
                 .set(crate::file::problems_from(&reply["problems"]));
             return;
         };
-        match madori_plan::format::from_json_unmarked(plan_json) {
+        match crate::file::read_own(plan_json).await {
             Ok(plan) => {
                 state.open(plan);
                 // Kept in the library at once, as a copy.

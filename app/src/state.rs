@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use madori_editor::viewport::{ScreenPx, Viewport, WorldMm};
 use madori_editor::Editor;
 use madori_plan::touched::Touched;
-use madori_plan::{format, templates, Plan};
+use madori_plan::{templates, Plan};
 use madori_plan::{CheckSettings, CheckValue};
 use madori_rules::profile::{self, Profile, Resolved};
 use madori_rules::{Capacity, Checker, PlanAreas, Report};
@@ -117,7 +117,7 @@ pub const FIRST_TEMPLATE: &str = "wooden-house-shared";
 /// build defect; an empty plan is shown rather than a panic.
 pub fn load_template(name: &str) -> Plan {
     templates::get(name)
-        .and_then(|text| format::from_json_unmarked(text).ok())
+        .and_then(|text| madori_plan::canonical::from_json(text).ok())
         .unwrap_or_else(madori_editor::empty_plan)
 }
 

@@ -229,7 +229,8 @@ pub async fn rename(id: &str, name: &str) -> Result<(), String> {
     let Some(stored) = get(id).await? else {
         return Ok(());
     };
-    let mut plan = madori_plan::format::from_json_unmarked(&stored.json)
+    let mut plan = crate::file::read_own(&stored.json)
+        .await
         .map_err(|_| message("the stored plan does not load"))?;
     plan.name = name.to_owned();
     let entry = list()

@@ -259,3 +259,32 @@ fn the_page_reads_what_the_worker_writes() {
         explained.formulas
     );
 }
+
+/// A plan the app wrote is read by the small reader; one it did not write as this version
+/// does (a version 1 entry kept from before) goes to the full loader and comes back
+/// migrated; a damaged one gives its problems, with paths.
+#[wasm_bindgen_test]
+async fn stored_plans_are_read_by_the_small_reader_or_else_the_full_loader() {
+    use madori_app::file::read_own;
+    let template = madori_app::state::load_template("kodan-3dk");
+    let own = madori_plan::format::to_json(&template);
+    assert_eq!(read_own(&own).await.unwrap(), template);
+    let v1 = include_str!("../../crates/plan/tests/loader/v1-wooden-house-shared.json");
+    assert!(
+        madori_plan::canonical::from_json(v1).is_err(),
+        "version 1 is not as written now"
+    );
+    let migrated = read_own(v1).await.unwrap();
+    assert_eq!(migrated.format_version, madori_plan::format::FORMAT_VERSION);
+    assert_eq!(
+        migrated.storeys,
+        madori_plan::format::from_json(v1).unwrap().storeys
+    );
+    let damaged = own.replacen("\"kind\": \"private\"", "\"kind\": 7", 1);
+    assert_ne!(damaged, own);
+    let problems = read_own(&damaged).await.unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.path.ends_with(".kind")),
+        "{problems:?}"
+    );
+}

@@ -173,13 +173,15 @@ fn accept(state: AppState) {
     else {
         return;
     };
-    match madori_plan::format::from_json_unmarked(&plan_json) {
-        Ok(plan) => {
-            state.import.set(None);
-            state.replace(plan);
+    leptos::task::spawn_local(async move {
+        match crate::file::read_own(&plan_json).await {
+            Ok(plan) => {
+                state.import.set(None);
+                state.replace(plan);
+            }
+            Err(problems) => state.file_problems.set(problems),
         }
-        Err(problems) => state.file_problems.set(problems),
-    }
+    });
 }
 
 /// The import dialog, while a drawing is being imported (loaded on demand).
@@ -248,7 +250,8 @@ fn ImportForm() -> impl IntoView {
                 })
                 .collect_view();
             let preview_box = s.preview.as_ref().map(|(plan_json, report)| {
-                let plan = madori_plan::format::from_json_unmarked(plan_json).ok();
+                // The worker wrote it; it validated it too.
+                let plan = madori_plan::canonical::from_json(plan_json).ok();
                 let (thumbnail, rooms, storeys) = plan.as_ref().map_or((String::new(), 0, 0), |p| {
                     (
                         format!(

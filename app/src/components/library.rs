@@ -156,7 +156,8 @@ async fn duplicate(id: &str, suffix: &str) -> Result<(), String> {
     let Some(stored) = storage::get(id).await? else {
         return Ok(());
     };
-    let mut plan = madori_plan::format::from_json_unmarked(&stored.json)
+    let mut plan = crate::file::read_own(&stored.json)
+        .await
         .map_err(|_| "the stored plan does not load / 保存された間取りを読めません".to_owned())?;
     plan.name = format!("{}{suffix}", plan.name);
     let entry = Entry {

@@ -13,6 +13,7 @@
 //! assert_eq!(plan.storeys.len(), 1);
 //! ```
 
+pub mod canonical;
 pub mod format;
 pub mod geometry;
 pub mod model;

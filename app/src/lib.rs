@@ -7,12 +7,16 @@
 /// the function is a split point that `wasm-split-cli` moves, with all only it reaches, into
 /// its own chunk (named after the function), fetched the first time it is called; elsewhere
 /// (tests, `trunk serve`) it is a plain `async fn`. Either way callers `.await` a
-/// `Result<Build<A>, Unavailable>` (see [`on_demand::on_demand_view`]).
+/// `Result<Build<A>, Unavailable>` (see [`on_demand::on_demand_view`]). Functions whose code
+/// goes together name one chunk: `on_demand! { chunk underlay; pub fn … }`.
 macro_rules! on_demand {
     ($(#[$meta:meta])* $vis:vis fn $name:ident() -> $build:ty $body:block) => {
+        on_demand! { chunk $name; $(#[$meta])* $vis fn $name() -> $build $body }
+    };
+    (chunk $chunk:ident; $(#[$meta:meta])* $vis:vis fn $name:ident() -> $build:ty $body:block) => {
         $(#[$meta])*
         #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         $vis fn $name() -> Result<$build, $crate::on_demand::Unavailable> {
             let build: $build = $body;
             Ok(build)

@@ -110,15 +110,26 @@ pub fn new_plan_id() -> String {
     format!("plan-{}-{random}", js_sys::Date::now() as u64)
 }
 
-/// The template shown first.
-pub const FIRST_TEMPLATE: &str = "wooden-house-shared";
+/// The template shown on a first visit ([`templates::FIRST`], in the first download).
+/// Templates are tested natively to load, so a failure here is a build defect; an empty plan
+/// is shown rather than a panic.
+pub fn first_template() -> Plan {
+    madori_plan::canonical::from_json(templates::FIRST.1)
+        .unwrap_or_else(|_| madori_editor::empty_plan())
+}
 
-/// Loads a shipped template. Templates are tested natively to load, so a failure here is a
-/// build defect; an empty plan is shown rather than a panic.
-pub fn load_template(name: &str) -> Plan {
-    templates::get(name)
-        .and_then(|text| madori_plan::canonical::from_json(text).ok())
-        .unwrap_or_else(madori_editor::empty_plan)
+on_demand! {
+    /// The shipped templates' texts, loaded the first time one is chosen.
+    pub fn template_texts() -> fn(&str) -> Option<&'static str> {
+        templates::get
+    }
+}
+
+/// Loads a shipped template by name (`None`: no such template, or its code could not be
+/// fetched).
+pub async fn load_template(name: &str) -> Option<Plan> {
+    let get = template_texts().await.ok()?;
+    get(name).and_then(|text| madori_plan::canonical::from_json(text).ok())
 }
 
 /// Where a value typed in 基準値 comes from, as saved with the plan.
@@ -139,7 +150,7 @@ pub fn plan_bounds(plan: &Plan) -> (WorldMm, WorldMm) {
 impl AppState {
     /// Creates the state with the first template and the shared-house profile.
     pub fn new() -> Self {
-        let editor = RwSignal::new(Editor::new(load_template(FIRST_TEMPLATE)));
+        let editor = RwSignal::new(Editor::new(first_template()));
         let plan = Memo::new(move |_| editor.with(|e| Arc::new(e.plan.clone())));
         let check = Memo::new(move |_| editor.with(|e| e.plan.check.clone()));
         let target = Memo::new(move |_| editor.with(|e| e.plan.dwelling.target_household));

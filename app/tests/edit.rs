@@ -684,7 +684,7 @@ async fn a_picture_is_placed_scaled_levelled_and_moved_each_in_one_undo_step() {
 async fn a_saved_state_is_compared_with_the_plan_on_screen() {
     use leptos::prelude::*;
     let (root, state) = mount_with_state();
-    state.open(madori_app::state::load_template("kodan-3dk"));
+    state.open(madori_app::state::load_template("kodan-3dk").await.unwrap());
     settle().await;
     open_panel(&root, "states-panel").await;
     // Save 現況, then turn the plan into a proposal: a wall moved and a room renamed.

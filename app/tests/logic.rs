@@ -266,7 +266,7 @@ fn the_page_reads_what_the_worker_writes() {
 #[wasm_bindgen_test]
 async fn stored_plans_are_read_by_the_small_reader_or_else_the_full_loader() {
     use madori_app::file::read_own;
-    let template = madori_app::state::load_template("kodan-3dk");
+    let template = madori_app::state::load_template("kodan-3dk").await.unwrap();
     let own = madori_plan::format::to_json(&template);
     assert_eq!(read_own(&own).await.unwrap(), template);
     let v1 = include_str!("../../crates/plan/tests/loader/v1-wooden-house-shared.json");

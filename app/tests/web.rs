@@ -267,7 +267,11 @@ async fn an_edited_plan_comes_back_with_its_settings_and_view_after_a_reload() {
 async fn workshop_mode_lists_what_to_discuss_explains_it_and_compares_two_standards() {
     use leptos::prelude::*;
     let (root, state) = mount_with_state();
-    state.open(madori_app::state::load_template("kodan-3dk-shared"));
+    state.open(
+        madori_app::state::load_template("kodan-3dk-shared")
+            .await
+            .unwrap(),
+    );
     settle().await;
     assert!(try_query(&root, "workshop-panel").is_none());
     click(&root, "workshop-toggle").await;

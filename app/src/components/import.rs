@@ -60,8 +60,29 @@ fn pair(value: &Value) -> (String, String) {
     )
 }
 
-/// Reads a DXF file and opens the import dialog with a first preview.
+/// Reads a DXF file and opens the import dialog with a first preview (the dialog's code is
+/// loaded on demand, the first time a drawing is opened).
 pub fn load_dxf(state: AppState, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        match dxf_loader().await {
+            Ok(load) => load(state, file),
+            Err(crate::on_demand::Unavailable) => state.show_failure((
+                t(Lang::Ja, Key::NotLoaded).to_owned(),
+                t(Lang::En, Key::NotLoaded).to_owned(),
+            )),
+        }
+    });
+}
+
+on_demand! {
+    chunk import;
+    /// Reads a drawing and opens the import dialog.
+    pub fn dxf_loader() -> fn(AppState, web_sys::File) {
+        load_dxf_now
+    }
+}
+
+fn load_dxf_now(state: AppState, file: web_sys::File) {
     let file_name = file.name();
     if file.size() > MAX_DXF_BYTES {
         state.file_problems.set(vec![madori_plan::Problem::new(

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use madori_editor::snap::Grid;
 use madori_editor::tools::Tool;
 use madori_editor::Transform;
-use madori_plan::templates::TEMPLATES;
+use madori_plan::templates;
 use madori_plan::FixtureKind;
 use madori_rules::profile::{catalogue, local_overrides_for};
 
@@ -90,14 +90,23 @@ pub fn Toolbar() -> impl IntoView {
                 data-testid="template-select"
                 title=move || t(lang.get(), Key::Template)
                 on:change=move |ev| {
-                    state.replace(load_template(&event_target_value(&ev)));
+                    let name = event_target_value(&ev);
                     event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
+                    leptos::task::spawn_local(async move {
+                        match load_template(&name).await {
+                            Some(plan) => state.replace(plan),
+                            None => state.show_failure((
+                                t(Lang::Ja, Key::NotLoaded).to_owned(),
+                                t(Lang::En, Key::NotLoaded).to_owned(),
+                            )),
+                        }
+                    });
                 }
             >
                 <option value="" selected disabled>{move || format!("{}…", t(lang.get(), Key::Template))}</option>
-                {TEMPLATES
+                {templates::NAMES
                     .iter()
-                    .map(|(name, _)| {
+                    .map(|name| {
                         view! { <option value=*name>{move || crate::i18n::template_name(lang.get(), name)}</option> }
                     })
                     .collect_view()}

@@ -37,10 +37,31 @@ pub struct Pick {
 }
 
 /// Takes a canvas click when a pick is in progress (returns whether it did, so the editor
-/// does not also act on it).
+/// does not also act on it). A pick starts in the 下絵 panel, so its code is there already.
 pub fn take_click(state: AppState, at: WorldMm) -> bool {
-    let Some(mut pick) = state.underlay_pick.get_untracked() else {
+    if state.underlay_pick.with_untracked(Option::is_none) {
         return false;
+    }
+    leptos::task::spawn_local(async move {
+        if let Ok(take) = click().await {
+            take(state, at);
+        }
+    });
+    true
+}
+
+on_demand! {
+    chunk underlay;
+    /// What a canvas click does during a pick.
+    pub fn click() -> fn(AppState, WorldMm) {
+        pick_click
+    }
+}
+
+/// Adds a clicked point to the pick in progress; the last one applies it (one undo step).
+fn pick_click(state: AppState, at: WorldMm) {
+    let Some(mut pick) = state.underlay_pick.get_untracked() else {
+        return;
     };
     let needed = if pick.mode == PickMode::Corners { 4 } else { 2 };
     if pick.points.len() < needed {
@@ -49,13 +70,13 @@ pub fn take_click(state: AppState, at: WorldMm) -> bool {
     if let (PickMode::Corners, &[a, b, c, d]) = (pick.mode, &pick.points[..]) {
         state.underlay_pick.set(None);
         leptos::task::spawn_local(straighten(state, [a, b, c, d]));
-        return true;
+        return;
     }
     let (a, b) = match pick.points[..] {
         [a, b] if matches!(pick.mode, PickMode::Level | PickMode::Move) => (a, b),
         _ => {
             state.underlay_pick.set(Some(pick));
-            return true;
+            return;
         }
     };
     state.underlay_pick.set(None);
@@ -71,7 +92,6 @@ pub fn take_click(state: AppState, at: WorldMm) -> bool {
             Ok(geometry::moved(u, WorldMm::new(b.x - a.x, b.y - a.y)))
         }
     });
-    true
 }
 
 /// Redraws the current storey's picture as the paper seen from above, from its four clicked
@@ -208,8 +228,29 @@ fn apply(state: AppState, change: impl FnOnce(&Underlay) -> Result<Underlay, Cal
     }
 }
 
-/// Reads a picture file and places it under the current storey, centred on the view.
+/// Reads a picture file and places it under the current storey, centred on the view (the
+/// 下絵 code is loaded on demand, the first time a picture is dropped or chosen).
 pub fn load_image(state: AppState, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        match image_loader().await {
+            Ok(load) => load(state, file),
+            Err(crate::on_demand::Unavailable) => state.underlay_error.set(Some((
+                t(crate::i18n::Lang::Ja, Key::NotLoaded).to_owned(),
+                t(crate::i18n::Lang::En, Key::NotLoaded).to_owned(),
+            ))),
+        }
+    });
+}
+
+on_demand! {
+    chunk underlay;
+    /// Places a picture file under the current storey.
+    pub fn image_loader() -> fn(AppState, web_sys::File) {
+        load_image_now
+    }
+}
+
+fn load_image_now(state: AppState, file: web_sys::File) {
     if file.size() > madori_plan::format::MAX_FILE_BYTES as f64 {
         state.underlay_error.set(Some((
             format!(
@@ -305,8 +346,27 @@ async fn read_picture(file: &web_sys::File) -> Result<(String, u32, u32), (Strin
 }
 
 /// The current storey's picture in the canvas (under the rooms), and the points of a pick
-/// in progress.
+/// in progress, drawn by the 下絵 code (loaded when a storey first shows a picture).
 pub fn underlay_layer(state: AppState) -> impl IntoView {
+    let shown = move || {
+        let storey = state.editor.with(|e| e.storey);
+        state.underlay_pick.with(Option::is_some)
+            || state
+                .plan
+                .with(|p| p.storeys.get(storey).is_some_and(|s| s.underlay.is_some()))
+    };
+    crate::on_demand::on_demand_view(shown, state, layer)
+}
+
+on_demand! {
+    chunk underlay;
+    /// The picture layer.
+    pub fn layer() -> crate::on_demand::Build<AppState> {
+        |state| picture_layer(state).into_any()
+    }
+}
+
+fn picture_layer(state: AppState) -> impl IntoView {
     let current = move || {
         let storey = state.editor.with(|e| e.storey);
         state
@@ -373,6 +433,7 @@ pub fn underlay_layer(state: AppState) -> impl IntoView {
 }
 
 on_demand! {
+    chunk underlay;
     /// The 下絵 panel's body, loaded the first time the panel is opened.
     pub fn underlay() -> crate::on_demand::Build {
         |()| view! { <UnderlayPanel /> }.into_any()

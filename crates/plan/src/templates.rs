@@ -28,6 +28,23 @@ pub const TEMPLATES: [(&str, &str); 6] = [
     ),
 ];
 
+/// The templates' names, in menu order (a menu needs no plan text).
+pub const NAMES: [&str; 6] = [
+    "kodan-3dk",
+    "kodan-3dk-shared",
+    "wooden-house-4ldk",
+    "wooden-house-shared",
+    "caretaker-2k",
+    "caretaker-2k-shared",
+];
+
+/// The template the app opens on a first visit, and its text: the app's first download
+/// holds this one; the others come when one is chosen.
+pub const FIRST: (&str, &str) = (
+    "wooden-house-shared",
+    include_str!("../templates/wooden-house-shared.json"),
+);
+
 /// The JSON text of the template with this name.
 pub fn get(name: &str) -> Option<&'static str> {
     TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)

@@ -40,6 +40,13 @@ fn every_template_loads_and_round_trips() {
 }
 
 #[test]
+fn the_template_names_and_the_first_template_are_the_templates() {
+    let names: Vec<&str> = templates::TEMPLATES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, templates::NAMES);
+    assert_eq!(templates::get(templates::FIRST.0), Some(templates::FIRST.1));
+}
+
+#[test]
 fn unknown_template_is_none() {
     assert!(templates::get("castle").is_none());
 }

@@ -48,7 +48,7 @@ pub async fn save_now(state: AppState) {
     let id = state.plan_id.get_untracked();
     let (json, entry) = state.plan.with_untracked(|plan| {
         (
-            madori_plan::format::to_json(plan),
+            madori_plan::canonical::to_json(plan),
             Entry {
                 id: id.clone(),
                 name: plan.name.clone(),

@@ -64,12 +64,40 @@ pub fn file_name(plan_name: &str) -> String {
     )
 }
 
+on_demand! {
+    /// The plan file as people read it (pretty JSON, [`format::to_json`]), loaded the first
+    /// time a plan is saved to a file; the app's own copies are compact ([`canonical`]).
+    pub fn file_writer() -> fn(&Plan) -> String {
+        format::to_json
+    }
+}
+
 /// Downloads the plan as a JSON file.
-pub fn save(state: AppState) -> Result<(), JsValue> {
-    let (json, name) = state
-        .plan
-        .with_untracked(|p| (format::to_json(p), file_name(&p.name)));
-    download(state, &json, &name)
+pub fn save(state: AppState) {
+    leptos::task::spawn_local(async move {
+        saved(state).await;
+    });
+}
+
+/// Downloads the plan as a JSON file; whether it was offered.
+pub async fn saved(state: AppState) -> bool {
+    let plan = state.plan.get_untracked();
+    match file_writer().await {
+        Ok(write) => download(state, &write(&plan), &file_name(&plan.name)).is_ok(),
+        Err(crate::on_demand::Unavailable) => {
+            state.show_failure(not_loaded());
+            false
+        }
+    }
+}
+
+/// Why a part of the app loaded on demand is missing, `(ja, en)`.
+fn not_loaded() -> (String, String) {
+    use crate::i18n::{t, Key, Lang};
+    (
+        t(Lang::Ja, Key::NotLoaded).to_owned(),
+        t(Lang::En, Key::NotLoaded).to_owned(),
+    )
 }
 
 /// Downloads the plan with its underlay pictures embedded (`images` of the plan format), so
@@ -100,8 +128,12 @@ pub fn save_with_underlays(state: AppState) {
                     .push(madori_plan::EmbeddedImage { id, data_url });
             }
         }
-        let json = format::to_json(&plan);
-        let _ = download(state, &json, &file_name(&plan.name));
+        match file_writer().await {
+            Ok(write) => {
+                let _ = download(state, &write(&plan), &file_name(&plan.name));
+            }
+            Err(crate::on_demand::Unavailable) => state.show_failure(not_loaded()),
+        }
     });
 }
 
@@ -314,8 +346,25 @@ pub fn open_chosen(state: AppState, input: web_sys::HtmlInputElement) {
 }
 
 /// Opens a file chosen or dropped on the page: a plan replaces the current one, a picture
-/// becomes the storey's underlay, a DXF drawing is imported after a preview.
+/// becomes the storey's underlay, a DXF drawing is imported after a preview. The code that
+/// reads files loads on demand, the first time one is opened.
 pub fn open_file(state: AppState, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        match file_opener().await {
+            Ok(open) => open(state, file),
+            Err(crate::on_demand::Unavailable) => state.show_failure(not_loaded()),
+        }
+    });
+}
+
+on_demand! {
+    /// Opens a file by its kind.
+    pub fn file_opener() -> fn(AppState, web_sys::File) {
+        open_file_now
+    }
+}
+
+fn open_file_now(state: AppState, file: web_sys::File) {
     match file_kind(&file.name(), &file.type_()) {
         Some(FileKind::Plan) => open_plan_file(state, file),
         Some(FileKind::Image) => crate::components::underlay::load_image(state, file),

@@ -114,7 +114,7 @@ pub fn App(
                 <div class="storage-error" data-testid="storage-error" role="alert">
                     <strong>{move || i18n::t(state.lang.get(), i18n::Key::StorageFailed)}</strong>
                     " " {e} " "
-                    <button data-testid="storage-error-save" on:click=move |_| { let _ = file::save(state); }>
+                    <button data-testid="storage-error-save" on:click=move |_| file::save(state)>
                         {move || i18n::t(state.lang.get(), i18n::Key::SaveToFile)}
                     </button>
                 </div>

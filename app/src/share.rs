@@ -13,7 +13,7 @@ use madori_plan::share::FRAGMENT_PREFIX;
 pub async fn link(state: AppState) -> Result<String, (String, String)> {
     let json = state
         .plan
-        .with_untracked(|p| madori_plan::format::to_json(p));
+        .with_untracked(|p| madori_plan::canonical::to_json(p));
     let reply =
         crate::worker::ask(&serde_json::json!({"op": "share_link"}), json.as_bytes()).await?;
     let data = reply["data"].as_str().unwrap_or_default();

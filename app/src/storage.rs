@@ -248,7 +248,7 @@ pub async fn rename(id: &str, name: &str) -> Result<(), String> {
     put(
         &entry,
         &Stored {
-            json: madori_plan::format::to_json(&plan),
+            json: madori_plan::canonical::to_json(&plan),
             view: stored.view,
         },
     )

@@ -71,7 +71,7 @@ fn CapacityPanel() -> impl IntoView {
         kept.set(None);
         let for_plan = plan.clone();
         let make = move || {
-            let text = madori_plan::format::to_json_compact(&plan);
+            let text = madori_plan::canonical::to_json(&plan);
             (serde_json::json!({"op": "suggest"}), text.into_bytes())
         };
         let answer = move |reply: crate::worker::Reply| {

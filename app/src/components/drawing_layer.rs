@@ -40,7 +40,7 @@ pub fn drawing_layer(state: AppState) -> impl IntoView {
         let make = move || {
             let plan_json = state
                 .plan
-                .with_untracked(|p| madori_plan::format::to_json(p));
+                .with_untracked(|p| madori_plan::canonical::to_json(p));
             let request = serde_json::json!({
                 "op": "sheet", "plan_json": plan_json, "storey": storey, "scale": 100,
                 "embed": true, "hidden": ["room-name", "wall-centre"],

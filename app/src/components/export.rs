@@ -14,12 +14,49 @@ pub fn DxfExport() -> impl IntoView {
     view! {
         <span class="group dxf-export">
             <button data-testid="export-dxf" title=move || t(lang.get(), Key::ExportDxfHint) on:click=move |_| {
-                leptos::task::spawn_local(export_dxf(state, "r12"));
+                export(state, Dxf::R12);
             }>{move || t(lang.get(), Key::ExportDxf)}</button>
             <button data-testid="export-dxf-2007" on:click=move |_| {
-                leptos::task::spawn_local(export_dxf(state, "r2007"));
+                export(state, Dxf::R2007);
             }>"R2007"</button>
         </span>
+    }
+}
+
+/// The two kinds of DXF written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dxf {
+    /// R12 with Shift_JIS text (Jw_cad).
+    R12,
+    /// R2007 with UTF-8 text.
+    R2007,
+}
+
+/// Downloads the plan as DXF (the code that asks for it loads on demand).
+fn export(state: AppState, format: Dxf) {
+    leptos::task::spawn_local(async move {
+        match exporter().await {
+            Ok(export) => export(state, format),
+            Err(crate::on_demand::Unavailable) => state.show_failure((
+                t(crate::i18n::Lang::Ja, Key::NotLoaded).to_owned(),
+                t(crate::i18n::Lang::En, Key::NotLoaded).to_owned(),
+            )),
+        }
+    });
+}
+
+on_demand! {
+    /// Writes the plan as DXF, through the worker.
+    pub fn exporter() -> fn(AppState, Dxf) {
+        |state, format| {
+            leptos::task::spawn_local(export_dxf(
+                state,
+                match format {
+                    Dxf::R12 => "r12",
+                    Dxf::R2007 => "r2007",
+                },
+            ))
+        }
     }
 }
 
@@ -27,7 +64,7 @@ pub fn DxfExport() -> impl IntoView {
 pub async fn export_dxf(state: AppState, format: &str) {
     let (plan_json, name) = state.plan.with_untracked(|p| {
         (
-            madori_plan::format::to_json(p),
+            madori_plan::canonical::to_json(p),
             crate::file::file_name(&p.name)
                 .trim_end_matches(".madori.json")
                 .to_owned(),

@@ -64,11 +64,11 @@ pub fn ghost_layer(state: AppState) -> impl IntoView {
         // The plan before the drag (the one shown may already be a preview).
         let origin = state
             .editor
-            .with_untracked(|e| e.gesture_origin().map(madori_plan::format::to_json_compact))
+            .with_untracked(|e| e.gesture_origin().map(madori_plan::canonical::to_json))
             .unwrap_or_else(|| {
                 state
                     .plan
-                    .with_untracked(|p| madori_plan::format::to_json_compact(p))
+                    .with_untracked(|p| madori_plan::canonical::to_json(p))
             });
         let asked = (storey, room.clone(), edge);
         leptos::task::spawn_local(async move {

@@ -174,7 +174,7 @@ async fn duplicate(id: &str, suffix: &str) -> Result<(), String> {
     storage::put(
         &entry,
         &storage::Stored {
-            json: madori_plan::format::to_json(&plan),
+            json: madori_plan::canonical::to_json(&plan),
             view: stored.view,
         },
     )

@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod capacity;
+pub mod dialogs;
 pub mod drawing_layer;
 pub mod export;
 pub mod findings;

@@ -146,7 +146,7 @@ pub async fn prepare_and_print(state: AppState) {
     });
     let plan_json = state
         .plan
-        .with_untracked(|p| madori_plan::format::to_json(p));
+        .with_untracked(|p| madori_plan::canonical::to_json(p));
     let request = serde_json::json!({
         "op": "print", "today": today(), "scale": scale,
         "width_mm": long - 2.0 * MARGIN_MM,
@@ -192,7 +192,7 @@ pub async fn export_picture(state: AppState, picture: Picture) {
             .map(|s| s.name.clone())
             .unwrap_or_default();
         (
-            madori_plan::format::to_json(p),
+            madori_plan::canonical::to_json(p),
             crate::file::file_name(&format!("{} {storey_name}", p.name))
                 .trim_end_matches(".madori.json")
                 .to_owned(),

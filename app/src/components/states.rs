@@ -137,7 +137,7 @@ pub fn install(state: AppState) {
         let make = move || {
             let plan_json = state
                 .plan
-                .with_untracked(|p| madori_plan::format::to_json_compact(p));
+                .with_untracked(|p| madori_plan::canonical::to_json(p));
             let request = serde_json::json!({"op": "compare", "index": index});
             (request, plan_json.into_bytes())
         };

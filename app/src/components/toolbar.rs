@@ -166,7 +166,7 @@ pub fn Toolbar() -> impl IntoView {
                 }.into_any(),
             })}
             <button data-testid="save-plan" on:click=move |_| {
-                let _ = crate::file::save(state);
+                crate::file::save(state);
             }>{move || t(lang.get(), Key::Save)}</button>
             <label class="file-button" data-testid="open-plan-button">
                 {move || t(lang.get(), Key::Open)}

@@ -159,7 +159,7 @@ fn WorkshopPanel() -> impl IntoView {
             let plan_json = rule.map(|_| {
                 state
                     .plan
-                    .with_untracked(|p| madori_plan::format::to_json_compact(p))
+                    .with_untracked(|p| madori_plan::canonical::to_json(p))
             });
             let request = serde_json::json!({"op": "explain", "rule": rule.map(RuleId::as_str)});
             (request, plan_json.unwrap_or_default().into_bytes())

@@ -1,8 +1,15 @@
-//! Reading back what this program wrote: a plan as [`crate::format::to_json`] writes it (the
-//! current format version, every field it writes, the optional ones left out or not).
+//! Plans as this program writes them for itself: [`to_json`] writes a plan as compact JSON in
+//! the current format version (the same content as [`crate::format::to_json_compact`]), and
+//! [`from_json`] reads back such a text (every field `to_json` writes, the optional ones left
+//! out or not).
 //!
-//! The app reads its own plans (autosave, the library, templates, the worker's answers) with
-//! this reader, and user files with [`crate::format::from_json`]. The full loader migrates old
+//! The app writes its own plans (autosave, the library, questions to the worker) with this
+//! writer, and reads them (and templates, and the worker's answers) with this reader; user
+//! files go through [`crate::format`]. The writer and the reader are a few kilobytes where
+//! serde's derives for the whole model are tens, and the page's first download holds only
+//! these.
+//!
+//! Reading: The full loader migrates old
 //! versions and lists every problem with its path and a repair; that is most of the code the
 //! serde derives and the pre-check generate, and the page loads it on demand. This reader is
 //! a few kilobytes: it takes a value apart field by field and stops at the first thing
@@ -10,14 +17,16 @@
 //! old version or a wrong type is refused (the caller then uses the full loader), and it
 //! does not validate (the caller does, as for any plan).
 //!
-//! Every struct is built with all its fields named, so a field added to the model does not
-//! compile until this reader reads it; the tests read back every template and plans with
-//! every optional field set, and compare with the serde loader.
+//! Every struct is built with all its fields named, and taken apart the same way for
+//! writing, so a field added to the model does not compile until both handle it; the tests
+//! read back every template and plans with every optional field set, and compare both ways
+//! with serde's.
 
 use crate::format::FORMAT_VERSION;
 use crate::geometry::PointMm;
 use crate::model::*;
 use serde_json::{Map, Value};
+use std::fmt::Write;
 
 /// Where a text stops being a plan as `to_json` writes it: a path such as
 /// `storeys[0].rooms[2].kind` (empty: the text itself, e.g. not JSON).
@@ -488,4 +497,431 @@ fn named<T: Copy>(v: &Value, names: &[(&str, T)]) -> Read<T> {
         .find(|(n, _)| *n == name)
         .map(|(_, t)| *t)
         .ok_or_else(NotCanonical::here)
+}
+
+/// Writes a plan as compact JSON in the current format version (see the module
+/// documentation): what [`crate::format::to_json_compact`] writes, keys in the same order.
+pub fn to_json(plan: &Plan) -> String {
+    let mut out = Json(String::with_capacity(256));
+    out.plan(plan);
+    out.0
+}
+
+/// A JSON text being written. Each value method writes one value; `field` writes a key
+/// and its value inside an object, a comma before all but the first.
+struct Json(String);
+
+impl Json {
+    fn object(&mut self, fields: impl FnOnce(&mut Fields)) {
+        self.0.push('{');
+        fields(&mut Fields {
+            out: self,
+            first: true,
+        });
+        self.0.push('}');
+    }
+
+    fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
+        self.0.push('[');
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            item(self, x);
+        }
+        self.0.push(']');
+    }
+
+    fn string(&mut self, s: &str) {
+        self.0.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.0.push_str("\\\""),
+                '\\' => self.0.push_str("\\\\"),
+                '\n' => self.0.push_str("\\n"),
+                '\r' => self.0.push_str("\\r"),
+                '\t' => self.0.push_str("\\t"),
+                '\u{8}' => self.0.push_str("\\b"),
+                '\u{c}' => self.0.push_str("\\f"),
+                c if u32::from(c) < 0x20 => {
+                    let _ = write!(self.0, "\\u{:04x}", u32::from(c));
+                }
+                c => self.0.push(c),
+            }
+        }
+        self.0.push('"');
+    }
+
+    fn number(&mut self, n: impl std::fmt::Display) {
+        let _ = write!(self.0, "{n}");
+    }
+
+    /// A finite number as JSON (the model's numbers are finite: validation bounds them); a
+    /// non-finite one, which JSON cannot hold, is written as `null`, as serde writes it.
+    fn float(&mut self, x: f64) {
+        if x.is_finite() {
+            let _ = write!(self.0, "{x:?}");
+        } else {
+            self.0.push_str("null");
+        }
+    }
+
+    fn boolean(&mut self, b: bool) {
+        self.0.push_str(if b { "true" } else { "false" });
+    }
+
+    fn point(&mut self, p: PointMm) {
+        let _ = write!(self.0, "[{},{}]", p.x, p.y);
+    }
+
+    fn plan(&mut self, plan: &Plan) {
+        let Plan {
+            format_version: _,
+            name,
+            dwelling,
+            storeys,
+            check,
+            variants,
+            images,
+        } = plan;
+        self.object(|o| {
+            o.field("format_version", |j| j.number(FORMAT_VERSION));
+            o.field("name", |j| j.string(name));
+            o.field("dwelling", |j| j.dwelling(dwelling));
+            o.field("storeys", |j| j.list(storeys, Self::storey));
+            if let Some(check) = check {
+                o.field("check", |j| j.check(check));
+            }
+            if !variants.is_empty() {
+                o.field("variants", |j| j.list(variants, Self::variant));
+            }
+            if !images.is_empty() {
+                o.field("images", |j| {
+                    j.list(images, |j, image| {
+                        let EmbeddedImage { id, data_url } = image;
+                        j.object(|o| {
+                            o.field("id", |j| j.string(id));
+                            o.field("data_url", |j| j.string(data_url));
+                        })
+                    })
+                });
+            }
+        })
+    }
+
+    fn check(&mut self, check: &CheckSettings) {
+        let CheckSettings {
+            profile,
+            local_override,
+            values,
+        } = check;
+        self.object(|o| {
+            o.field("profile", |j| j.string(profile));
+            if let Some(local) = local_override {
+                o.field("local_override", |j| j.string(local));
+            }
+            if !values.is_empty() {
+                o.field("values", |j| {
+                    j.list(values, |j, v| {
+                        let CheckValue { key, value, source } = v;
+                        j.object(|o| {
+                            o.field("key", |j| j.string(key));
+                            o.field("value", |j| j.float(*value));
+                            o.field("source", |j| j.string(source));
+                        })
+                    })
+                });
+            }
+        })
+    }
+
+    fn variant(&mut self, variant: &Variant) {
+        let Variant {
+            id,
+            name,
+            note,
+            dwelling,
+            check,
+            storeys,
+        } = variant;
+        self.object(|o| {
+            o.field("id", |j| j.string(id));
+            o.field("name", |j| j.string(name));
+            if !note.is_empty() {
+                o.field("note", |j| j.string(note));
+            }
+            o.field("dwelling", |j| j.dwelling(dwelling));
+            if let Some(check) = check {
+                o.field("check", |j| j.check(check));
+            }
+            o.field("storeys", |j| j.list(storeys, Self::storey));
+        })
+    }
+
+    fn dwelling(&mut self, dwelling: &Dwelling) {
+        let Dwelling {
+            construction,
+            status,
+            year_built,
+            construction_started,
+            permit_date,
+            seismic_assessment_passed,
+            fire_resistant,
+            target_household,
+        } = dwelling;
+        self.object(|o| {
+            o.field("construction", |j| {
+                j.string(match construction {
+                    Construction::Wooden => "wooden",
+                    Construction::Rc => "rc",
+                    Construction::Steel => "steel",
+                })
+            });
+            o.field("status", |j| {
+                j.string(match status {
+                    BuildingStatus::Existing => "existing",
+                    BuildingStatus::New => "new",
+                })
+            });
+            if let Some(year) = year_built {
+                o.field("year_built", |j| j.number(year));
+            }
+            if let Some(date) = construction_started {
+                o.field("construction_started", |j| j.string(date));
+            }
+            if let Some(date) = permit_date {
+                o.field("permit_date", |j| j.string(date));
+            }
+            if let Some(passed) = seismic_assessment_passed {
+                o.field("seismic_assessment_passed", |j| j.boolean(*passed));
+            }
+            o.field("fire_resistant", |j| j.boolean(*fire_resistant));
+            if let Some(target) = target_household {
+                o.field("target_household", |j| {
+                    j.string(match target {
+                        HouseholdTarget::SharedSingle => "shared_single",
+                        HouseholdTarget::SharedSingleParent => "shared_single_parent",
+                        HouseholdTarget::SharedElderly => "shared_elderly",
+                        HouseholdTarget::Household => "household",
+                    })
+                });
+            }
+        })
+    }
+
+    fn storey(&mut self, storey: &Storey) {
+        let Storey {
+            id,
+            name,
+            ceiling_height_mm,
+            rooms,
+            openings,
+            fixtures,
+            underlay,
+        } = storey;
+        self.object(|o| {
+            o.field("id", |j| j.string(id));
+            o.field("name", |j| j.string(name));
+            if let Some(height) = ceiling_height_mm {
+                o.field("ceiling_height_mm", |j| j.number(height));
+            }
+            o.field("rooms", |j| j.list(rooms, Self::room));
+            o.field("openings", |j| j.list(openings, Self::opening));
+            o.field("fixtures", |j| j.list(fixtures, Self::fixture));
+            if let Some(underlay) = underlay {
+                o.field("underlay", |j| j.underlay(underlay));
+            }
+        })
+    }
+
+    fn underlay(&mut self, underlay: &Underlay) {
+        let Underlay {
+            image,
+            width_px,
+            height_px,
+            origin,
+            mm_per_px,
+            rotation_deg,
+            opacity_percent,
+            hidden,
+            locked,
+        } = underlay;
+        self.object(|o| {
+            o.field("image", |j| j.string(image));
+            o.field("width_px", |j| j.number(width_px));
+            o.field("height_px", |j| j.number(height_px));
+            o.field("origin", |j| j.point(*origin));
+            o.field("mm_per_px", |j| j.float(*mm_per_px));
+            o.field("rotation_deg", |j| j.float(*rotation_deg));
+            o.field("opacity_percent", |j| j.number(opacity_percent));
+            o.field("hidden", |j| j.boolean(*hidden));
+            o.field("locked", |j| j.boolean(*locked));
+        })
+    }
+
+    fn room(&mut self, room: &Room) {
+        let Room {
+            id,
+            name,
+            kind,
+            polygon,
+            wall_thickness_mm,
+            belongs_to,
+            occupancy,
+            lockable,
+            mechanical_ventilation,
+            ceiling_height_mm,
+        } = room;
+        self.object(|o| {
+            o.field("id", |j| j.string(id));
+            o.field("name", |j| j.string(name));
+            o.field("kind", |j| j.string(kind.as_str()));
+            o.field("polygon", |j| j.list(polygon, |j, p| j.point(*p)));
+            if !wall_thickness_mm.is_empty() {
+                o.field("wall_thickness_mm", |j| {
+                    j.list(wall_thickness_mm, |j, t| match t {
+                        Some(t) => j.number(t),
+                        None => j.0.push_str("null"),
+                    })
+                });
+            }
+            if let Some(unit) = belongs_to {
+                o.field("belongs_to", |j| j.string(unit));
+            }
+            if let Some(occupancy) = occupancy {
+                o.field("occupancy", |j| j.occupancy(occupancy));
+            }
+            o.field("lockable", |j| j.boolean(*lockable));
+            o.field("mechanical_ventilation", |j| {
+                j.boolean(*mechanical_ventilation)
+            });
+            if let Some(height) = ceiling_height_mm {
+                o.field("ceiling_height_mm", |j| j.number(height));
+            }
+        })
+    }
+
+    fn occupancy(&mut self, occupancy: &Occupancy) {
+        let ages = |j: &mut Self, ages: &[u8]| j.list(ages, |j, a| j.number(a));
+        self.object(|o| match occupancy {
+            Occupancy::Persons(n) => o.field("persons", |j| j.number(n)),
+            Occupancy::SingleParent { children_ages } => o.field("single_parent", |j| {
+                j.object(|o| o.field("children_ages", |j| ages(j, children_ages)))
+            }),
+            Occupancy::Household {
+                adults,
+                children_ages,
+            } => o.field("household", |j| {
+                j.object(|o| {
+                    o.field("adults", |j| j.number(adults));
+                    o.field("children_ages", |j| ages(j, children_ages));
+                })
+            }),
+        })
+    }
+
+    fn opening(&mut self, opening: &Opening) {
+        let Opening {
+            id,
+            room,
+            edge,
+            offset_mm,
+            width_mm,
+            kind,
+        } = opening;
+        self.object(|o| {
+            o.field("id", |j| j.string(id));
+            o.field("room", |j| j.string(room));
+            o.field("edge", |j| j.number(edge));
+            o.field("offset_mm", |j| j.number(offset_mm));
+            o.field("width_mm", |j| j.number(width_mm));
+            o.field("kind", |j| {
+                j.object(|o| match kind {
+                    OpeningKind::Door {
+                        lockable,
+                        operation,
+                    } => {
+                        o.field("type", |j| j.string("door"));
+                        if let Some(lockable) = lockable {
+                            o.field("lockable", |j| j.boolean(*lockable));
+                        }
+                        if let Some(operation) = operation {
+                            o.field("operation", |j| j.string(operation.as_str()));
+                        }
+                    }
+                    OpeningKind::Window {
+                        height_mm,
+                        exterior,
+                        operation,
+                    } => {
+                        o.field("type", |j| j.string("window"));
+                        if let Some(height) = height_mm {
+                            o.field("height_mm", |j| j.number(height));
+                        }
+                        o.field("exterior", |j| j.boolean(*exterior));
+                        o.field("operation", |j| {
+                            j.string(match operation {
+                                WindowOperation::Fixed => "fixed",
+                                WindowOperation::Sliding => "sliding",
+                                WindowOperation::Casement => "casement",
+                            })
+                        });
+                    }
+                })
+            });
+        })
+    }
+
+    fn fixture(&mut self, fixture: &Fixture) {
+        let Fixture { id, room, at, kind } = fixture;
+        self.object(|o| {
+            o.field("id", |j| j.string(id));
+            o.field("room", |j| j.string(room));
+            o.field("at", |j| j.point(*at));
+            o.field("kind", |j| {
+                j.object(|o| {
+                    let name = match kind {
+                        FixtureKind::Toilet => "toilet",
+                        FixtureKind::WashBasin { .. } => "wash_basin",
+                        FixtureKind::Bath { .. } => "bath",
+                        FixtureKind::Shower => "shower",
+                        FixtureKind::WashingMachine => "washing_machine",
+                        FixtureKind::Kitchen { .. } => "kitchen",
+                        FixtureKind::Stairs => "stairs",
+                    };
+                    o.field("type", |j| j.string(name));
+                    match kind {
+                        FixtureKind::WashBasin { bowls } => o.field("bowls", |j| j.number(bowls)),
+                        FixtureKind::Bath { tub } => o.field("tub", |j| j.boolean(*tub)),
+                        FixtureKind::Kitchen { burners, sink } => {
+                            o.field("burners", |j| j.number(burners));
+                            o.field("sink", |j| j.boolean(*sink));
+                        }
+                        FixtureKind::Toilet
+                        | FixtureKind::Shower
+                        | FixtureKind::WashingMachine
+                        | FixtureKind::Stairs => {}
+                    }
+                })
+            });
+        })
+    }
+}
+
+/// The fields of an object being written.
+struct Fields<'a> {
+    out: &'a mut Json,
+    first: bool,
+}
+
+impl Fields<'_> {
+    fn field(&mut self, key: &str, value: impl FnOnce(&mut Json)) {
+        if !self.first {
+            self.out.0.push(',');
+        }
+        self.first = false;
+        self.out.string(key);
+        self.out.0.push(':');
+        value(self.out);
+    }
 }

@@ -35,6 +35,11 @@ if [ "$profile" = release ]; then
     [ "$(basename "$chunk")" = madori-app.wasm ] && continue
     wasm-opt -Oz $features --low-memory-unused "$chunk" -o "$work/out/$(basename "$chunk")"
   done
+  # The JS glue and the chunk loader are part of the first download too (exported names and
+  # the import object's keys are kept: the wasm and the loader refer to them).
+  for js in madori-app.js __wasm_split.js; do
+    terser "$work/out/$js" --module --compress --mangle -o "$work/out/$js"
+  done
 else
   cargo build --target wasm32-unknown-unknown -p madori-app --bin madori-app --locked
   wasm-bindgen --target web --no-typescript --out-name madori-app --out-dir "$work/out" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every tool Madori needs on a fresh machine, skipping what is already there:
 # the wasm32 target, Trunk, wasm-bindgen-cli matching Cargo.lock, wasm-split-cli, Chromium + ChromeDriver
-# (browser tests), poppler-utils and a Japanese font (printing tests), and from npm into tools/ binaryen's wasm-opt and playwright-core (end-to-end
+# (browser tests), poppler-utils and a Japanese font (printing tests), and from npm into tools/ binaryen's wasm-opt, terser and playwright-core (end-to-end
 # tests). Safe to run again.
 # Scripts that build the app put tools/node_modules/.bin first on PATH (see env.sh).
 set -euo pipefail
@@ -43,8 +43,8 @@ fi
 
 # npm packages in tools/, at the exact versions of tools/package.json: wasm-opt (binaryen 132:
 # Debian's binaryen 108 corrupts the externref table that wasm-bindgen 0.2.13x emits, and the
-# optimised app then fails to start) and playwright-core (the end-to-end tests; it drives
-# the Debian Chromium, so no browser download).
+# optimised app then fails to start), playwright-core (the end-to-end tests; it drives
+# the Debian Chromium, so no browser download) and terser (minifies the page's JS glue).
 tools_installed() {
   node -e '
     const dir = process.argv[1];
@@ -55,7 +55,7 @@ tools_installed() {
     }' "$PWD/tools"
 }
 if ! tools_installed; then
-  say "installing npm tools into tools/ (binaryen's wasm-opt, playwright-core)"
+  say "installing npm tools into tools/ (binaryen's wasm-opt, terser, playwright-core)"
   npm ci --prefix tools --no-audit --no-fund
 fi
 

@@ -29,11 +29,13 @@ if [ "$profile" = release ]; then
   # offsets into loads and stores (low-memory-unused: about 4 KB gzipped less).
   features="--enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int"
   features+=" --enable-sign-ext --enable-multivalue"
-  wasm-opt -Oz $features --one-caller-inline-max-function-size=20 --low-memory-unused \
+  # The producers and target-features sections are tooling notes no browser reads.
+  features+=" --low-memory-unused --strip-producers --strip-target-features"
+  wasm-opt -Oz $features --one-caller-inline-max-function-size=20 \
     "$work/out/madori-app_bg.wasm" -o "$work/out/madori-app_bg.wasm"
   for chunk in "$work"/*.wasm; do
     [ "$(basename "$chunk")" = madori-app.wasm ] && continue
-    wasm-opt -Oz $features --low-memory-unused "$chunk" -o "$work/out/$(basename "$chunk")"
+    wasm-opt -Oz $features "$chunk" -o "$work/out/$(basename "$chunk")"
   done
   # The JS glue and the chunk loader are part of the first download too (exported names and
   # the import object's keys are kept: the wasm and the loader refer to them).

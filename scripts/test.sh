@@ -49,7 +49,7 @@ fi
 # The first download: what the page fetches before the plan shows, gzipped as a server sends
 # it; chunks loaded on demand and the worker are reported apart. The target is 400 KB
 # (issue 8); the limit here stops it growing while it is brought down to the target.
-./scripts/size.sh 480000
+./scripts/size.sh 409600
 step "end-to-end tests of the release build (Playwright, headless Chromium)"
 ./scripts/e2e.sh
 printf '\n\033[1mall checks passed\033[0m\n'

@@ -5,9 +5,89 @@
 //! The worker makes and reads the links (compression and base64 are not in the page's
 //! first download), so both directions wait for it.
 
+use crate::i18n::{t, Key, Lang};
+use crate::on_demand::{on_demand_view, Build, Unavailable};
 use crate::state::AppState;
 use leptos::prelude::*;
 use madori_plan::share::FRAGMENT_PREFIX;
+
+/// The last link made, or why none could be (`(ja, en)`), shown until closed.
+type Shared = RwSignal<Option<Result<String, (String, String)>>>;
+
+/// Why a part loaded on demand is missing.
+fn not_loaded() -> (String, String) {
+    (
+        t(Lang::Ja, Key::NotLoaded).to_owned(),
+        t(Lang::En, Key::NotLoaded).to_owned(),
+    )
+}
+
+/// The share button; making the link and the box showing it load on demand.
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let shown: Shared = RwSignal::new(None);
+    view! {
+        <button data-testid="share-link" on:click=move |_| {
+            leptos::task::spawn_local(async move {
+                match sharer().await {
+                    Ok(share) => share(state, shown),
+                    Err(Unavailable) => state.show_failure(not_loaded()),
+                }
+            });
+        }>{move || t(lang.get(), Key::ShareLink)}</button>
+        {on_demand_view(move || shown.with(Option::is_some), shown, share_box)}
+    }
+}
+
+on_demand! {
+    chunk share;
+    /// Makes the link (through the worker), copies it and shows it.
+    pub fn sharer() -> fn(AppState, Shared) {
+        |state, shown| {
+            leptos::task::spawn_local(async move {
+                let made = link(state).await;
+                if let (Ok(link), Some(w)) = (&made, web_sys::window()) {
+                    let _ = w.navigator().clipboard().write_text(link);
+                }
+                shown.set(Some(made));
+            })
+        }
+    }
+}
+
+on_demand! {
+    chunk share;
+    /// The box with the link, or why there is none.
+    pub fn share_box() -> Build<Shared> {
+        |shown| view! { <ShareBox shown=shown /> }.into_any()
+    }
+}
+
+#[component]
+fn ShareBox(shown: Shared) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    move || {
+        shown.get().map(|made| match made {
+            Ok(link) => view! {
+                <span class="share" data-testid="share-box">
+                    {move || t(lang.get(), Key::ShareCopied)}
+                    <input readonly data-testid="share-url" prop:value=link />
+                    <button on:click=move |_| shown.set(None)>"×"</button>
+                </span>
+            }
+            .into_any(),
+            Err((ja, en)) => view! {
+                <span class="share refused" data-testid="share-refused">
+                    {if lang.get() == Lang::Ja { ja } else { en }}
+                    <button on:click=move |_| shown.set(None)>"×"</button>
+                </span>
+            }
+            .into_any(),
+        })
+    }
+}
 
 /// The link to the plan on screen, or why there is none (`(ja, en)`: too large).
 pub async fn link(state: AppState) -> Result<String, (String, String)> {
@@ -44,27 +124,9 @@ pub fn open_from_address(state: AppState) -> bool {
         return false;
     }
     leptos::task::spawn_local(async move {
-        let request = serde_json::json!({"op": "share_open", "fragment": hash});
-        let reply = match crate::worker::ask(&request, &[]).await {
-            Ok(reply) => reply,
-            Err(why) => {
-                state.show_failure(why);
-                return;
-            }
-        };
-        let Some(plan_json) = reply["plan_json"].as_str() else {
-            state
-                .file_problems
-                .set(crate::file::problems_from(&reply["problems"]));
-            return;
-        };
-        match crate::file::read_own(plan_json).await {
-            Ok(plan) => {
-                state.open(plan);
-                // Kept in the library at once, as a copy.
-                state.shared.set(true);
-            }
-            Err(problems) => state.file_problems.set(problems),
+        match link_opener().await {
+            Ok(open) => open(state, hash),
+            Err(Unavailable) => state.show_failure(not_loaded()),
         }
     });
     if let Ok(history) = window.history() {
@@ -76,4 +138,38 @@ pub fn open_from_address(state: AppState) -> bool {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
     }
     true
+}
+
+on_demand! {
+    chunk share;
+    /// Opens the plan a link holds.
+    pub fn link_opener() -> fn(AppState, String) {
+        |state, hash| leptos::task::spawn_local(open_link(state, hash))
+    }
+}
+
+/// Asks the worker for the plan in the link `hash` and opens it as a copy.
+async fn open_link(state: AppState, hash: String) {
+    let request = serde_json::json!({"op": "share_open", "fragment": hash});
+    let reply = match crate::worker::ask(&request, &[]).await {
+        Ok(reply) => reply,
+        Err(why) => {
+            state.show_failure(why);
+            return;
+        }
+    };
+    let Some(plan_json) = reply["plan_json"].as_str() else {
+        state
+            .file_problems
+            .set(crate::file::problems_from(&reply["problems"]));
+        return;
+    };
+    match crate::file::read_own(plan_json).await {
+        Ok(plan) => {
+            state.open(plan);
+            // Kept in the library at once, as a copy.
+            state.shared.set(true);
+        }
+        Err(problems) => state.file_problems.set(problems),
+    }
 }

@@ -26,8 +26,20 @@ pub fn DrawingToggle() -> impl IntoView {
     }
 }
 
-/// The drawing, under the editor's highlights, for the storey on screen.
+/// The drawing, under the editor's highlights, for the storey on screen, while 図面表示 is
+/// on (its code loads the first time it is turned on).
 pub fn drawing_layer(state: AppState) -> impl IntoView {
+    crate::on_demand::on_demand_view(move || state.drawing_view.get(), state, drawing)
+}
+
+on_demand! {
+    /// The drawing layer's code.
+    pub fn drawing() -> crate::on_demand::Build<AppState> {
+        |state| drawn(state).into_any()
+    }
+}
+
+fn drawn(state: AppState) -> impl IntoView {
     let svg = RwSignal::new(None::<(usize, String)>);
     let latest = crate::worker::Latest::new();
     let gesture = Memo::new(move |_| state.editor.with(|e| e.gesture_origin().is_some()));

@@ -38,6 +38,21 @@ fn shown_key(identity: u64, f: &Finding) -> u64 {
 /// Highlights `ids` and selects the first of them that is a room, a door or window, or a
 /// fixture, switching to its storey and bringing it into view.
 fn select_elements(state: AppState, ids: Vec<String>) {
+    leptos::task::spawn_local(async move {
+        if let Ok(select) = selector().await {
+            select(state, ids);
+        }
+    });
+}
+
+on_demand! {
+    /// Selects what a finding is about (loaded the first time one is clicked).
+    pub fn selector() -> fn(AppState, Vec<String>) {
+        select_now
+    }
+}
+
+fn select_now(state: AppState, ids: Vec<String>) {
     let target = state.plan.with_untracked(|plan| {
         ids.iter().find_map(|id| {
             plan.storeys.iter().enumerate().find_map(|(s, storey)| {

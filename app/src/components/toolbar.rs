@@ -79,8 +79,6 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let asking_structure = RwSignal::new(false);
-    // The last share link made (or why none could be), shown until closed.
-    let share_shown = RwSignal::new(None::<Result<String, (String, String)>>);
     view! {
         <header class="toolbar" data-testid="toolbar">
             <strong class="brand">{move || t(lang.get(), Key::AppTitle)}</strong>
@@ -117,54 +115,13 @@ pub fn Toolbar() -> impl IntoView {
                 <button data-testid="new-plan" on:click=move |_| asking_structure.update(|a| *a = !*a)>
                     {move || t(lang.get(), Key::NewPlan)}
                 </button>
-                {move || asking_structure.get().then(|| view! {
-                    <span class="menu" data-testid="new-plan-menu" title=move || t(lang.get(), Key::NewPlanAsk)>
-                        {madori_plan::Construction::ALL.into_iter().map(|construction| {
-                            let (label, id) = match construction {
-                                madori_plan::Construction::Wooden => (Key::Wooden, "wooden"),
-                                madori_plan::Construction::Rc => (Key::Rc, "rc"),
-                                madori_plan::Construction::Steel => (Key::Steel, "steel"),
-                            };
-                            view! {
-                                <button data-testid=format!("new-plan-{id}") on:click=move |_| {
-                                    asking_structure.set(false);
-                                    let mut plan = madori_editor::empty_plan();
-                                    plan.dwelling.construction = construction;
-                                    state.replace(plan);
-                                }>{move || t(lang.get(), label)}</button>
-                            }
-                        }).collect_view()}
-                    </span>
-                })}
+                {crate::on_demand::on_demand_view(move || asking_structure.get(), asking_structure, new_plan_menu)}
             </span>
             <crate::components::workshop::WorkshopToggle />
             <crate::components::library::Library />
             <crate::components::print::PrintMenu />
             <crate::components::export::DxfExport />
-            <button data-testid="share-link" on:click=move |_| {
-                leptos::task::spawn_local(async move {
-                    let shown = crate::share::link(state).await;
-                    if let (Ok(link), Some(w)) = (&shown, web_sys::window()) {
-                        let _ = w.navigator().clipboard().write_text(link);
-                    }
-                    share_shown.set(Some(shown));
-                });
-            }>{move || t(lang.get(), Key::ShareLink)}</button>
-            {move || share_shown.get().map(|shown| match shown {
-                Ok(link) => view! {
-                    <span class="share" data-testid="share-box">
-                        {move || t(lang.get(), Key::ShareCopied)}
-                        <input readonly data-testid="share-url" prop:value=link />
-                        <button on:click=move |_| share_shown.set(None)>"×"</button>
-                    </span>
-                }.into_any(),
-                Err((ja, en)) => view! {
-                    <span class="share refused" data-testid="share-refused">
-                        {if lang.get() == Lang::Ja { ja } else { en }}
-                        <button on:click=move |_| share_shown.set(None)>"×"</button>
-                    </span>
-                }.into_any(),
-            })}
+            <crate::share::ShareButton />
             <button data-testid="save-plan" on:click=move |_| {
                 crate::file::save(state);
             }>{move || t(lang.get(), Key::Save)}</button>
@@ -255,7 +212,7 @@ pub fn Toolbar() -> impl IntoView {
                     {catalogue()
                         .into_iter()
                         .map(|p| {
-                            view! {
+                view! {
                                 <option value=p.id selected=move || state.profile_id.with(|id| id == p.id)>
                                     {move || if lang.get() == Lang::Ja { p.name_ja } else { p.name_en }}
                                 </option>
@@ -302,4 +259,37 @@ fn zoom(state: AppState, factor: f64) {
         let centre = madori_editor::viewport::ScreenPx::new(v.size.x / 2.0, v.size.y / 2.0);
         v.zoom_at(centre, factor);
     });
+}
+
+on_demand! {
+    /// The structures a new plan may start with, loaded the first time 新規 is clicked.
+    pub fn new_plan_menu() -> crate::on_demand::Build<RwSignal<bool>> {
+        |asking| view! { <NewPlanMenu asking=asking /> }.into_any()
+    }
+}
+
+/// 新規 asks for the structure first; `asking` closes the menu.
+#[component]
+fn NewPlanMenu(asking: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <span class="menu" data-testid="new-plan-menu" title=move || t(lang.get(), Key::NewPlanAsk)>
+            {madori_plan::Construction::ALL.into_iter().map(|construction| {
+                let (label, id) = match construction {
+                    madori_plan::Construction::Wooden => (Key::Wooden, "wooden"),
+                    madori_plan::Construction::Rc => (Key::Rc, "rc"),
+                    madori_plan::Construction::Steel => (Key::Steel, "steel"),
+                };
+                view! {
+                    <button data-testid=format!("new-plan-{id}") on:click=move |_| {
+                        asking.set(false);
+                        let mut plan = madori_editor::empty_plan();
+                        plan.dwelling.construction = construction;
+                        state.replace(plan);
+                    }>{move || t(lang.get(), label)}</button>
+                }
+            }).collect_view()}
+        </span>
+    }
 }

@@ -65,6 +65,7 @@ pub fn file_name(plan_name: &str) -> String {
 }
 
 on_demand! {
+    chunk files;
     /// The plan file as people read it (pretty JSON, [`format::to_json`]), loaded the first
     /// time a plan is saved to a file; the app's own copies are compact ([`canonical`]).
     pub fn file_writer() -> fn(&Plan) -> String {
@@ -358,6 +359,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
 }
 
 on_demand! {
+    chunk files;
     /// Opens a file by its kind.
     pub fn file_opener() -> fn(AppState, web_sys::File) {
         open_file_now

@@ -110,16 +110,27 @@ pub fn App(
             <TotalsBar />
             <components::import::ImportDialog />
             <components::print::PrintSheets />
-            {move || state.storage_error.get().map(|e| view! {
+            {on_demand::on_demand_view(move || state.storage_error.with(Option::is_some), state, storage_error)}
+        </div>
+    }
+}
+
+on_demand! {
+    chunk files;
+    /// Says that the browser's storage failed, and offers a file save (loaded when it fails).
+    pub fn storage_error() -> on_demand::Build<AppState> {
+        |state| {
+            view! {
                 <div class="storage-error" data-testid="storage-error" role="alert">
                     <strong>{move || i18n::t(state.lang.get(), i18n::Key::StorageFailed)}</strong>
-                    " " {e} " "
+                    " " {move || state.storage_error.get().unwrap_or_default()} " "
                     <button data-testid="storage-error-save" on:click=move |_| file::save(state)>
                         {move || i18n::t(state.lang.get(), i18n::Key::SaveToFile)}
                     </button>
                 </div>
-            })}
-        </div>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -42,7 +42,7 @@ pub fn ShareButton() -> impl IntoView {
 }
 
 on_demand! {
-    chunk share;
+    chunk files;
     /// Makes the link (through the worker), copies it and shows it.
     pub fn sharer() -> fn(AppState, Shared) {
         |state, shown| {
@@ -58,7 +58,7 @@ on_demand! {
 }
 
 on_demand! {
-    chunk share;
+    chunk files;
     /// The box with the link, or why there is none.
     pub fn share_box() -> Build<Shared> {
         |shown| view! { <ShareBox shown=shown /> }.into_any()
@@ -141,7 +141,7 @@ pub fn open_from_address(state: AppState) -> bool {
 }
 
 on_demand! {
-    chunk share;
+    chunk files;
     /// Opens the plan a link holds.
     pub fn link_opener() -> fn(AppState, String) {
         |state, hash| leptos::task::spawn_local(open_link(state, hash))

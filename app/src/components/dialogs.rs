@@ -18,6 +18,7 @@ pub fn file_dialogs(state: AppState) -> impl IntoView {
 }
 
 on_demand! {
+    chunk files;
     /// The dialogs' code.
     pub fn dialogs() -> crate::on_demand::Build<AppState> {
         |state| view! { <FileDialogs state=state /> }.into_any()

@@ -46,6 +46,7 @@ fn export(state: AppState, format: Dxf) {
 }
 
 on_demand! {
+    chunk files;
     /// Writes the plan as DXF, through the worker.
     pub fn exporter() -> fn(AppState, Dxf) {
         |state, format| {

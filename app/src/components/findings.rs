@@ -46,6 +46,7 @@ fn select_elements(state: AppState, ids: Vec<String>) {
 }
 
 on_demand! {
+    chunk inspector;
     /// Selects what a finding is about (loaded the first time one is clicked).
     pub fn selector() -> fn(AppState, Vec<String>) {
         select_now

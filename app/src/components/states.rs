@@ -120,6 +120,27 @@ pub fn read_comparison(index: usize, v: &Value) -> Option<Comparison> {
     })
 }
 
+on_demand! {
+    chunk states;
+    /// Reads the worker's comparison into `state.comparison`.
+    pub fn comparison_reader() -> fn(AppState, usize, crate::worker::Reply) {
+        |state, index, reply| {
+            let found = reply.and_then(|v| {
+                read_comparison(index, &v).ok_or_else(|| {
+                    (
+                        "作業用のワーカーの答えを読めません".to_owned(),
+                        "the worker's reply could not be read".to_owned(),
+                    )
+                })
+            });
+            state.comparison.set(Some(match found {
+                Ok(c) => Compared::Ready(Arc::new(c)),
+                Err(why) => Compared::Failed(index, why),
+            }));
+        }
+    }
+}
+
 /// Keeps `state.comparison` up to date: asks the worker a moment after the plan or the state
 /// compared changes, never during a gesture; a newer question supersedes an older answer.
 pub fn install(state: AppState) {
@@ -141,25 +162,21 @@ pub fn install(state: AppState) {
             let request = serde_json::json!({"op": "compare", "index": index});
             (request, plan_json.into_bytes())
         };
+        // A state is compared from the states panel, so the code that reads the answer
+        // (with the panel's) is there already.
         let answer = move |reply: crate::worker::Reply| {
-            let found = reply.and_then(|v| {
-                read_comparison(index, &v).ok_or_else(|| {
-                    (
-                        "作業用のワーカーの答えを読めません".to_owned(),
-                        "the worker's reply could not be read".to_owned(),
-                    )
-                })
+            leptos::task::spawn_local(async move {
+                if let Ok(show) = comparison_reader().await {
+                    show(state, index, reply);
+                }
             });
-            state.comparison.set(Some(match found {
-                Ok(c) => Compared::Ready(Arc::new(c)),
-                Err(why) => Compared::Failed(index, why),
-            }));
         };
         latest.ask_later(Duration::from_millis(COMPARE_DELAY_MS), make, answer);
     });
 }
 
 on_demand! {
+    chunk states;
     /// The states panel's body, loaded the first time the panel is opened.
     pub fn states() -> crate::on_demand::Build {
         |()| view! { <StatesPanel /> }.into_any()

@@ -262,6 +262,7 @@ fn zoom(state: AppState, factor: f64) {
 }
 
 on_demand! {
+    chunk files;
     /// The structures a new plan may start with, loaded the first time 新規 is clicked.
     pub fn new_plan_menu() -> crate::on_demand::Build<RwSignal<bool>> {
         |asking| view! { <NewPlanMenu asking=asking /> }.into_any()

@@ -170,9 +170,10 @@ pub fn download_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
 /// nothing changes. When the problems can be repaired the text is kept, so the user can agree
 /// to [`open_repaired`].
 ///
-/// The page loads without finding out which problems a repair fixes (the repairs are not in
-/// its download: `format::from_json_unmarked`), so a refused file's problems are listed at
-/// once and the worker is asked which of them a repair fixes; the offer follows its answer.
+/// The page loads with the full loader ([`loader`], fetched the first time a file is opened)
+/// without finding out which problems a repair fixes (the repairs are the worker's), so a
+/// refused file's problems are listed at once and the worker is asked which of them a repair
+/// fixes; the offer follows its answer.
 pub fn open_text(state: AppState, text: String) {
     state.file_repairs.set(Vec::new());
     state.refused_text.set(None);

@@ -90,6 +90,29 @@ where
     }
 }
 
+/// A button that opens and closes a menu or dialog whose code loads the first time it
+/// opens; the view is given the open signal, to close itself.
+pub fn menu_button<F>(
+    class: &'static str,
+    test_id: &'static str,
+    label: Key,
+    load: fn() -> F,
+) -> impl IntoView
+where
+    F: Future<Output = Result<Build<RwSignal<bool>>, Unavailable>> + 'static,
+{
+    let state = expect_context::<AppState>();
+    let open = RwSignal::new(false);
+    view! {
+        <span class=class>
+            <button data-testid=test_id on:click=move |_| open.update(|o| *o = !*o)>
+                {move || t(state.lang.get(), label)}
+            </button>
+            {on_demand_view(move || open.get(), open, load)}
+        </span>
+    }
+}
+
 /// A folding side panel (`<details>`) whose body loads the first time it is opened, and then
 /// stays (closing only folds it, so what it holds, like a search's results, is kept).
 pub fn folding_panel<F>(

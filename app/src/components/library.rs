@@ -12,17 +12,7 @@ use wasm_bindgen::JsValue;
 /// The library button and, when open, its list (loaded on demand).
 #[component]
 pub fn Library() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let shown = RwSignal::new(false);
-    view! {
-        <span class="library-anchor">
-            <button data-testid="library-button" on:click=move |_| shown.update(|s| *s = !*s)>
-                {move || t(lang.get(), Key::Library)}
-            </button>
-            {crate::on_demand::on_demand_view(move || shown.get(), shown, library)}
-        </span>
-    }
+    crate::on_demand::menu_button("library-anchor", "library-button", Key::Library, library)
 }
 
 on_demand! {

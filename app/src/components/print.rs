@@ -31,17 +31,7 @@ pub const TITLE_BLOCK_MM: f64 = 24.0;
 /// The print button and, when open, its menu (loaded on demand).
 #[component]
 pub fn PrintMenu() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let shown = RwSignal::new(false);
-    view! {
-        <span class="print-anchor">
-            <button data-testid="print-button" on:click=move |_| shown.update(|s| *s = !*s)>
-                {move || t(lang.get(), Key::Print)}
-            </button>
-            {crate::on_demand::on_demand_view(move || shown.get(), shown, print_menu)}
-        </span>
-    }
+    crate::on_demand::menu_button("print-anchor", "print-button", Key::Print, print_menu)
 }
 
 on_demand! {

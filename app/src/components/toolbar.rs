@@ -78,7 +78,6 @@ pub fn Toolbar() -> impl IntoView {
             });
         }
     };
-    let asking_structure = RwSignal::new(false);
     view! {
         <header class="toolbar" data-testid="toolbar">
             <strong class="brand">{move || t(lang.get(), Key::AppTitle)}</strong>
@@ -111,12 +110,7 @@ pub fn Toolbar() -> impl IntoView {
             </select>
             // 新規 asks for the structure first: it sets the default wall thicknesses, so a
             // plan started in the wrong one has every 内法 wrong.
-            <span class="new-plan">
-                <button data-testid="new-plan" on:click=move |_| asking_structure.update(|a| *a = !*a)>
-                    {move || t(lang.get(), Key::NewPlan)}
-                </button>
-                {crate::on_demand::on_demand_view(move || asking_structure.get(), asking_structure, new_plan_menu)}
-            </span>
+            {crate::on_demand::menu_button("new-plan", "new-plan", Key::NewPlan, new_plan_menu)}
             <crate::components::workshop::WorkshopToggle />
             <crate::components::library::Library />
             <crate::components::print::PrintMenu />

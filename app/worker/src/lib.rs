@@ -26,8 +26,9 @@
 //!   `"compare": 0` (a saved state's index) every 平面図 is marked against that state (walls
 //!   taken out dashed, new walls hatched) and the two are printed side by side per storey;
 //! - `{"op": "problems"}` with a file's text: every problem [`format::from_json`] finds, each
-//!   marked `repairable` or not (`[]` when the file loads). The page loads without finding
-//!   repairs (`format::from_json_unmarked`), so the repairs stay out of its download;
+//!   marked `repairable` or not (`[]` when the file loads). The page loads files without
+//!   finding repairs (`format::from_json_unmarked`, a chunk loaded on demand), so the
+//!   repairs stay out of its code;
 //! - `{"op": "repair"}` with a file's text: the plan opened with repairs
 //!   ([`format::from_json_with_repairs`]) as plan-format JSON and the repairs made
 //!   (`{"plan_json": "…", "repairs": [{"path", "ja", "en"}]}`), or the problems no repair

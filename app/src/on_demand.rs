@@ -1,8 +1,9 @@
-//! Views whose code loads on demand. A function declared with `on_demand!` returns a view's
-//! constructor; in the release build it is a split point, and its code (with everything only
-//! it reaches) is a chunk the browser fetches the first time the view is shown, so the
-//! page's first download holds what the editor needs to show a plan and its verdicts.
-//! The chunks are kept by the service worker like the page (`public/sw.js`).
+//! Views and actions whose code loads on demand. A function declared with `on_demand!`
+//! returns a view's constructor ([`Build`]) or an action (a plain function pointer); in the
+//! release build it is a split point, and its code (with everything only it reaches) is a
+//! chunk the browser fetches the first time it is called, so the page's first download holds
+//! what the editor needs to show a plan and its verdicts. The chunks are kept by the service
+//! worker like the page (`public/sw.js`).
 
 use crate::i18n::{t, Key};
 use crate::state::AppState;

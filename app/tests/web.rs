@@ -300,3 +300,57 @@ async fn workshop_mode_lists_what_to_discuss_explains_it_and_compares_two_standa
         "leaving restores the panels"
     );
 }
+
+/// A view whose chunk cannot be fetched says so in place of the view, and its chunk is asked
+/// for again when it is next shown; once loaded it shows, and is built anew each time it is
+/// shown again.
+#[wasm_bindgen_test]
+async fn a_view_whose_code_cannot_be_fetched_says_so_and_is_asked_for_again() {
+    use leptos::prelude::*;
+    use madori_app::on_demand::{on_demand_view, Build, Unavailable};
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static ASKED: AtomicU32 = AtomicU32::new(0);
+    static BUILT: AtomicU32 = AtomicU32::new(0);
+    async fn flaky() -> Result<Build, Unavailable> {
+        if ASKED.fetch_add(1, Ordering::SeqCst) == 0 {
+            return Err(Unavailable);
+        }
+        Ok(|()| {
+            BUILT.fetch_add(1, Ordering::SeqCst);
+            view! { <p data-testid="loaded">"loaded"</p> }.into_any()
+        })
+    }
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let shown = RwSignal::new(true);
+    leptos::mount::mount_to(container.clone(), move || {
+        provide_context(madori_app::state::AppState::new());
+        view! { <div>{on_demand_view(move || shown.get(), (), flaky)}</div> }
+    })
+    .forget();
+    settle().await;
+    assert_eq!(ASKED.load(Ordering::SeqCst), 1);
+    assert!(try_query(&container, "loaded").is_none());
+    assert!(text(&container, "on-demand-failed").contains("読み込めませんでした"));
+    // Hidden and shown again: asked again, and shown.
+    shown.set(false);
+    settle().await;
+    assert!(try_query(&container, "on-demand-failed").is_none());
+    shown.set(true);
+    settle().await;
+    assert_eq!(ASKED.load(Ordering::SeqCst), 2);
+    assert_eq!(text(&container, "loaded"), "loaded");
+    assert_eq!(BUILT.load(Ordering::SeqCst), 1);
+    // Loaded once: hiding and showing builds it again without asking.
+    shown.set(false);
+    settle().await;
+    assert!(try_query(&container, "loaded").is_none());
+    shown.set(true);
+    settle().await;
+    assert_eq!(
+        (ASKED.load(Ordering::SeqCst), BUILT.load(Ordering::SeqCst)),
+        (2, 2)
+    );
+    container.remove();
+}

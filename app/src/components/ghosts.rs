@@ -47,8 +47,25 @@ pub fn read_ghosts(reply: &Value) -> Vec<Ghost> {
         .unwrap_or_default()
 }
 
-/// The ghosts of the wall being dragged, asked of the worker when its drag starts.
+/// The ghosts of the wall being dragged, asked of the worker when its drag starts (their
+/// code loads with the first such drag; the worker's answer takes longer anyway).
 pub fn ghost_layer(state: AppState) -> impl IntoView {
+    let dragging = move || {
+        state
+            .editor
+            .with(|e| matches!(e.mode, Mode::DraggingEdge { .. }))
+    };
+    crate::on_demand::on_demand_view(dragging, state, ghosts)
+}
+
+on_demand! {
+    /// The ghosts' code.
+    pub fn ghosts() -> crate::on_demand::Build<AppState> {
+        |state| ghosts_of_the_drag(state).into_any()
+    }
+}
+
+fn ghosts_of_the_drag(state: AppState) -> impl IntoView {
     let dragged = Memo::new(move |_| {
         state.editor.with(|e| match &e.mode {
             Mode::DraggingEdge { room, edge, .. } => Some((e.storey, room.clone(), *edge)),

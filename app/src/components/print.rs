@@ -35,6 +35,7 @@ pub fn PrintMenu() -> impl IntoView {
 }
 
 on_demand! {
+    chunk print_menu;
     /// The print menu, loaded the first time it is opened.
     pub fn print_menu() -> crate::on_demand::Build<RwSignal<bool>> {
         |shown| view! { <PrintChoices shown=shown /> }.into_any()
@@ -83,9 +84,24 @@ fn PrintChoices(shown: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// The sheets, present in the page but shown only when printing.
+/// The sheets, present in the page from 印刷 until the plan next changes, and shown only on
+/// paper. Their code comes with the print menu's, which asks for them.
 #[component]
 pub fn PrintSheets() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    crate::on_demand::on_demand_view(move || state.print_pages.with(Option::is_some), (), sheets)
+}
+
+on_demand! {
+    chunk print_menu;
+    /// The printed sheets.
+    pub fn sheets() -> crate::on_demand::Build {
+        |()| view! { <Sheets /> }.into_any()
+    }
+}
+
+#[component]
+fn Sheets() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let page_style = move || {
@@ -93,10 +109,11 @@ pub fn PrintSheets() -> impl IntoView {
         format!("@page {{ size: {paper} landscape; margin: {MARGIN_MM}mm; }}")
     };
     // The sheets exist only from 印刷 until the plan next changes: they are the plan as it was
-    // when printed, drawn once by the worker, and never kept up to date with edits.
-    Effect::new(move |_| {
+    // when printed, drawn once by the worker, and never kept up to date with edits. (They
+    // are made when there are pages: the first run only starts tracking the plan.)
+    Effect::new(move |ran: Option<()>| {
         state.plan.track();
-        if state.print_pages.with_untracked(Option::is_some) {
+        if ran.is_some() && state.print_pages.with_untracked(Option::is_some) {
             state.print_pages.set(None);
         }
     });

@@ -318,6 +318,22 @@ fn StatesPanel() -> impl IntoView {
 /// (dashed) and the walls it added (hatched), on the storey shown; not during a gesture,
 /// when they would lag behind the drag.
 pub fn compare_layer(state: AppState) -> impl IntoView {
+    crate::on_demand::on_demand_view(
+        move || state.compare_state.with(Option::is_some),
+        state,
+        compare,
+    )
+}
+
+on_demand! {
+    chunk states;
+    /// The walls taken out and added, on the plan.
+    pub fn compare() -> crate::on_demand::Build<AppState> {
+        |state| compared_walls(state).into_any()
+    }
+}
+
+fn compared_walls(state: AppState) -> impl IntoView {
     move || {
         let index = state.compare_state.get()?;
         if state.editor.with(|e| e.gesture_origin().is_some()) {

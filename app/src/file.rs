@@ -86,19 +86,10 @@ pub async fn saved(state: AppState) -> bool {
     match file_writer().await {
         Ok(write) => download(state, &write(&plan), &file_name(&plan.name)).is_ok(),
         Err(crate::on_demand::Unavailable) => {
-            state.show_failure(not_loaded());
+            state.show_failure(crate::on_demand::not_loaded());
             false
         }
     }
-}
-
-/// Why a part of the app loaded on demand is missing, `(ja, en)`.
-fn not_loaded() -> (String, String) {
-    use crate::i18n::{t, Key, Lang};
-    (
-        t(Lang::Ja, Key::NotLoaded).to_owned(),
-        t(Lang::En, Key::NotLoaded).to_owned(),
-    )
 }
 
 /// Downloads the plan with its underlay pictures embedded (`images` of the plan format), so
@@ -133,7 +124,9 @@ pub fn save_with_underlays(state: AppState) {
             Ok(write) => {
                 let _ = download(state, &write(&plan), &file_name(&plan.name));
             }
-            Err(crate::on_demand::Unavailable) => state.show_failure(not_loaded()),
+            Err(crate::on_demand::Unavailable) => {
+                state.show_failure(crate::on_demand::not_loaded())
+            }
         }
     });
 }
@@ -197,30 +190,28 @@ async fn opened(state: AppState, text: String) {
             if problems.iter().all(|p| p.path.is_empty()) {
                 return;
             }
+            let request = serde_json::json!({"op": "problems"});
+            let Ok(reply) = crate::worker::ask(&request, text.as_bytes()).await else {
+                return;
+            };
+            let marked = problems_from(&reply["problems"]);
+            // Only while the same list is shown (no other file opened, not closed), and
+            // only if the worker found the same problems.
+            let same = |a: &[Problem], b: &[Problem]| {
+                a.len() == b.len()
+                    && a.iter().zip(b).all(|(a, b)| {
+                        (&a.path, &a.message_ja, &a.message_en)
+                            == (&b.path, &b.message_ja, &b.message_en)
+                    })
+            };
+            if !same(&marked, &problems)
+                || !state.file_problems.with_untracked(|now| *now == problems)
             {
-                let request = serde_json::json!({"op": "problems"});
-                let Ok(reply) = crate::worker::ask(&request, text.as_bytes()).await else {
-                    return;
-                };
-                let marked = problems_from(&reply["problems"]);
-                // Only while the same list is shown (no other file opened, not closed), and
-                // only if the worker found the same problems.
-                let same = |a: &[Problem], b: &[Problem]| {
-                    a.len() == b.len()
-                        && a.iter().zip(b).all(|(a, b)| {
-                            (&a.path, &a.message_ja, &a.message_en)
-                                == (&b.path, &b.message_ja, &b.message_en)
-                        })
-                };
-                if !same(&marked, &problems)
-                    || !state.file_problems.with_untracked(|now| *now == problems)
-                {
-                    return;
-                }
-                let repairable = marked.iter().any(|p| p.repairable);
-                state.refused_text.set(repairable.then_some(text));
-                state.file_problems.set(marked);
+                return;
             }
+            let repairable = marked.iter().any(|p| p.repairable);
+            state.refused_text.set(repairable.then_some(text));
+            state.file_problems.set(marked);
         }
     }
 }
@@ -351,12 +342,7 @@ pub fn open_chosen(state: AppState, input: web_sys::HtmlInputElement) {
 /// becomes the storey's underlay, a DXF drawing is imported after a preview. The code that
 /// reads files loads on demand, the first time one is opened.
 pub fn open_file(state: AppState, file: web_sys::File) {
-    leptos::task::spawn_local(async move {
-        match file_opener().await {
-            Ok(open) => open(state, file),
-            Err(crate::on_demand::Unavailable) => state.show_failure(not_loaded()),
-        }
-    });
+    crate::on_demand::when_loaded(state, file_opener, move |open| open(state, file));
 }
 
 on_demand! {

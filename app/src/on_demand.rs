@@ -5,7 +5,7 @@
 //! what the editor needs to show a plan and its verdicts. The chunks are kept by the service
 //! worker like the page (`public/sw.js`).
 
-use crate::i18n::{t, Key};
+use crate::i18n::{t, Key, Lang};
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::future::Future;
@@ -24,6 +24,29 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         Unavailable
     }
+}
+
+/// What to show when a chunk could not be fetched, `(ja, en)`.
+pub fn not_loaded() -> (String, String) {
+    (
+        t(Lang::Ja, Key::NotLoaded).to_owned(),
+        t(Lang::En, Key::NotLoaded).to_owned(),
+    )
+}
+
+/// Runs `act` with what `load` gives once its chunk is here (an action started by a click or
+/// a dropped file); when the chunk cannot be fetched, says so ([`not_loaded`]).
+pub fn when_loaded<T, F>(state: AppState, load: fn() -> F, act: impl FnOnce(T) + 'static)
+where
+    T: 'static,
+    F: Future<Output = Result<T, Unavailable>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        match load().await {
+            Ok(loaded) => act(loaded),
+            Err(Unavailable) => state.show_failure(not_loaded()),
+        }
+    });
 }
 
 /// Where a view's code is.

@@ -6,21 +6,13 @@
 //! first download), so both directions wait for it.
 
 use crate::i18n::{t, Key, Lang};
-use crate::on_demand::{on_demand_view, Build, Unavailable};
+use crate::on_demand::{on_demand_view, when_loaded, Build};
 use crate::state::AppState;
 use leptos::prelude::*;
 use madori_plan::share::FRAGMENT_PREFIX;
 
 /// The last link made, or why none could be (`(ja, en)`), shown until closed.
 type Shared = RwSignal<Option<Result<String, (String, String)>>>;
-
-/// Why a part loaded on demand is missing.
-fn not_loaded() -> (String, String) {
-    (
-        t(Lang::Ja, Key::NotLoaded).to_owned(),
-        t(Lang::En, Key::NotLoaded).to_owned(),
-    )
-}
 
 /// The share button; making the link and the box showing it load on demand.
 #[component]
@@ -30,12 +22,7 @@ pub fn ShareButton() -> impl IntoView {
     let shown: Shared = RwSignal::new(None);
     view! {
         <button data-testid="share-link" on:click=move |_| {
-            leptos::task::spawn_local(async move {
-                match sharer().await {
-                    Ok(share) => share(state, shown),
-                    Err(Unavailable) => state.show_failure(not_loaded()),
-                }
-            });
+            when_loaded(state, sharer, move |share| share(state, shown));
         }>{move || t(lang.get(), Key::ShareLink)}</button>
         {on_demand_view(move || shown.with(Option::is_some), shown, share_box)}
     }
@@ -123,12 +110,7 @@ pub fn open_from_address(state: AppState) -> bool {
     if !hash.trim_start_matches('#').starts_with(FRAGMENT_PREFIX) {
         return false;
     }
-    leptos::task::spawn_local(async move {
-        match link_opener().await {
-            Ok(open) => open(state, hash),
-            Err(Unavailable) => state.show_failure(not_loaded()),
-        }
-    });
+    when_loaded(state, link_opener, move |open| open(state, hash));
     if let Ok(history) = window.history() {
         let clean = format!(
             "{}{}",

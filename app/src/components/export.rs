@@ -34,15 +34,7 @@ pub enum Dxf {
 
 /// Downloads the plan as DXF (the code that asks for it loads on demand).
 fn export(state: AppState, format: Dxf) {
-    leptos::task::spawn_local(async move {
-        match exporter().await {
-            Ok(export) => export(state, format),
-            Err(crate::on_demand::Unavailable) => state.show_failure((
-                t(crate::i18n::Lang::Ja, Key::NotLoaded).to_owned(),
-                t(crate::i18n::Lang::En, Key::NotLoaded).to_owned(),
-            )),
-        }
-    });
+    crate::on_demand::when_loaded(state, exporter, move |export| export(state, format));
 }
 
 on_demand! {

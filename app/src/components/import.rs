@@ -63,15 +63,7 @@ fn pair(value: &Value) -> (String, String) {
 /// Reads a DXF file and opens the import dialog with a first preview (the dialog's code is
 /// loaded on demand, the first time a drawing is opened).
 pub fn load_dxf(state: AppState, file: web_sys::File) {
-    leptos::task::spawn_local(async move {
-        match dxf_loader().await {
-            Ok(load) => load(state, file),
-            Err(crate::on_demand::Unavailable) => state.show_failure((
-                t(Lang::Ja, Key::NotLoaded).to_owned(),
-                t(Lang::En, Key::NotLoaded).to_owned(),
-            )),
-        }
-    });
+    crate::on_demand::when_loaded(state, dxf_loader, move |load| load(state, file));
 }
 
 on_demand! {

@@ -92,10 +92,7 @@ pub fn Toolbar() -> impl IntoView {
                     leptos::task::spawn_local(async move {
                         match load_template(&name).await {
                             Some(plan) => state.replace(plan),
-                            None => state.show_failure((
-                                t(Lang::Ja, Key::NotLoaded).to_owned(),
-                                t(Lang::En, Key::NotLoaded).to_owned(),
-                            )),
+                            None => state.show_failure(crate::on_demand::not_loaded()),
                         }
                     });
                 }

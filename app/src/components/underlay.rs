@@ -234,10 +234,9 @@ pub fn load_image(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         match image_loader().await {
             Ok(load) => load(state, file),
-            Err(crate::on_demand::Unavailable) => state.underlay_error.set(Some((
-                t(crate::i18n::Lang::Ja, Key::NotLoaded).to_owned(),
-                t(crate::i18n::Lang::En, Key::NotLoaded).to_owned(),
-            ))),
+            Err(crate::on_demand::Unavailable) => state
+                .underlay_error
+                .set(Some(crate::on_demand::not_loaded())),
         }
     });
 }
